@@ -1,0 +1,442 @@
+"""PDFs with a text layer, through pdfplumber: ruled tables as grids, the rest as visual lines.
+
+Lines are built from characters, not from pdfplumber's ``extract_text``: reports set numbers in
+a Latin font whose boxes sit a few points lower than the Chinese around them, and grouping by
+baseline would move every number of a sentence onto a line of its own. A table that a page break
+cut in two is stitched back into one grid, so that its 合计 row meets the rows it sums.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError
+from pdfplumber.page import Page
+
+from budgetlens.errors import InputError, NeedsOCR
+from budgetlens.ingest.raw import Piece, RawCell, RawItem, RawLine, RawTable
+
+Char = dict[str, Any]  # a pdfplumber char: text, x0, x1, top, bottom, size…
+BBox = tuple[float, float, float, float]
+
+_EDGE_SNAP = 1.0  # cell edges closer than this (pt) are one grid line
+_STITCH_EDGE_TOLERANCE = 3.0  # column edges of the two halves of a cut table may differ this much
+_WRAP_SLACK = 1.0  # pt of rounding allowed when testing whether a char fitted on a line
+_NO_LINE_START = set("、，。．：；！？）】》」』〕〉”’％%),.:;!?]}…·")
+_SPACE_GAP = 0.25  # a gap wider than this share of the font size is a space
+_MARGIN = 0.1  # share of the page height at top and bottom where running headers/footers sit
+_RUNNING_MIN_PAGES = 3  # a margin text repeated on this many pages is a running header/footer
+_PAGE_NUMBER = re.compile(
+    r"^[-—–－\s]*(?:第\s*)?\d+(?:\s*页)?(?:\s*[/／]\s*\d+|\s*共\s*\d+\s*页)?[-—–－\s]*$"
+)
+
+
+@dataclass(slots=True)
+class PdfContent:
+    """What ``read_pdf`` found: items in reading order, the page count, and what it skipped."""
+
+    items: list[RawItem]
+    pages: int
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _PageData:
+    """What pdfplumber gives for one page, taken while the file is open."""
+
+    number: int
+    height: float
+    chars: list[Char]
+    has_images: bool
+    tables: list[tuple[BBox, list[BBox]]]  # each table's bbox and its cells' bboxes
+
+
+@dataclass(slots=True)
+class _Grid:
+    """A table being built, with what stitching it to its continuation needs to know."""
+
+    table: RawTable
+    xs: list[float]  # column edges
+    last_page: int
+    # id(cell) → (width of what must start its first line, width of its last line)
+    extents: dict[int, tuple[float, float]]
+    padding: float  # the least gap seen between a cell's text and its left or right edge
+
+
+def read_pdf(path: Path) -> PdfContent:
+    """Lines and tables of every page with a text layer, in reading order."""
+    pages = _load(path)
+    scanned = [p.number for p in pages if not p.chars and p.has_images]
+    if scanned and not any(p.chars for p in pages):
+        raise NeedsOCR(
+            f"{path}: no text layer on any of its {len(pages)} pages: it is a scan and "
+            "needs OCR, which budgetlens does not do yet"
+        )
+    per_page = [_page_items(p) for p in pages]
+    items = _stitch(per_page, _running_lines(pages, per_page))
+    if not items:
+        raise InputError(f"{path}: no text found on any of its {len(pages)} pages")
+    warnings = []
+    if scanned:
+        listed = ", ".join(map(str, scanned))
+        warnings.append(
+            f"page {listed} has no text layer and was not read (needs OCR)"
+            if len(scanned) == 1
+            else f"pages {listed} have no text layer and were not read (needs OCR)"
+        )
+    return PdfContent(items, len(pages), warnings)
+
+
+def _load(path: Path) -> list[_PageData]:
+    try:
+        with pdfplumber.open(path) as pdf:
+            pages = []
+            for number, page in enumerate(pdf.pages, 1):
+                pages.append(_page_data(page, number))
+                page.close()  # drop the page's parsed objects; a report has dozens of pages
+            return pages
+    except Exception as exc:  # pdfminer raises many kinds on damaged files, wrapped or not
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, PDFEncryptionError):
+            raise InputError(
+                f"{path}: the PDF is encrypted (password-protected); save an unprotected copy"
+            ) from exc
+        detail = str(cause).replace("\n", " ") or type(cause).__name__
+        raise InputError(f"{path}: not a readable PDF ({detail})") from exc
+
+
+def _page_data(page: Page, number: int) -> _PageData:
+    chars = [c for c in page.chars if c["text"].strip()]
+    tables = [(t.bbox, t.cells) for t in page.find_tables()] if chars else []
+    return _PageData(number, float(page.height), chars, bool(page.images), tables)
+
+
+def _page_items(page: _PageData) -> list[_Grid | RawLine]:
+    """One page's lines and tables, top to bottom."""
+    loose = page.chars
+    placed: list[tuple[float, _Grid | RawLine]] = []
+    for bbox, cells in page.tables:
+        grid, loose = _grid(bbox, cells, loose, page.number)
+        if grid is not None:
+            placed.append((bbox[1], grid))
+    for line in _lines(loose):
+        box = _bbox(line)
+        placed.append((box[1], RawLine([Piece(_text(line))], page=page.number, bbox=box)))
+    placed.sort(key=lambda p: p[0])
+    return [item for _, item in placed]
+
+
+def _grid(
+    bbox: BBox, cell_boxes: list[BBox], chars: list[Char], page: int
+) -> tuple[_Grid | None, list[Char]]:
+    """The table's grid with merged cells as spans, and the chars left outside its cells.
+
+    Grid lines are the distinct cell edges, so a cell covering several of them spans them; a
+    table with no text in any cell is ruling without content and gives no grid.
+    """
+    xs = _snap([x for b in cell_boxes for x in (b[0], b[2])])
+    ys = _snap([y for b in cell_boxes for y in (b[1], b[3])])
+    owner: dict[tuple[int, int], int] = {}
+    cells: list[RawCell] = []
+    for box in cell_boxes:
+        col, col_end = _nearest(xs, box[0]), _nearest(xs, box[2])
+        row, row_end = _nearest(ys, box[1]), _nearest(ys, box[3])
+        if col_end <= col or row_end <= row:
+            continue  # thinner than the snap distance: a double rule, not a cell
+        for r in range(row, row_end):
+            for c in range(col, col_end):
+                owner.setdefault((r, c), len(cells))
+        cells.append(RawCell(row, col, "", row_end - row, col_end - col, page=page, bbox=box))
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    for r in range(n_rows):
+        for c in range(n_cols):
+            if (r, c) not in owner:
+                box = (xs[c], ys[r], xs[c + 1], ys[r + 1])
+                owner[(r, c)] = len(cells)
+                cells.append(RawCell(r, c, "", page=page, bbox=box))
+    inside: dict[int, list[Char]] = {}
+    outside = []
+    for char in chars:
+        cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+        key = (bisect_right(ys, cy) - 1, bisect_right(xs, cx) - 1)
+        if key in owner:
+            inside.setdefault(owner[key], []).append(char)
+        else:
+            outside.append(char)
+    if not inside:
+        return None, chars
+    extents: dict[int, tuple[float, float]] = {}
+    padding = float("inf")
+    for index, cell_chars in inside.items():
+        cell, lines = cells[index], _lines(cell_chars)
+        cell.text = "\n".join(_text(line) for line in lines)
+        last = lines[-1]
+        extents[id(cell)] = (_unbreakable_width(lines[0]), last[-1]["x1"] - last[0]["x0"])
+        x0, _, x1, _ = cell.bbox or bbox
+        padding = min(padding, *(min(ln[0]["x0"] - x0, x1 - ln[-1]["x1"]) for ln in lines))
+    cells.sort(key=lambda c: (c.row, c.col))
+    table = RawTable(cells, n_rows, n_cols, page=page, bbox=bbox)
+    return _Grid(table, xs, page, extents, max(padding, 0.0)), outside
+
+
+def _unbreakable_width(line: list[Char]) -> float:
+    """Width of the start of ``line`` that a line break cannot split: its first char, with the
+    rest of its word if Latin, and the punctuation that may not begin a line (、，。）…)."""
+    end = 1
+    while end < len(line) and (
+        line[end]["text"] in _NO_LINE_START
+        or (
+            line[end]["text"].isascii()
+            and line[end]["text"].isalnum()
+            and line[0]["text"].isascii()
+        )
+    ):
+        end += 1
+    return line[end - 1]["x1"] - line[0]["x0"]
+
+
+def _snap(values: list[float]) -> list[float]:
+    """Sorted distinct values, those within ``_EDGE_SNAP`` of each other counted once."""
+    snapped: list[float] = []
+    for value in sorted(values):
+        if not snapped or value - snapped[-1] > _EDGE_SNAP:
+            snapped.append(value)
+    return snapped
+
+
+def _nearest(edges: list[float], value: float) -> int:
+    i = bisect_right(edges, value)
+    if i == len(edges) or (i > 0 and value - edges[i - 1] <= edges[i] - value):
+        return i - 1
+    return i
+
+
+def _lines(chars: list[Char]) -> list[list[Char]]:
+    """Chars grouped into visual lines by vertical overlap, each line sorted left to right.
+
+    A char joins the line when at least half of the shorter of it and the line's band overlap:
+    a number set 5 pt low in a 12 pt line overlaps its own line by 7 pt and the next one by 3.
+    The band is the tallest char's, so a raised quote mark or footnote cannot narrow it.
+    """
+    lines: list[list[Char]] = []
+    top = bottom = 0.0
+    for char in sorted(chars, key=lambda c: c["top"] + c["bottom"]):
+        height = char["bottom"] - char["top"]
+        overlap = min(bottom, char["bottom"]) - max(top, char["top"])
+        if lines and overlap >= 0.5 * min(height, bottom - top):
+            lines[-1].append(char)
+            if height > bottom - top:
+                top, bottom = char["top"], char["bottom"]
+        else:
+            lines.append([char])
+            top, bottom = char["top"], char["bottom"]
+    for line in lines:
+        line.sort(key=lambda c: c["x0"])
+    return lines
+
+
+def _text(line: list[Char]) -> str:
+    """A line's text, with a space where the gap between two chars is wider than a space."""
+    parts: list[str] = []
+    previous: Char | None = None
+    for char in line:
+        if previous is not None:
+            if char["text"] == previous["text"] and abs(char["x0"] - previous["x0"]) < 1:
+                continue  # the same glyph printed twice, a PDF's way of making it bold
+            gap = char["x0"] - previous["x1"]
+            if gap > _SPACE_GAP * min(char["size"], previous["size"]):
+                parts.append(" ")
+        parts.append(char["text"])
+        previous = char
+    return "".join(parts)
+
+
+def _bbox(chars: list[Char]) -> BBox:
+    return (
+        min(c["x0"] for c in chars),
+        min(c["top"] for c in chars),
+        max(c["x1"] for c in chars),
+        max(c["bottom"] for c in chars),
+    )
+
+
+def _running_lines(pages: list[_PageData], per_page: list[list[_Grid | RawLine]]) -> set[int]:
+    """The ids of page numbers and running headers/footers: lines a cut table may span.
+
+    Such a line sits in the top or bottom margin and is a page number or a text that, digits
+    aside, recurs in the margins of several pages.
+    """
+    margin: list[RawLine] = []
+    for page, items in zip(pages, per_page, strict=True):
+        low, high = _MARGIN * page.height, (1 - _MARGIN) * page.height
+        margin += [
+            i
+            for i in items
+            if isinstance(i, RawLine) and i.bbox and (i.bbox[3] <= low or i.bbox[1] >= high)
+        ]
+    pages_with = Counter(set((line.page, _digitless(line.text)) for line in margin))
+    recurring = Counter(text for _, text in pages_with)
+    return {
+        id(line)
+        for line in margin
+        if _PAGE_NUMBER.match(_compact(line.text))
+        or recurring[_digitless(line.text)] >= _RUNNING_MIN_PAGES
+    }
+
+
+def _compact(text: str) -> str:
+    """Text without whitespace, for comparing what two places print."""
+    return "".join(text.split())
+
+
+def _digitless(text: str) -> str:
+    return re.sub(r"\d+", "#", _compact(text))
+
+
+def _stitch(per_page: list[list[_Grid | RawLine]], running: set[int]) -> list[RawItem]:
+    """All items in order, each table that a page break cut joined to its continuation.
+
+    A continuation is the first item of its page (running lines aside) that follows a table
+    ending the previous page, with the same column edges.
+    """
+    out: list[RawItem] = []
+    open_grid: _Grid | None = None  # the table that ended the previous page
+    for items in per_page:
+        body = [i for i in items if id(i) not in running]
+        continuation = None
+        for item in items:
+            if (
+                isinstance(item, _Grid)
+                and open_grid
+                and item is body[0]
+                and _continues(open_grid, item)
+            ):
+                _append(open_grid, item)
+                continuation = item
+                continue
+            out.append(item.table if isinstance(item, _Grid) else item)
+        last = body[-1] if body else None
+        if last is not continuation:
+            open_grid = last if isinstance(last, _Grid) else None
+    return out
+
+
+def _continues(grid: _Grid, nxt: _Grid) -> bool:
+    """Whether ``nxt`` has the column edges of ``grid``, allowing one to lack some of them.
+
+    Word sets cell boundaries per row, so a page holding only some rows of a table shows only
+    some of its column edges; the outer edges and the rest must agree.
+    """
+    coarse, fine = sorted((grid.xs, nxt.xs), key=len)
+    matches = [_nearest(fine, x) for x in coarse]
+    return (
+        nxt.last_page == grid.last_page + 1
+        and matches[0] == 0
+        and matches[-1] == len(fine) - 1
+        and len(set(matches)) == len(matches)
+        and all(_near(x, fine[i]) for x, i in zip(coarse, matches, strict=True))
+    )
+
+
+def _near(a: float, b: float) -> bool:
+    return abs(a - b) <= _STITCH_EDGE_TOLERANCE
+
+
+def _append(grid: _Grid, nxt: _Grid) -> None:
+    """Put ``nxt``'s rows under ``grid``'s, both on the finer of their column grids."""
+    table, more = grid.table, nxt.table
+    xs = max(grid.xs, nxt.xs, key=len)
+    _regrid(table, grid.xs, xs)
+    _regrid(more, nxt.xs, xs)
+    grid.xs = xs
+    repeated = _repeated_header_rows(table, more)
+    joined = _join_split_row(grid, nxt, repeated)
+    skip = repeated + joined
+    for cell in more.cells:
+        if cell.row >= skip:
+            cell.row += table.n_rows - skip
+            table.cells.append(cell)
+    table.n_rows += more.n_rows - skip
+    grid.last_page = nxt.last_page
+    grid.extents |= nxt.extents
+    grid.padding = min(grid.padding, nxt.padding)
+    note = f"continues on page {nxt.last_page}: stitched across the page break"
+    if repeated:
+        note += f", dropping the {repeated} header row(s) repeated there"
+    if joined:
+        note += ", joining the two parts of the row the break split"
+    table.notes.append(note)
+
+
+def _join_split_row(grid: _Grid, nxt: _Grid, row: int) -> bool:
+    """Join row ``row`` of ``nxt`` to the last row of ``grid`` when it is that row's remainder.
+
+    Word and LibreOffice let a row break across pages, e.g. "1100" printed as "11" at the foot of
+    one page and "00" at the top of the next. The remainder has the cells of the row above, and
+    each of its filled cells continues a filled cell above whose last line had no room left for
+    the remainder's first character: the text wrapped there. An empty row is left alone.
+    """
+    table = grid.table
+    last = table.n_rows - 1
+    above = {c.col: c for c in table.cells if c.row <= last < c.row + c.row_span}
+    part = [c for c in nxt.table.cells if c.row == row]
+    filled = [c for c in part if c.text.strip()]
+    if not filled or not all(
+        c.col in above
+        and above[c.col].col_span == c.col_span
+        and above[c.col].row + above[c.col].row_span == last + 1
+        for c in part
+    ):
+        return False
+    if not all(_wrapped(grid, above[c.col], nxt.extents[id(c)][0]) for c in filled):
+        return False
+    for cell in part:
+        target = above[cell.col]
+        if cell.text.strip():
+            target.text += "\n" + cell.text
+            grid.extents[id(target)] = (grid.extents[id(target)][0], nxt.extents[id(cell)][1])
+        target.row_span += cell.row_span - 1
+        nxt.extents.pop(id(cell), None)  # the cell goes away, and its id may be reused
+    nxt.table.cells = [c for c in nxt.table.cells if c.row != row]
+    return True
+
+
+def _wrapped(grid: _Grid, cell: RawCell, next_char: float) -> bool:
+    """Whether a char ``next_char`` wide had no room left on the last line of ``cell``."""
+    if id(cell) not in grid.extents or cell.bbox is None:
+        return False  # an empty cell above has nothing to continue
+    room = cell.bbox[2] - cell.bbox[0] - 2 * grid.padding
+    return grid.extents[id(cell)][1] + next_char > room - _WRAP_SLACK
+
+
+def _regrid(table: RawTable, old: list[float], new: list[float]) -> None:
+    """Re-index the columns of ``table`` from edges ``old`` to ``new``, which contain them."""
+    for cell in table.cells:
+        start, end = _nearest(new, old[cell.col]), _nearest(new, old[cell.col + cell.col_span])
+        cell.col, cell.col_span = start, end - start
+    table.n_cols = len(new) - 1
+
+
+def _repeated_header_rows(first: RawTable, second: RawTable) -> int:
+    """How many top rows of ``second`` repeat the top rows of ``first``, cell for cell."""
+    for k in range(min(first.n_rows, second.n_rows - 1), 0, -1):
+        top = _top_rows(first, k)
+        if top and any(text for *_, text in top) and top == _top_rows(second, k):
+            return k
+    return 0
+
+
+def _top_rows(table: RawTable, k: int) -> list[tuple[int, int, int, int, str]] | None:
+    """The cells of the first ``k`` rows, or None when one of them reaches below them."""
+    cells = [
+        (c.row, c.col, c.row_span, c.col_span, _compact(c.text)) for c in table.cells if c.row < k
+    ]
+    if any(row + span > k for row, _, span, _, _ in cells):
+        return None
+    return sorted(cells)

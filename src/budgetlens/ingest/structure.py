@@ -1,0 +1,251 @@
+"""Assemble raw lines and grids into the document model.
+
+This is where the family's conventions live: the numbering that makes a line a heading and
+gives its level, paragraphs that OCR or PDF layout broke mid-sentence, and the caption lines
+that name a table. Every reader's output goes through here, so a docx, a PDF and a text
+export of the same report come out alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from budgetlens.document import (
+    Cell,
+    Document,
+    Heading,
+    Location,
+    Paragraph,
+    SourceMap,
+    Table,
+)
+from budgetlens.ingest.raw import RawItem, RawLine, RawTable
+from budgetlens.textnorm import normalize, normalize_mapped
+
+_CN_NUM = "一二三四五六七八九十百零〇"
+# Level by numbering style, the order of Chinese official documents.
+_NUMBERING = [
+    (re.compile(rf"^第[{_CN_NUM}\d]+部分"), 1),
+    (re.compile(rf"^[{_CN_NUM}]+[、．.]"), 2),
+    (re.compile(rf"^[（(][{_CN_NUM}]+[）)]"), 3),
+    (re.compile(r"^\d{1,2}(?:[、．]|\.(?!\d))"), 4),
+    (re.compile(r"^[（(]\d{1,2}[）)]"), 5),
+]
+_MAX_HEADING = 40  # characters after which a numbered line is a paragraph, not a heading
+_SENTENCE_INSIDE = re.compile(r"[。；;，,：:！？!?].")  # sentence punctuation before the end
+_REPORT_TITLE = re.compile(r"(?:报告|说明|决算|自评|评价|公开)(?:[（(][^）)]{1,12}[）)])?$")
+_TABLE_TITLE = re.compile(r"^(?P<title>.{2,60}?表)(?:[（(][^）)]{0,12}[）)])?")
+_TERMINAL = "。！？；：!?;:"
+
+
+def heading_level(text: str, styled: bool) -> int | None:
+    """The heading level of a line, or None for running text.
+
+    A numbered line is a heading when it is short and has no sentence inside it
+    ("（一）设立背景及基本情况。根据…" is a paragraph that starts with a number).
+    """
+    if len(text) > _MAX_HEADING + 8 or _SENTENCE_INSIDE.search(text.rstrip("。")):
+        return None
+    for pattern, level in _NUMBERING:
+        if pattern.match(text):
+            return level
+    if _TABLE_TITLE.fullmatch(text):
+        return None  # a table's caption, attached to the table below
+    if len(text) <= _MAX_HEADING and _REPORT_TITLE.search(text) and not text.endswith("。"):
+        return 0
+    return 2 if styled else None
+
+
+def _starts_item(text: str) -> bool:
+    return any(p.match(text) for p, _ in _NUMBERING) or text[:1] in "•●-*"
+
+
+class _Builder:
+    def __init__(self, source: str, join_broken: bool) -> None:
+        self.source = source
+        self.join_broken = join_broken
+        self.blocks: list[Heading | Paragraph | Table] = []
+        self.counts = {"h": 0, "p": 0, "t": 0}
+        self.stack: list[tuple[int, str]] = []
+
+    def _id(self, prefix: str) -> str:
+        self.counts[prefix] += 1
+        return f"{prefix}{self.counts[prefix]}"
+
+    def _section(self) -> list[str]:
+        return [text for _, text in self.stack]
+
+    def add_line(self, raw: RawLine) -> None:
+        text, anchors = _mapped(raw)
+        if not text:
+            return
+        level = heading_level(text, raw.styled_heading)
+        location = _line_location(raw, self.source)
+        if level is not None:
+            while self.stack and self.stack[-1][0] >= level:
+                self.stack.pop()
+            block = Heading(
+                id=self._id("h"),
+                text=text,
+                level=level,
+                section=self._section(),
+                location=location,
+                source_map=SourceMap(anchors=anchors),
+            )
+            self.stack.append((level, text))
+            self.blocks.append(block)
+            return
+        last = self.blocks[-1] if self.blocks else None
+        if self.join_broken and isinstance(last, Paragraph) and _is_broken(last.text, text):
+            shift = len(last.text)
+            last.text += text
+            last.source_map.anchors.extend((o + shift, ln, c) for o, ln, c in anchors)
+            last.location = _merge(last.location, location)
+            return
+        self.blocks.append(
+            Paragraph(
+                id=self._id("p"),
+                text=text,
+                section=self._section(),
+                location=location,
+                source_map=SourceMap(anchors=anchors),
+            )
+        )
+
+    def add_table(self, raw: RawTable) -> None:
+        cells = [
+            Cell(
+                row=c.row,
+                col=c.col,
+                row_span=c.row_span,
+                col_span=c.col_span,
+                text=normalize(c.text),
+                location=Location(
+                    page=c.page, line_start=c.line_start, line_end=c.line_end, bbox=c.bbox
+                ),
+            )
+            for c in raw.cells
+        ]
+        table = Table(
+            id=self._id("t"),
+            text="",
+            section=self._section(),
+            location=Location(
+                file=self.source,
+                page=raw.page,
+                line_start=raw.line_start,
+                line_end=raw.line_end,
+                bbox=raw.bbox,
+            ),
+            n_rows=raw.n_rows,
+            n_cols=raw.n_cols,
+            cells=cells,
+        )
+        self._caption(table)
+        self.blocks.append(table)
+
+    def _caption(self, table: Table) -> None:
+        """Name the table from the caption lines just above it, or from its own title row."""
+        for block in reversed(self.blocks[-4:]):
+            if not isinstance(block, Paragraph):
+                break
+            table.caption_ids.insert(0, block.id)
+            match = _TABLE_TITLE.match(block.text)
+            if match and not table.text:
+                table.text = match.group("title")
+        if not table.text:
+            table.caption_ids = []
+            first = [c for c in table.cells if c.row == 0]
+            if len(first) == 1 and (match := _TABLE_TITLE.match(first[0].text)):
+                table.text = match.group("title")
+        else:  # only lines from the title down name the table; those above are running text
+            while table.caption_ids and not _TABLE_TITLE.match(self._text_of(table.caption_ids[0])):
+                table.caption_ids.pop(0)
+
+    def _text_of(self, block_id: str) -> str:
+        return next(b.text for b in self.blocks if b.id == block_id)
+
+
+def _mapped(raw: RawLine) -> tuple[str, list[tuple[int, int, int]]]:
+    parts: list[str] = []
+    anchors: list[tuple[int, int, int]] = []
+    length = 0
+    for piece in raw.pieces:
+        text, local = normalize_mapped(piece.text)
+        if not text:
+            continue
+        if piece.line is not None:
+            anchors.extend((length + new, piece.line, piece.col + old) for new, old in local)
+        parts.append(text)
+        length += len(text)
+    return "".join(parts), anchors
+
+
+def _is_broken(previous: str, following: str) -> bool:
+    """Whether ``following`` continues a sentence that layout broke after ``previous``."""
+    return (
+        len(previous) >= 20
+        and previous[-1] not in _TERMINAL
+        and not _TABLE_TITLE.fullmatch(previous)
+        and not _starts_item(following)
+    )
+
+
+def _line_location(raw: RawLine, source: str) -> Location:
+    lines = [p.line for p in raw.pieces if p.line is not None]
+    return Location(
+        file=source,
+        page=raw.page,
+        line_start=min(lines) if lines else None,
+        line_end=max(lines) if lines else None,
+        bbox=raw.bbox,
+    )
+
+
+def _merge(a: Location, b: Location) -> Location:
+    def lo(x: int | None, y: int | None) -> int | None:
+        return min(v for v in (x, y) if v is not None) if (x or y) else None
+
+    def hi(x: int | None, y: int | None) -> int | None:
+        return max(v for v in (x, y) if v is not None) if (x or y) else None
+
+    return Location(
+        file=a.file,
+        page=a.page if a.page is not None else b.page,
+        line_start=lo(a.line_start, b.line_start),
+        line_end=hi(a.line_end, b.line_end),
+        bbox=a.bbox,
+    )
+
+
+def assemble(
+    items: list[RawItem],
+    *,
+    source: str,
+    fmt: str,
+    sha256: str,
+    pages: int | None = None,
+    warnings: list[str] | None = None,
+) -> Document:
+    """The document model for a reader's items; OCR and PDF text gets broken lines rejoined."""
+    builder = _Builder(source, join_broken=fmt in ("text-ocr", "pdf"))
+    for item in items:
+        if isinstance(item, RawTable):
+            builder.add_table(item)
+        else:
+            builder.add_line(item)
+    notes = [f"{t.id}: {note}" for t, raw in _tables_with_raw(builder, items) for note in raw.notes]
+    return Document(
+        source=source,
+        format=fmt,  # type: ignore[arg-type]
+        sha256=sha256,
+        pages=pages,
+        blocks=builder.blocks,
+        warnings=[*(warnings or []), *notes],
+    )
+
+
+def _tables_with_raw(builder: _Builder, items: list[RawItem]) -> list[tuple[Table, RawTable]]:
+    tables = [b for b in builder.blocks if isinstance(b, Table)]
+    raws = [i for i in items if isinstance(i, RawTable)]
+    return list(zip(tables, raws, strict=True))

@@ -1,0 +1,292 @@
+"""Readers for the two kinds of plain-text export reports circulate as.
+
+Word-like: a table row is a run of lines each starting with a TAB (one cell per line), rows are
+separated by blank lines, and a cell that spans several lines continues on lines without a TAB,
+sometimes after a blank line of its own. OCR-like: markdown, where a table row is one line of
+TAB-separated cells, a row can be broken over two lines and a row can lose its leading empty
+cell so that every column shifts left.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Literal
+
+from budgetlens.ingest.raw import Piece, RawCell, RawItem, RawLine, RawTable
+from budgetlens.numbers import parse_number
+from budgetlens.textnorm import normalize, parse_comparator
+
+TextKind = Literal["text-word", "text-ocr"]
+
+
+def sniff(lines: list[str]) -> TextKind:
+    """Word-like exports put one cell per TAB-led line; OCR exports put TABs between cells."""
+    inner = sum(1 for line in lines if "\t" in line.lstrip("\t").rstrip("\t"))
+    led = sum(1 for line in lines if line.startswith("\t"))
+    return "text-ocr" if inner > led / 2 else "text-word"
+
+
+def read_text_export(text: str, kind: TextKind) -> list[RawItem]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return _read_word_like(lines) if kind == "text-word" else _read_ocr_like(lines)
+
+
+def _blank(line: str) -> bool:
+    return not line.strip()
+
+
+# --- Word-like -------------------------------------------------------------------------------
+
+
+def _read_word_like(lines: list[str]) -> list[RawItem]:
+    items: list[RawItem] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith("\t"):
+            table, i = _word_table(lines, i)
+            items.append(table)
+        else:
+            if not _blank(line):
+                items.append(RawLine([Piece(line, i + 1, 0)]))
+            i += 1
+    return items
+
+
+def _next_nonblank(lines: list[str], start: int) -> int | None:
+    for k in range(start, len(lines)):
+        if not _blank(lines[k]):
+            return k
+    return None
+
+
+def _continues_into_tab_line(lines: list[str], start: int) -> bool:
+    """Whether the TAB-less lines from ``start`` run straight into a TAB-led line."""
+    for k in range(start, len(lines)):
+        if lines[k].startswith("\t"):
+            return True
+        if _blank(lines[k]):
+            return False
+    return False
+
+
+def _word_table(lines: list[str], start: int) -> tuple[RawTable, int]:
+    rows: list[list[RawCell]] = []
+    row: list[RawCell] = []
+    cell: RawCell | None = None
+    width = 0
+    j = start
+    end = start
+    while j < len(lines):
+        line = lines[j]
+        if line.startswith("\t"):
+            cell = RawCell(len(rows), len(row), line[1:], line_start=j + 1, line_end=j + 1)
+            row.append(cell)
+            end = j
+        elif not _blank(line) and cell is not None:
+            cell.text += "\n" + line
+            cell.line_end = j + 1
+            end = j
+        else:
+            if row:
+                rows.append(row)
+                width = max(width, len(row))
+                row, cell = [], None
+            k = _next_nonblank(lines, j)
+            if k is None or not rows:
+                break
+            if lines[k].startswith("\t"):
+                j = k
+                continue
+            # A TAB-less line after a blank one ends the table, unless the last row is still
+            # short of cells and the line leads straight into more cells: a blank line inside
+            # a cell, as Word exports write it.
+            last = rows[-1]
+            if len(last) < width and _continues_into_tab_line(lines, k):
+                row = rows.pop()
+                cell = row[-1]
+                cell.text += "\n"
+                j = k
+                continue
+            break
+        j += 1
+    if row:
+        rows.append(row)
+        width = max(width, len(row))
+    rows = _reattach_orphans(rows, width)
+    return _grid(rows, width, start + 1, end + 1), end + 1
+
+
+def _reattach_orphans(rows: list[list[RawCell]], width: int) -> list[list[RawCell]]:
+    """A lone number on a row of its own is the score its row above was missing.
+
+    Word exports sometimes push the last cell of a row (typically a score) onto a row of its
+    own; it belongs to the row above when that row is one cell short.
+    """
+    kept: list[list[RawCell]] = []
+    for row in rows:
+        if (
+            kept
+            and len(row) == 1
+            and len(kept[-1]) == width - 1
+            and parse_number(normalize(row[0].text)) is not None
+        ):
+            orphan = row[0]
+            orphan.row, orphan.col = kept[-1][0].row, width - 1
+            kept[-1].append(orphan)
+        else:
+            for cell in row:
+                cell.row = len(kept)
+            kept.append(row)
+    return kept
+
+
+def _grid(rows: list[list[RawCell]], width: int, first: int, last: int) -> RawTable:
+    """A short row's last cell spans to the right edge, as Word lays such rows out."""
+    cells: list[RawCell] = []
+    for row in rows:
+        for cell in row:
+            cell.text = normalize(cell.text)
+            cells.append(cell)
+        row[-1].col_span = width - row[-1].col
+    return RawTable(cells, len(rows), width, line_start=first, line_end=last)
+
+
+# --- OCR-like --------------------------------------------------------------------------------
+
+_MD_SEPARATOR = re.compile(r"^[\s|:\-\t]*-{3,}[\s|:\-\t]*$")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+")
+_MD_BULLET = re.compile(r"^[-*]\s+")
+
+
+def _read_ocr_like(lines: list[str]) -> list[RawItem]:
+    items: list[RawItem] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if "\t" in line:
+            table, i = _ocr_table(lines, i)
+            items.append(table)
+            continue
+        if not _blank(line) and not _MD_SEPARATOR.match(line):
+            items.append(_ocr_line(line, i + 1))
+        i += 1
+    return items
+
+
+def _ocr_line(line: str, number: int) -> RawLine:
+    heading = _MD_HEADING.match(line) or _MD_BULLET.match(line)
+    col = heading.end() if heading else 0
+    styled = bool(heading and heading.group().startswith("#"))
+    return RawLine([Piece(line[col:], number, col)], styled_heading=styled)
+
+
+def _ocr_table(lines: list[str], start: int) -> tuple[RawTable, int]:
+    rows: list[list[RawCell]] = []
+    j = start
+    end = start
+    while j < len(lines):
+        line = lines[j]
+        if _MD_SEPARATOR.match(line):
+            j += 1
+            continue
+        if _blank(line):
+            k = _next_nonblank(lines, j)
+            if k is None or "\t" not in lines[k]:
+                break
+            j = k
+            continue
+        if "\t" not in line:
+            break
+        texts = [normalize(t) for t in line.split("\t")]
+        while texts and not texts[-1]:
+            texts.pop()
+        rows.append(
+            [RawCell(0, c, t, line_start=j + 1, line_end=j + 1) for c, t in enumerate(texts)]
+        )
+        end = j
+        j += 1
+    rows = _join_broken_rows(rows)
+    width = max((len(r) for r in rows), default=1)
+    rows = _realign_shifted_rows(rows, width)
+    width = max((len(r) for r in rows), default=1)
+    cells = []
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            cell.row, cell.col = r, c
+            cells.append(cell)
+        for c in range(len(row), width):  # OCR does not say what is merged: pad, don't span
+            cells.append(RawCell(r, c, "", line_start=row[0].line_start, line_end=row[0].line_end))
+    return RawTable(cells, len(rows), width, line_start=start + 1, line_end=end + 1), end + 1
+
+
+def _kind(text: str) -> str:
+    if not text:
+        return "empty"
+    if parse_comparator(text):
+        return "cmp"
+    if parse_number(text) is not None:
+        return "num"
+    return "text"
+
+
+def _join_broken_rows(rows: list[list[RawCell]]) -> list[list[RawCell]]:
+    """Rejoin a logical row that OCR broke over two lines.
+
+    The second half has no number, no comparator and no label in the first column; each of
+    its texts continues the text cell at the same position in the row above.
+    """
+    kept: list[list[RawCell]] = []
+    for row in rows:
+        prev = kept[-1] if kept else None
+        filled = [c for c in row if c.text]
+        if (
+            prev is not None
+            and filled
+            and not row[0].text
+            and len(filled) < len([c for c in prev if c.text])
+            and all(_kind(c.text) == "text" for c in filled)
+            and all(c.col < len(prev) and _kind(prev[c.col].text) == "text" for c in filled)
+        ):
+            for c in filled:
+                target = prev[c.col]
+                target.text = normalize(target.text + c.text)
+                target.line_end = c.line_end
+            continue
+        kept.append(row)
+    return kept
+
+
+def _realign_shifted_rows(rows: list[list[RawCell]], width: int) -> list[list[RawCell]]:
+    """Put back the leading empty cells OCR dropped, so that columns line up again.
+
+    Each column's usual kind (number, comparator, text) is learnt from the full-width rows; a
+    shorter row is shifted right when that makes its cells agree with more of those kinds.
+    """
+    full = [r for r in rows if len(r) == width]
+    if len(full) < 2:
+        return rows
+    usual = []
+    for c in range(width):
+        kinds = Counter(_kind(r[c].text) for r in full if _kind(r[c].text) != "empty")
+        usual.append(kinds.most_common(1)[0][0] if kinds else "empty")
+
+    def agreement(kinds: list[str], shift: int) -> int:
+        return sum(
+            1
+            for c, k in enumerate(kinds)
+            if k in ("num", "cmp") and c + shift < width and usual[c + shift] == k
+        )
+
+    for index, row in enumerate(rows):
+        kinds = [_kind(c.text) for c in row]
+        best = max(range(width - len(row) + 1), key=lambda s: (agreement(kinds, s), -s))
+        if best and agreement(kinds, best) > agreement(kinds, 0):
+            lead = next((i for i, c in enumerate(row) if c.text), 0)
+            pad = [
+                RawCell(0, 0, "", line_start=row[0].line_start, line_end=row[0].line_end)
+                for _ in range(best)
+            ]
+            rows[index] = row[:lead] + pad + row[lead:]
+    return rows
