@@ -33,7 +33,8 @@ def read_text_export(text: str, kind: TextKind) -> list[RawItem]:
 
 
 def _blank(line: str) -> bool:
-    return not line.strip()
+    """Whitespace only; a lone TAB is not blank but an empty cell."""
+    return not line.strip() and "\t" not in line
 
 
 # --- Word-like -------------------------------------------------------------------------------
@@ -61,13 +62,17 @@ def _next_nonblank(lines: list[str], start: int) -> int | None:
     return None
 
 
-def _continues_into_tab_line(lines: list[str], start: int) -> bool:
-    """Whether the TAB-less lines from ``start`` run straight into a TAB-led line."""
+def _continues_into_tab_line(lines: list[str], start: int, blanks: bool) -> bool:
+    """Whether the TAB-less lines from ``start`` lead into a TAB-led line: directly, or with
+    ``blanks`` across single blank lines (two blank lines in a row end a table)."""
+    previous_blank = False
     for k in range(start, len(lines)):
         if lines[k].startswith("\t"):
             return True
-        if _blank(lines[k]):
+        blank = _blank(lines[k])
+        if blank and (previous_blank or not blanks):
             return False
+        previous_blank = blank
     return False
 
 
@@ -99,11 +104,14 @@ def _word_table(lines: list[str], start: int) -> tuple[RawTable, int]:
             if lines[k].startswith("\t"):
                 j = k
                 continue
-            # A TAB-less line after a blank one ends the table, unless the last row is still
-            # short of cells and the line leads straight into more cells: a blank line inside
-            # a cell, as Word exports write it.
+            # A TAB-less line after a blank one ends the table, unless it leads straight into
+            # more cells after a single blank line: a blank line inside a cell, as Word
+            # exports write it. A first row of empty cells is continued across several.
             last = rows[-1]
-            if len(last) < width and _continues_into_tab_line(lines, k):
+            first_empty = len(rows) == 1 and not any(c.text.strip() for c in last)
+            if (k == j + 1 and _continues_into_tab_line(lines, k, blanks=True)) or (
+                first_empty and _continues_into_tab_line(lines, k, blanks=False)
+            ):
                 row = rows.pop()
                 cell = row[-1]
                 cell.text += "\n"
@@ -202,11 +210,13 @@ def _ocr_table(lines: list[str], start: int) -> tuple[RawTable, int]:
         texts = [normalize(t) for t in line.split("\t")]
         while texts and not texts[-1]:
             texts.pop()
-        rows.append(
-            [RawCell(0, c, t, line_start=j + 1, line_end=j + 1) for c, t in enumerate(texts)]
-        )
         end = j
         j += 1
+        if not texts:
+            continue
+        rows.append(
+            [RawCell(0, c, t, line_start=j, line_end=j) for c, t in enumerate(texts)]
+        )
     rows = _join_broken_rows(rows)
     width = max((len(r) for r in rows), default=1)
     rows = _realign_shifted_rows(rows, width)
