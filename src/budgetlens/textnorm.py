@@ -75,11 +75,16 @@ def _alternative(index: int, pattern: re.Pattern[str]) -> str:
 _ANY_RULE = re.compile("|".join(_alternative(i, p) for i, (p, _) in enumerate(_RULES)))
 
 
+_TRIGGERS = re.compile(r"[\s\[<£□&$\\*]")  # a character some rule starts with
+
+
 def _expand(match: re.Match[str]) -> str:
     index = int(match.lastgroup[1:])  # type: ignore[index]
     pattern, repl = _RULES[index]
     if repl == "<entity>":
         return _HTML_ENTITIES[match.group()]
+    if "\\g<" not in repl:
+        return repl
     inner = pattern.match(match.group())
     return inner.expand(repl) if inner else ""
 
@@ -90,6 +95,8 @@ def normalize_mapped(text: str) -> tuple[str, list[tuple[int, int]]]:
     Each anchor ``(new_offset, old_offset)`` starts a run copied verbatim from ``text`` or a
     replacement standing for the source text at ``old_offset``.
     """
+    if not _TRIGGERS.search(text):
+        return text, [(0, 0)]
     out: list[str] = []
     anchors: list[tuple[int, int]] = []
     length = 0

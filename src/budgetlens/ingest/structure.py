@@ -35,7 +35,7 @@ _MAX_HEADING = 40  # characters after which a numbered line is a paragraph, not 
 _SENTENCE_INSIDE = re.compile(r"[。；;，,：:！？!?].")  # sentence punctuation before the end
 _REPORT_TITLE = re.compile(r"(?:报告|说明|决算|自评|评价|公开)(?:[（(][^）)]{1,12}[）)])?$")
 _TABLE_TITLE = re.compile(r"^(?P<title>.{2,60}?表)(?:[（(][^）)]{0,12}[）)])?")
-_TERMINAL = "。！？；：!?;:"
+_TERMINAL = "。！？；：!?;:》"
 
 
 def heading_level(text: str, styled: bool) -> int | None:
@@ -54,6 +54,17 @@ def heading_level(text: str, styled: bool) -> int | None:
     if len(text) <= _MAX_HEADING and _REPORT_TITLE.search(text) and not text.endswith("。"):
         return 0
     return 2 if styled else None
+
+
+_TITLE_PREFIX = re.compile(r"^(?:[-*•]\s*)?(?:附表?\d*[：:、]?\s*)?(?:\d{1,2}[、.．]\s*)?")
+_QUOTED_TITLE = re.compile(r"《(?P<title>[^》]{2,60}?表)")
+
+
+def table_title(text: str) -> str | None:
+    """The table name a caption line gives ("附表：1、《…自评表》（2023年度）" → "…自评表")."""
+    text = _TITLE_PREFIX.sub("", text)
+    match = _QUOTED_TITLE.search(text) or _TABLE_TITLE.match(text)
+    return match.group("title") if match else None
 
 
 def _starts_item(text: str) -> bool:
@@ -80,6 +91,8 @@ class _Builder:
         if not text:
             return
         level = heading_level(text, raw.styled_heading)
+        if self.join_broken and level is not None and level >= 4 and len(text) >= 20:
+            level = None  # a long numbered item in wrapped text is a list item, not a heading
         location = _line_location(raw, self.source)
         if level is not None:
             while self.stack and self.stack[-1][0] >= level:
@@ -96,7 +109,12 @@ class _Builder:
             self.blocks.append(block)
             return
         last = self.blocks[-1] if self.blocks else None
-        if self.join_broken and isinstance(last, Paragraph) and _is_broken(last.text, text):
+        if (
+            self.join_broken
+            and not raw.styled_heading
+            and isinstance(last, Paragraph)
+            and _is_broken(last.text, text)
+        ):
             shift = len(last.text)
             last.text += text
             last.source_map.anchors.extend((o + shift, ln, c) for o, ln, c in anchors)
@@ -150,17 +168,17 @@ class _Builder:
             if not isinstance(block, Paragraph):
                 break
             table.caption_ids.insert(0, block.id)
-            match = _TABLE_TITLE.match(block.text)
-            if match and not table.text:
-                table.text = match.group("title")
-        if not table.text:
-            table.caption_ids = []
-            first = [c for c in table.cells if c.row == 0]
-            if len(first) == 1 and (match := _TABLE_TITLE.match(first[0].text)):
-                table.text = match.group("title")
-        else:  # only lines from the title down name the table; those above are running text
-            while table.caption_ids and not _TABLE_TITLE.match(self._text_of(table.caption_ids[0])):
+            if not table.text:
+                table.text = table_title(block.text) or ""
+        if table.text:  # only lines from the title down name the table
+            while table.caption_ids and not table_title(self._text_of(table.caption_ids[0])):
                 table.caption_ids.pop(0)
+            return
+        table.caption_ids = []
+        first = [c.text for c in table.cells if c.row == 0 and c.text]
+        if table.n_rows > 1 and len(first) == 1 and len(first[0]) <= 50:
+            if not _SENTENCE_INSIDE.search(first[0]):
+                table.text = table_title(first[0]) or first[0]
 
     def _text_of(self, block_id: str) -> str:
         return next(b.text for b in self.blocks if b.id == block_id)
@@ -187,6 +205,7 @@ def _is_broken(previous: str, following: str) -> bool:
         len(previous) >= 20
         and previous[-1] not in _TERMINAL
         and not _TABLE_TITLE.fullmatch(previous)
+        and not table_title(following)
         and not _starts_item(following)
     )
 

@@ -190,8 +190,13 @@ def _ocr_line(line: str, number: int) -> RawLine:
     return RawLine([Piece(line[col:], number, col)], styled_heading=styled)
 
 
+_TITLE_ROW = re.compile(r"^.{2,40}表(?:[（(][^）)]{0,12}[）)])?$")
+
+
 def _ocr_table(lines: list[str], start: int) -> tuple[RawTable, int]:
     rows: list[list[RawCell]] = []
+    after_blank: list[bool] = []  # OCR leaves a blank line where a page broke a row
+    blank_seen = False
     j = start
     end = start
     while j < len(lines):
@@ -203,6 +208,7 @@ def _ocr_table(lines: list[str], start: int) -> tuple[RawTable, int]:
             k = _next_nonblank(lines, j)
             if k is None or "\t" not in lines[k]:
                 break
+            blank_seen = True
             j = k
             continue
         if "\t" not in line:
@@ -210,6 +216,8 @@ def _ocr_table(lines: list[str], start: int) -> tuple[RawTable, int]:
         texts = [normalize(t) for t in line.split("\t")]
         while texts and not texts[-1]:
             texts.pop()
+        if rows and len([t for t in texts if t]) == 1 and _TITLE_ROW.match(texts[0]):
+            break  # a table's title row: the next table starts here
         end = j
         j += 1
         if not texts:
@@ -217,7 +225,9 @@ def _ocr_table(lines: list[str], start: int) -> tuple[RawTable, int]:
         rows.append(
             [RawCell(0, c, t, line_start=j, line_end=j) for c, t in enumerate(texts)]
         )
-    rows = _join_broken_rows(rows)
+        after_blank.append(blank_seen)
+        blank_seen = False
+    rows = _join_broken_rows(rows, after_blank)
     width = max((len(r) for r in rows), default=1)
     rows = _realign_shifted_rows(rows, width)
     width = max((len(r) for r in rows), default=1)
@@ -241,58 +251,72 @@ def _kind(text: str) -> str:
     return "text"
 
 
-def _join_broken_rows(rows: list[list[RawCell]]) -> list[list[RawCell]]:
-    """Rejoin a logical row that OCR broke over two lines.
+def _join_broken_rows(rows: list[list[RawCell]], after_blank: list[bool]) -> list[list[RawCell]]:
+    """Rejoin a logical row that a page break split in two (OCR leaves a blank line there).
 
-    The second half has no number, no comparator and no label in the first column; each of
-    its texts continues the text cell at the same position in the row above.
+    The second half holds only text (no number, no comparator), each piece under a text cell
+    of the row above, at the same column or, as OCR drops empty cells, one to the right.
     """
     kept: list[list[RawCell]] = []
-    for row in rows:
+    for row, broken in zip(rows, after_blank, strict=True):
         prev = kept[-1] if kept else None
         filled = [c for c in row if c.text]
+        targets = [_text_cell_above(prev, c.col) for c in filled] if prev and broken else []
         if (
-            prev is not None
-            and filled
-            and not row[0].text
-            and len(filled) < len([c for c in prev if c.text])
+            filled
+            and targets
+            and all(targets)
+            and len(filled) <= len([c for c in prev or [] if c.text])
             and all(_kind(c.text) == "text" for c in filled)
-            and all(c.col < len(prev) and _kind(prev[c.col].text) == "text" for c in filled)
         ):
-            for c in filled:
-                target = prev[c.col]
-                target.text = normalize(target.text + c.text)
-                target.line_end = c.line_end
+            for piece, target in zip(filled, targets, strict=True):
+                assert target is not None
+                target.text = normalize(target.text + piece.text)
+                target.line_end = piece.line_end
             continue
         kept.append(row)
     return kept
 
 
+def _text_cell_above(prev: list[RawCell], col: int) -> RawCell | None:
+    for c in (col, col + 1):
+        if c < len(prev) and _kind(prev[c].text) == "text":
+            return prev[c]
+    return None
+
+
+_MAX_SHIFT = 2  # OCR drops one or two leading empty cells, not more
+
+
 def _realign_shifted_rows(rows: list[list[RawCell]], width: int) -> list[list[RawCell]]:
     """Put back the leading empty cells OCR dropped, so that columns line up again.
 
-    Each column's usual kind (number, comparator, text) is learnt from the full-width rows; a
-    shorter row is shifted right when that makes its cells agree with more of those kinds.
+    Each column's usual kinds (number, comparator, text) are learnt from the full-width rows;
+    a shorter row is shifted right when that puts clearly more of its numbers and comparators
+    in columns that usually hold them.
     """
     full = [r for r in rows if len(r) == width]
     if len(full) < 2:
         return rows
-    usual = []
+    usual: list[set[str]] = []  # the kinds that make up a quarter or more of a column
     for c in range(width):
-        kinds = Counter(_kind(r[c].text) for r in full if _kind(r[c].text) != "empty")
-        usual.append(kinds.most_common(1)[0][0] if kinds else "empty")
+        kinds = Counter(_kind(r[c].text) for r in full if r[c].text)
+        total = sum(kinds.values())
+        usual.append({k for k, n in kinds.items() if n * 4 >= total})
 
     def agreement(kinds: list[str], shift: int) -> int:
         return sum(
             1
             for c, k in enumerate(kinds)
-            if k in ("num", "cmp") and c + shift < width and usual[c + shift] == k
+            if k in ("num", "cmp") and c + shift < width and k in usual[c + shift]
         )
 
     for index, row in enumerate(rows):
+        if len(row) < width - _MAX_SHIFT:
+            continue
         kinds = [_kind(c.text) for c in row]
         best = max(range(width - len(row) + 1), key=lambda s: (agreement(kinds, s), -s))
-        if best and agreement(kinds, best) > agreement(kinds, 0):
+        if best and agreement(kinds, best) >= agreement(kinds, 0) + 2:
             lead = next((i for i, c in enumerate(row) if c.text), 0)
             pad = [
                 RawCell(0, 0, "", line_start=row[0].line_start, line_end=row[0].line_end)

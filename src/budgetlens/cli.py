@@ -1,0 +1,92 @@
+"""The ``budgetlens`` command line. Each verb mirrors a function of the Python API."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from budgetlens.document import Document, Heading, Table
+from budgetlens.errors import InputError, SetupError
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write via a temporary file and a rename, so a killed run never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; give it the usual mode
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _outline(document: Document) -> str:
+    """A readable listing: one line per block, tables with their rows."""
+    out = [f"{document.source}  ({document.format}, {len(document.blocks)} blocks)"]
+    out += [f"warning: {w}" for w in document.warnings]
+    for block in document.blocks:
+        loc = block.location
+        where = (
+            f"L{loc.line_start}-{loc.line_end}"
+            if loc.line_start is not None
+            else f"p{loc.page}"
+            if loc.page is not None
+            else ""
+        )
+        if isinstance(block, Table):
+            out.append(f"{block.id:>5} {where:<12} table {block.n_rows}x{block.n_cols} {block.text}")
+            out += [f"{'':18}| " + " | ".join(row) for row in block.grid()]
+        elif isinstance(block, Heading):
+            out.append(f"{block.id:>5} {where:<12} {'#' * (block.level + 1)} {block.text}")
+        else:
+            out.append(f"{block.id:>5} {where:<12} {block.text}")
+    return "\n".join(out) + "\n"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="budgetlens")
+def cli() -> None:
+    """Find where Chinese budget reports contradict themselves."""
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the document model as JSON.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file.")
+def segment(file: Path, as_json: bool, output: Path | None) -> None:
+    """Read FILE (.docx, .pdf, .txt, .md, .html) into located headings, paragraphs, tables."""
+    from budgetlens.ingest import read_document
+
+    document = read_document(file)
+    text = document.model_dump_json(indent=1, exclude_none=True) if as_json else _outline(document)
+    if output:
+        write_atomically(output, text)
+    else:
+        click.echo(text, nl=False)
+
+
+def main() -> None:
+    """Entry point: bad input is one line on stderr and exit status 2, never a traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except (InputError, SetupError) as exc:
+        click.echo(f"budgetlens: error: {' '.join(str(exc).split())}", err=True)
+        sys.exit(2)
+    except click.exceptions.Abort:
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+
+
+if __name__ == "__main__":
+    main()
