@@ -43,7 +43,9 @@ def _outline(document: Document) -> str:
             else ""
         )
         if isinstance(block, Table):
-            out.append(f"{block.id:>5} {where:<12} table {block.n_rows}x{block.n_cols} {block.text}")
+            out.append(
+                f"{block.id:>5} {where:<12} table {block.n_rows}x{block.n_cols} {block.text}"
+            )
             out += [f"{'':18}| " + " | ".join(row) for row in block.grid()]
         elif isinstance(block, Heading):
             out.append(f"{block.id:>5} {where:<12} {'#' * (block.level + 1)} {block.text}")

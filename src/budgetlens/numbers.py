@@ -13,11 +13,12 @@ from decimal import Decimal
 
 from budgetlens.textnorm import to_halfwidth
 
-# Thousands-separated or plain, optional decimals, optional percent; the look-behind keeps
-# "2.5" inside "1.2.5" or a code like "R000123" from being read as a number of its own.
+# Thousands-separated or plain, optional decimals, optional percent. Latin letters or digits
+# around it make it part of a code ("51172522R000000257329"), not a number; Chinese
+# characters around it are the prose it sits in.
 _NUMBER = re.compile(
-    r"(?<![\w.])(?P<sign>[-+−])?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?<![A-Za-z0-9.])(?P<sign>[-+−])?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![A-Za-z0-9])"
     r"(?P<pct>\s?%)?"
 )
 # A cell that holds one number, allowing OCR's stray spaces between its digits ("6 5", "1.87 5").

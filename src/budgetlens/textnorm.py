@@ -78,15 +78,20 @@ _ANY_RULE = re.compile("|".join(_alternative(i, p) for i, (p, _) in enumerate(_R
 _TRIGGERS = re.compile(r"[\s\[<£□&$\\*]")  # a character some rule starts with
 
 
-def _expand(match: re.Match[str]) -> str:
+def _expand(match: re.Match[str]) -> list[tuple[str, int]]:
+    """The replacement for ``match`` as (text, source offset) runs: a group kept from the
+    source is anchored where it stands, so offsets inside it still map back exactly."""
     index = int(match.lastgroup[1:])  # type: ignore[index]
     pattern, repl = _RULES[index]
     if repl == "<entity>":
-        return _HTML_ENTITIES[match.group()]
-    if "\\g<" not in repl:
-        return repl
-    inner = pattern.match(match.group())
-    return inner.expand(repl) if inner else ""
+        return [(_HTML_ENTITIES[match.group()], match.start())]
+    prefix, _, group = repl.partition("\\g<")
+    runs = [(prefix, match.start())] if prefix else []
+    inner = pattern.match(match.group()) if group else None
+    if inner:
+        name = group.rstrip(">")
+        runs.append((inner.group(name), match.start() + inner.start(name)))
+    return runs
 
 
 def normalize_mapped(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -106,11 +111,11 @@ def normalize_mapped(text: str) -> tuple[str, list[tuple[int, int]]]:
             anchors.append((length, pos))
             out.append(text[pos : match.start()])
             length += match.start() - pos
-        replacement = _expand(match)
-        if replacement:
-            anchors.append((length, match.start()))
-            out.append(replacement)
-            length += len(replacement)
+        for replacement, origin in _expand(match):
+            if replacement:
+                anchors.append((length, origin))
+                out.append(replacement)
+                length += len(replacement)
         pos = match.end()
     if pos < len(text):
         anchors.append((length, pos))

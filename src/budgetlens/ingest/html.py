@@ -6,6 +6,8 @@ is how these reports encode 一级/二级指标, so HTML is read with lxml direc
 
 from __future__ import annotations
 
+import re
+
 from lxml import html as lxml_html
 
 from budgetlens.ingest.raw import Piece, RawCell, RawItem, RawLine, RawTable
@@ -57,8 +59,24 @@ def table_from_html(markup: str) -> RawTable:
     return table_from_element(next(root.iter("table")))
 
 
+_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
+
+
+def _encoding(data: bytes) -> str:
+    """The declared charset, else UTF-8 when the bytes are UTF-8, else GB18030."""
+    declared = _CHARSET.search(data[:4096])
+    if declared:
+        return declared.group(1).decode("ascii")
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        return "gb18030"
+
+
 def read_html(data: bytes) -> list[RawItem]:
-    root = lxml_html.document_fromstring(data)
+    parser = lxml_html.HTMLParser(encoding=_encoding(data))
+    root = lxml_html.document_fromstring(data, parser=parser)
     items: list[RawItem] = []
     _walk(root, items)
     return items

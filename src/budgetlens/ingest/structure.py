@@ -176,9 +176,13 @@ class _Builder:
             return
         table.caption_ids = []
         first = [c.text for c in table.cells if c.row == 0 and c.text]
-        if table.n_rows > 1 and len(first) == 1 and len(first[0]) <= 50:
-            if not _SENTENCE_INSIDE.search(first[0]):
-                table.text = table_title(first[0]) or first[0]
+        if (
+            table.n_rows > 1
+            and len(first) == 1
+            and len(first[0]) <= 50
+            and not _SENTENCE_INSIDE.search(first[0])
+        ):
+            table.text = table_title(first[0]) or first[0]
 
     def _text_of(self, block_id: str) -> str:
         return next(b.text for b in self.blocks if b.id == block_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Literal
 
 from budgetlens.ingest.raw import Piece, RawCell, RawItem, RawLine, RawTable
@@ -222,9 +223,7 @@ def _ocr_table(lines: list[str], start: int) -> tuple[RawTable, int]:
         j += 1
         if not texts:
             continue
-        rows.append(
-            [RawCell(0, c, t, line_start=j, line_end=j) for c, t in enumerate(texts)]
-        )
+        rows.append([RawCell(0, c, t, line_start=j, line_end=j) for c, t in enumerate(texts)])
         after_blank.append(blank_seen)
         blank_seen = False
     rows = _join_broken_rows(rows, after_blank)
@@ -241,6 +240,7 @@ def _ocr_table(lines: list[str], start: int) -> tuple[RawTable, int]:
     return RawTable(cells, len(rows), width, line_start=start + 1, line_end=end + 1), end + 1
 
 
+@lru_cache(maxsize=8192)
 def _kind(text: str) -> str:
     if not text:
         return "empty"
