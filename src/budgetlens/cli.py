@@ -76,6 +76,97 @@ def segment(file: Path, as_json: bool, output: Path | None) -> None:
         click.echo(text, nl=False)
 
 
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the JSON here.")
+def extract(file: Path, output: Path | None) -> None:
+    """Fill the typed schema of every table of FILE and print (or write) it as JSON."""
+    from budgetlens.extract import extract_document
+    from budgetlens.ingest import read_document
+
+    extraction = extract_document(read_document(file))
+    text = extraction.model_dump_json(indent=1, exclude_none=True)
+    if output:
+        write_atomically(output, text + "\n")
+    else:
+        click.echo(text)
+
+
+@cli.command()
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("schemas"),
+    show_default=True,
+    help="Folder to write the JSON Schemas into.",
+)
+def schemas(out_dir: Path) -> None:
+    """Write the JSON Schema of every table type (and of extract's output) into a folder."""
+    from budgetlens.tables.export import write_schemas
+
+    for path in write_schemas(out_dir):
+        click.echo(path)
+
+
+@cli.group(name="eval")
+def evaluate() -> None:
+    """Measure budgetlens against hand-checked gold."""
+
+
+@evaluate.command(name="extraction")
+@click.option(
+    "--gold",
+    "gold_dir",
+    type=click.Path(path_type=Path),
+    default=Path("eval/gold"),
+    show_default=True,
+    help="Folder of gold files (eval/gold/FORMAT.md).",
+)
+@click.option("--docx", is_flag=True, help="Read each seed's .docx sample instead of its .txt.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the JSON report here.")
+@click.option(
+    "--compare",
+    "baseline",
+    type=click.Path(path_type=Path),
+    help="A previous JSON report: print the change of every metric.",
+)
+@click.option(
+    "--max-drop",
+    type=float,
+    default=0.005,
+    show_default=True,
+    help="With --compare, exit 1 when any metric drops by more than this.",
+)
+def eval_extraction(
+    gold_dir: Path, docx: bool, output: Path | None, baseline: Path | None, max_drop: float
+) -> None:
+    """Field-level precision, recall and F1 of extraction, per table kind, field and seed."""
+    import json
+
+    from budgetlens.evaluation.extraction import compare_reports, evaluate, format_report
+    from budgetlens.extract import extract_document
+    from budgetlens.ingest import read_document
+
+    def run(path: Path) -> dict:
+        return extract_document(read_document(path)).model_dump(mode="json")
+
+    sources = None
+    if docx:
+        samples = gold_dir.resolve().parents[0] / "corpus" / "samples"
+        sources = {p.name[:3]: p for p in samples.glob("*.docx")}
+    report = evaluate(gold_dir, run, sources)
+    click.echo(format_report(report))
+    data = report.to_json()
+    if output:
+        write_atomically(output, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    if baseline:
+        text, ok = compare_reports(data, json.loads(baseline.read_text(encoding="utf-8")), max_drop)
+        click.echo(text)
+        if not ok:
+            raise SystemExit(1)
+
+
 def main() -> None:
     """Entry point: bad input is one line on stderr and exit status 2, never a traceback."""
     try:

@@ -1,0 +1,1 @@
+"""Measuring budgetlens's output against hand-written gold."""

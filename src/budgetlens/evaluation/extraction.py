@@ -1,0 +1,406 @@
+"""Field-level extraction metrics: extracted tables scored against the gold of eval/gold.
+
+Gold tables and rows are matched to extracted ones by source line, or by document order where
+the source has no line numbers (.docx). Every field of a matched pair is then compared after
+text normalisation and counted as true positive, false positive or false negative per
+(table kind, field), so precision, recall and F1 can be reported per seed, kind and field.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from itertools import zip_longest
+from pathlib import Path
+from typing import Any
+
+from budgetlens.textnorm import normalize, to_halfwidth
+
+Json = dict[str, Any]
+Pair = tuple[Json | None, Json | None]  # (gold, extracted); None where one side has no match
+
+TABLE_FIELDS = ("kind", "project", "total_score")
+ROW_FIELDS = {
+    "indicators": (
+        "level1",
+        "level2",
+        "level3",
+        "comparator",
+        "target",
+        "unit",
+        "weight",
+        "actual",
+        "score",
+    ),
+    "items": ("level1", "level2", "level3", "allotted", "score"),
+}
+MAX_MISMATCHES = 200
+_SECTIONS = ("per_seed", "per_kind", "per_field")
+_METRICS = ("f1", "precision", "recall")
+
+
+@dataclass
+class Tally:
+    """True positives, false positives and false negatives of one or more fields."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Tally) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    # Nothing to count is a perfect score: a seed without, say, T7 tables must not drag the
+    # T7 figures down.
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_json(self) -> Json:
+        # Rounded so that a committed baseline diffs cleanly.
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """One disagreement, located so a developer can find it in the source.
+
+    ``field`` is a field name, or "table" / "row" for a whole table or row found on one side
+    only (its fields are counted but not listed one by one). ``error`` is "wrong" (both sides
+    have different values), "missing" (gold only) or "spurious" (extracted only). ``label``
+    is the row's 三级指标 or the table's title. The comparison builds one with only its
+    location filled in and completes a copy per error.
+    """
+
+    seed: str
+    kind: str
+    table_line: int | None
+    row_line: int | None = None
+    label: str | None = None
+    field: str = ""
+    error: str = ""
+    gold: str | None = None
+    extracted: str | None = None
+
+
+@dataclass
+class Counts:
+    """Tallies per (table kind, field) and the mismatches behind them, for one document."""
+
+    tallies: dict[tuple[str, str], Tally] = field(default_factory=dict)
+    mismatches: list[Mismatch] = field(default_factory=list)
+
+    def tally(self, kind: str, name: str) -> Tally:
+        return self.tallies.setdefault((kind, name), Tally())
+
+    def total(self) -> Tally:
+        return _total(self.tallies.values())
+
+    def by_kind(self) -> dict[str, Tally]:
+        return _sum((kind, t) for (kind, _), t in self.tallies.items())
+
+    def by_field(self) -> dict[str, Tally]:
+        return _sum((name, t) for (_, name), t in self.tallies.items())
+
+
+def _total(tallies: Iterable[Tally]) -> Tally:
+    total = Tally()
+    for tally in tallies:
+        total.add(tally)
+    return total
+
+
+def _sum(keyed: Iterable[tuple[str, Tally]]) -> dict[str, Tally]:
+    sums: dict[str, Tally] = {}
+    for key, tally in keyed:
+        sums.setdefault(key, Tally()).add(tally)
+    return dict(sorted(sums.items()))
+
+
+def _norm(value: object) -> str:
+    """A cell's comparable form; None and "" are both empty."""
+    return "" if value is None else to_halfwidth(normalize(str(value)))
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _table_line(table: Json) -> int | None:
+    return (table.get("location") or {}).get("line_start")
+
+
+def _row_line(row: Json) -> int | None:
+    return (row.get("location") or {}).get("line")
+
+
+def _has_rows(table: Json) -> bool:
+    return any(table.get(group) for group in ROW_FIELDS)
+
+
+def _align_by_line(
+    gold: Sequence[Json],
+    extracted: Sequence[Json],
+    gold_line: Callable[[Json], int | None],
+    extracted_line: Callable[[Json], int | None],
+) -> list[Pair]:
+    """Pairs on equal lines, the rest alone; in line order, gold first on ties."""
+    pending: dict[int | None, list[Json]] = {}
+    for record in extracted:
+        pending.setdefault(extracted_line(record), []).append(record)
+    pairs: list[Pair] = []
+    for record in gold:
+        same_line = pending.get(gold_line(record))
+        pairs.append((record, same_line.pop(0) if same_line else None))
+    pairs += [(None, record) for rest in pending.values() for record in rest]
+
+    def position(pair: Pair) -> tuple[bool, int]:
+        g, e = pair
+        line = gold_line(g) if g is not None else extracted_line(e) if e is not None else None
+        return line is None, line or 0
+
+    return sorted(pairs, key=position)
+
+
+def _align_by_order(
+    gold: Sequence[Json], extracted: Sequence[Json], key: Callable[[Json], str]
+) -> list[Pair]:
+    """Sequence alignment on ``key``; runs that differ are paired by position, so a row whose
+    label was misread still has its other fields compared."""
+    matcher = difflib.SequenceMatcher(
+        None, [key(g) for g in gold], [key(e) for e in extracted], autojunk=False
+    )
+    pairs: list[Pair] = []
+    for _, g0, g1, e0, e1 in matcher.get_opcodes():
+        pairs += zip_longest(gold[g0:g1], extracted[e0:e1])
+    return pairs
+
+
+def _match_tables(gold: Sequence[Json], extracted: Sequence[Json]) -> list[Pair]:
+    if any(_table_line(t) is not None for t in extracted):
+        pairs = _align_by_line(gold, extracted, lambda t: t["line_start"], _table_line)
+        # Extracted tables without rows (目录, layout tables) are not in the gold by design.
+        return [(g, e) for g, e in pairs if g is not None or _has_rows(e or {})]
+    with_rows = [t for t in extracted if _has_rows(t)]
+    return _align_by_order(gold, with_rows, lambda t: str(t.get("kind")))
+
+
+def _match_rows(gold: Sequence[Json], extracted: Sequence[Json]) -> list[Pair]:
+    if all(g.get("line") is not None for g in gold) and all(
+        _row_line(e) is not None for e in extracted
+    ):
+        return _align_by_line(gold, extracted, lambda g: g.get("line"), _row_line)
+    return _align_by_order(gold, extracted, lambda r: _norm(r.get("level3")))
+
+
+def _compare_field(counts: Counts, where: Mismatch, name: str, gold: object, got: object) -> None:
+    g, e = _norm(gold), _norm(got)
+    tally = counts.tally(where.kind, name)
+    if g == e:
+        tally.tp += bool(g)
+        return
+    tally.fn += bool(g)
+    tally.fp += bool(e)
+    error = "wrong" if g and e else "missing" if g else "spurious"
+    counts.mismatches.append(
+        replace(where, field=name, error=error, gold=_text(gold), extracted=_text(got))
+    )
+
+
+def _count_alone(counts: Counts, kind: str, record: Json, names: Iterable[str], gold: bool) -> None:
+    """Every non-empty field of a table or row found on one side only: FN if gold, else FP."""
+    for name in names:
+        if _norm(record.get(name)):
+            tally = counts.tally(kind, name)
+            if gold:
+                tally.fn += 1
+            else:
+                tally.fp += 1
+
+
+def _lone_mismatch(where: Mismatch, what: str, gold: Json | None, got: Json | None) -> Mismatch:
+    return replace(
+        where,
+        field=what,
+        error="missing" if gold is not None else "spurious",
+        gold=_text(where.label) if gold is not None else None,
+        extracted=_text(where.label) if got is not None else None,
+    )
+
+
+def _compare_rows(counts: Counts, where: Mismatch, gold: Json, got: Json) -> None:
+    for group, names in ROW_FIELDS.items():
+        for g, e in _match_rows(gold.get(group) or [], got.get(group) or []):
+            row = g if g is not None else e
+            assert row is not None  # an alignment never pairs nothing with nothing
+            line = g.get("line") if g is not None else _row_line(row)
+            at = replace(where, row_line=line, label=_text(row.get("level3")))
+            if g is not None and e is not None:
+                for name in names:
+                    _compare_field(counts, at, name, g.get(name), e.get(name))
+            else:
+                _count_alone(counts, where.kind, row, names, gold=g is not None)
+                counts.mismatches.append(_lone_mismatch(at, "row", g, e))
+
+
+def _compare_table(counts: Counts, seed: str, gold: Json | None, got: Json | None) -> None:
+    table = gold if gold is not None else got
+    assert table is not None  # an alignment never pairs nothing with nothing
+    # A matched table is counted under its gold kind: a misread kind is one error, not two.
+    kind = str(table.get("kind") or "?")
+    line = gold["line_start"] if gold is not None else _table_line(table)
+    where = Mismatch(seed=seed, kind=kind, table_line=line, label=_text(table.get("title")))
+    if gold is not None and got is not None:
+        for name in TABLE_FIELDS:
+            _compare_field(counts, where, name, gold.get(name), got.get(name))
+        _compare_rows(counts, where, gold, got)
+        return
+    _count_alone(counts, kind, table, TABLE_FIELDS, gold=gold is not None)
+    for group, names in ROW_FIELDS.items():
+        for row in table.get(group) or []:
+            _count_alone(counts, kind, row, names, gold=gold is not None)
+    counts.mismatches.append(_lone_mismatch(where, "table", gold, got))
+
+
+def compare_document(gold: Json, extracted: Json) -> Counts:
+    """Match the extracted tables and rows of one document to its gold and count every field."""
+    counts = Counts()
+    seed = str(gold.get("seed", ""))
+    for g, e in _match_tables(gold.get("tables", []), extracted.get("tables", [])):
+        _compare_table(counts, seed, g, e)
+    return counts
+
+
+@dataclass
+class Report:
+    """The counts of every evaluated seed and the metrics derived from them."""
+
+    seeds: dict[str, Counts]
+
+    @property
+    def overall(self) -> Tally:
+        return _total(c.total() for c in self.seeds.values())
+
+    @property
+    def per_seed(self) -> dict[str, Tally]:
+        return {seed: counts.total() for seed, counts in sorted(self.seeds.items())}
+
+    @property
+    def per_kind(self) -> dict[str, Tally]:
+        return _sum(item for c in self.seeds.values() for item in c.by_kind().items())
+
+    @property
+    def per_field(self) -> dict[str, Tally]:
+        return _sum(item for c in self.seeds.values() for item in c.by_field().items())
+
+    @property
+    def mismatches(self) -> list[Mismatch]:
+        return [m for _, c in sorted(self.seeds.items()) for m in c.mismatches]
+
+    def to_json(self) -> Json:
+        mismatches = self.mismatches
+        return {
+            "overall": self.overall.to_json(),
+            "per_seed": {name: t.to_json() for name, t in self.per_seed.items()},
+            "per_kind": {name: t.to_json() for name, t in self.per_kind.items()},
+            "per_field": {name: t.to_json() for name, t in self.per_field.items()},
+            "mismatch_count": len(mismatches),
+            "mismatches": [asdict(m) for m in mismatches[:MAX_MISMATCHES]],
+        }
+
+
+def evaluate(
+    gold_dir: Path,
+    extract: Callable[[Path], Json],
+    sources: Mapping[str, Path] | None = None,
+) -> Report:
+    """Run ``extract`` on the source of every gold file and compare its output with the gold.
+
+    Sources are the gold's ``source``, relative to the repository root (two levels above
+    ``gold_dir``), unless ``sources`` names another file for that seed (its .docx rebuild).
+    """
+    root = gold_dir.resolve().parents[1]
+    seeds: dict[str, Counts] = {}
+    for path in sorted(gold_dir.glob("*.json")):
+        if path.name.startswith("NOTES-"):
+            continue
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        seed = str(gold.get("seed") or path.stem)
+        source = (sources or {}).get(seed) or root / gold["source"]
+        seeds[seed] = compare_document(gold, extract(source))
+    return Report(seeds)
+
+
+def _format_rows(title: str, tallies: Mapping[str, Tally]) -> list[str]:
+    lines = [title]
+    for name, t in tallies.items():
+        lines.append(
+            f"  {name:<16}{t.precision:>7.3f}{t.recall:>7.3f}{t.f1:>7.3f}"
+            f"{t.tp:>7}{t.fp:>7}{t.fn:>7}"
+        )
+    return lines
+
+
+def format_report(report: Report) -> str:
+    """Precision, recall and F1 with their counts: overall, per seed, per kind, per field."""
+    header = f"  {'':<16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>7}{'fp':>7}{'fn':>7}"
+    lines = [header, *_format_rows("overall", {"all": report.overall})]
+    lines += _format_rows("per seed", report.per_seed)
+    lines += _format_rows("per kind", report.per_kind)
+    lines += _format_rows("per field", report.per_field)
+    return "\n".join(lines)
+
+
+def _metrics(report: Json) -> dict[str, float]:
+    """Every P/R/F1 of a report's JSON, keyed like "overall.f1" or "per_kind.T3.recall"."""
+    groups = {"overall": report.get("overall", {})}
+    for section in _SECTIONS:
+        groups |= {f"{section}.{name}": m for name, m in report.get(section, {}).items()}
+    return {
+        f"{group}.{metric}": values[metric]
+        for group, values in groups.items()
+        for metric in _METRICS
+        if metric in values
+    }
+
+
+def compare_reports(current: Json, baseline: Json, max_drop: float) -> tuple[str, bool]:
+    """Every metric of both reports as "name: baseline → current (Δ)", and whether none
+    dropped by more than ``max_drop``."""
+    now, before = _metrics(current), _metrics(baseline)
+    lines: list[str] = []
+    drops = 0
+    for name, old in before.items():
+        if name not in now:
+            continue
+        delta = now[name] - old
+        dropped = -delta > max_drop + 1e-9  # a drop of exactly max_drop passes despite rounding
+        drops += dropped
+        flag = "  DROP" if dropped else ""
+        lines.append(f"{name}: {old:.3f} → {now[name]:.3f} ({delta:+.3f}){flag}")
+    # A seed or kind present on one side only would otherwise vanish from the gate unnoticed.
+    if unmatched := sorted(before.keys() ^ now.keys()):
+        lines.append("in one report only: " + ", ".join(unmatched))
+    verdict = f"{drops} metric(s) dropped" if drops else "no metric dropped"
+    lines.append(f"{verdict} by more than {max_drop:.3f}")
+    return "\n".join(lines), drops == 0

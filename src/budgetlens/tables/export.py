@@ -1,0 +1,29 @@
+"""The JSON Schemas in ``schemas/`` are generated from the pydantic models, never by hand."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from budgetlens.tables.schemas import SCHEMAS
+
+
+def schema_texts() -> dict[str, str]:
+    """File name → JSON Schema text, for every table type and the extraction output."""
+    return {
+        f"{name}.schema.json": json.dumps(
+            model.model_json_schema(), ensure_ascii=False, indent=1, sort_keys=True
+        )
+        + "\n"
+        for name, model in SCHEMAS.items()
+    }
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in schema_texts().items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
