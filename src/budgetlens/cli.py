@@ -76,16 +76,26 @@ def segment(file: Path, as_json: bool, output: Path | None) -> None:
         click.echo(text, nl=False)
 
 
+BACKEND = click.option(
+    "--backend",
+    type=click.Choice(["rules"]),
+    default="rules",
+    show_default=True,
+    help="How tables are read: deterministic rules (offline).",
+)
+
+
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the JSON here.")
-def extract(file: Path, output: Path | None) -> None:
+@BACKEND
+def extract(file: Path, output: Path | None, backend: str) -> None:
     """Fill the typed schema of every table of FILE and print (or write) it as JSON."""
     from budgetlens.extract import extract_document
     from budgetlens.ingest import read_document
 
     extraction = extract_document(read_document(file))
-    text = extraction.model_dump_json(indent=1, exclude_none=True)
+    text = extraction.model_dump_json(indent=1)
     if output:
         write_atomically(output, text + "\n")
     else:

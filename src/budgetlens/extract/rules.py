@@ -69,24 +69,86 @@ def _first(row: list[str]) -> str:
     return next((t for t in row if t), "")
 
 
+def _aligned_on_comparator(row: list[str], header: Header) -> tuple[list[str], list[int]]:
+    """A row put back in line with its header by its 指标性质 cell, and for each position the
+    grid column its text came from.
+
+    OCR drops a row's leading empty cells (the merged side label and 一级指标), shifting every
+    value left; the comparator is the one cell whose column is certain, so the row is shifted
+    until it stands under 指标性质 again.
+    """
+    origin = list(range(len(row)))
+    col = header.fields.get("comparator")
+    found = next((c for c, text in enumerate(row) if text and parse_comparator(text)), None)
+    if col is None or found is None or found == col:
+        return row, origin
+    lead = next((c for c, text in enumerate(row) if text), 0)
+    if found < col:
+        pad = col - found
+        return row[:lead] + [""] * pad + row[lead:], origin[:lead] + [-1] * pad + origin[lead:]
+    drop = min(found - col, lead)
+    return row[drop:], origin[drop:]
+
+
+class _Carry:
+    """一级/二级 labels carried down over merged (empty) cells, each with the cell it was
+    printed in: a carried label's evidence is that cell, not the empty one below it."""
+
+    def __init__(self) -> None:
+        self.labels: dict[str, tuple[str, s.CellRef] | None] = {"level1": None, "level2": None}
+
+    def apply(
+        self,
+        table: Table,
+        r: int,
+        header: Header,
+        values: dict[str, str | None],
+        origin: list[int] | None = None,
+    ) -> dict[str, s.CellRef]:
+        refs = {}
+        for level in ("level1", "level2"):
+            text = values.get(level)
+            if text:
+                col = header.fields[level]
+                self.labels[level] = (text, cell_ref(table, r, origin[col] if origin else col))
+                if level == "level1":
+                    self.labels["level2"] = None
+            carried = self.labels[level]
+            values[level] = carried[0] if carried else None
+            if carried:
+                refs[level] = carried[1]
+        return refs
+
+
+def _cells(
+    table: Table,
+    r: int,
+    header: Header,
+    values: dict[str, str | None],
+    origin: list[int] | None = None,
+) -> dict[str, s.CellRef]:
+    """The cells of a row's own printed values (carried labels are referenced separately);
+    ``origin`` maps a realigned row's positions back to the grid columns."""
+    return {
+        n: cell_ref(table, r, origin[header.fields[n]] if origin else header.fields[n])
+        for n, v in values.items()
+        if v and n not in ("level1", "level2")
+    }
+
+
 def _indicator_rows(
     table: Table, grid: list[list[str]], header: Header, start: int, end: int
 ) -> list[s.Indicator]:
     rows: list[s.Indicator] = []
-    carried: dict[str, str | None] = {"level1": None, "level2": None}
+    carry = _Carry()
     for r in range(start, end):
-        row = grid[r]
+        row, origin = _aligned_on_comparator(grid[r], header)
         if is_header_row(row):
             continue  # a header repeated after a page break
         values = {name: header.get(row, name) for name in header.fields}
         if _SIDE_LABELS.match(_key(values.get("level1") or "")):
             values["level1"] = None
-        for level in ("level1", "level2"):
-            if values.get(level):
-                carried[level] = values[level]
-                if level == "level1":
-                    carried["level2"] = None
-            values[level] = carried[level]
+        level_cells = carry.apply(table, r, header, values, origin)
         if not (values.get("level3") or values.get("target") or values.get("actual")):
             continue
         if header.fields.get("comparator") is None and not (
@@ -97,7 +159,7 @@ def _indicator_rows(
         rows.append(
             s.Indicator(
                 location=row_location(table, r, min(header.fields.values())),
-                cells={n: cell_ref(table, r, header.fields[n]) for n, v in values.items() if v},
+                cells=_cells(table, r, header, values, origin) | level_cells,
                 level1=values.get("level1"),
                 level2=values.get("level2"),
                 level3=values.get("level3"),
@@ -123,7 +185,7 @@ def _score_items(
     """Scored leaf rows below ``header``, and the printed total (row, col, text) if any."""
     items: list[s.ScoreItem] = []
     total: tuple[int, int, str] | None = None
-    carried: dict[str, str | None] = {"level1": None, "level2": None}
+    carry = _Carry()
     for r in range(header.last_row + 1, len(grid)):
         row = grid[r]
         first = next((t for t in row if t), "")
@@ -135,12 +197,7 @@ def _score_items(
         if is_header_row(row):
             continue
         values = {name: header.get(row, name) for name in header.fields}
-        for level in ("level1", "level2"):
-            if values.get(level):
-                carried[level] = values[level]
-                if level == "level1":
-                    carried["level2"] = None
-            values[level] = carried[level]
+        level_cells = carry.apply(table, r, header, values)
         allotted = values.get("allotted")
         allotted_cell = header.fields.get("allotted")
         if label_allotments or not allotted:
@@ -158,7 +215,7 @@ def _score_items(
             parse_number(allotted or "") or parse_number(score or "")
         ):
             continue
-        cells = {n: cell_ref(table, r, header.fields[n]) for n, v in values.items() if v}
+        cells = _cells(table, r, header, values) | level_cells
         if allotted and allotted_cell is not None:
             cells["allotted"] = cell_ref(table, r, allotted_cell)
         if score and score_col is not None:
