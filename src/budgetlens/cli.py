@@ -103,6 +103,57 @@ def extract(file: Path, output: Path | None, backend: str) -> None:
 
 
 @cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for <name>.json results.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    help="Exit 1 when a finding at this severity or above is found.",
+)
+@click.option(
+    "--show",
+    type=click.Choice(["error", "warning", "info"]),
+    default="warning",
+    show_default=True,
+    help="Lowest severity printed in the summary.",
+)
+def check(files: tuple[Path, ...], out_dir: Path, fail_on: str | None, show: str) -> None:
+    """Check FILES: write OUT/<name>.json and print a linter-style summary."""
+    import json
+
+    from budgetlens.pipeline import check_document
+    from budgetlens.report import summary_lines, to_json
+
+    failed = False
+    for file in files:
+        result = check_document(file)
+        data = to_json(result)
+        write_atomically(
+            out_dir / f"{Path(file).stem}.json", json.dumps(data, ensure_ascii=False, indent=1)
+        )
+        for line in summary_lines(result, show):
+            click.echo(line)
+        counts = data["summary"]
+        click.echo(
+            f"{file}: {counts['error']} errors, {counts['warning']} warnings, "
+            f"{counts['info']} notes; {data['coverage']['total'].get('run', 0)} checks run, "
+            f"{data['coverage']['total'].get('not_checked', 0)} not checked",
+            err=True,
+        )
+        if fail_on and (counts["error"] or (fail_on == "warning" and counts["warning"])):
+            failed = True
+    if failed:
+        raise SystemExit(1)
+
+
+@cli.command()
 @click.option(
     "--out",
     "out_dir",

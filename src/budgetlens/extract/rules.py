@@ -53,16 +53,20 @@ def _indicators(table: Table, grid: list[list[str]], header: Header) -> list[s.I
     """
     rows: list[s.Indicator] = []
     start = header.last_row + 1
+    form = 0
     while True:
         end = next(
             (r for r in range(start, len(grid)) if _END_OF_INDICATORS.match(_first(grid[r]))),
             len(grid),
         )
-        rows += _indicator_rows(table, grid, header, start, end)
+        rows += [
+            row.model_copy(update={"form": form})
+            for row in _indicator_rows(table, grid, header, start, end)
+        ]
         following = find_header(grid, end, set(header.fields) & {"level1", "level2", "level3"})
         if following is None:
             return rows
-        header, start = following, following.last_row + 1
+        header, start, form = following, following.last_row + 1, form + 1
 
 
 def _first(row: list[str]) -> str:

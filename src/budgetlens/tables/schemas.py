@@ -73,6 +73,7 @@ class Indicator(_Row):
     score: str | None = None
     score_value: Parsed | None = None
     note: str | None = None  # 未完成原因 / 偏差原因 / 备注
+    form: int = 0  # which form of the table, where one grid holds several 自评表 in a row
 
 
 class ScoreItem(_Row):

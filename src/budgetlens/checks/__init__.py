@@ -1,0 +1,29 @@
+"""Cross-validate a document's numbers: deterministic, rounding-aware checks."""
+
+from __future__ import annotations
+
+from budgetlens.checks import prose, rates, restatements, scores, statements
+from budgetlens.checks.engine import CheckFamily, Context
+from budgetlens.checks.findings import Finding, Ledger
+from budgetlens.claims.model import Claim
+from budgetlens.document import Document
+from budgetlens.tables.schemas import Extraction
+
+FAMILIES: list[CheckFamily] = [
+    *scores.FAMILIES,
+    *rates.FAMILIES,
+    *statements.FAMILIES,
+    *prose.FAMILIES,
+    *restatements.FAMILIES,
+]
+
+
+def run_checks(
+    document: Document, extraction: Extraction, claims: list[Claim]
+) -> tuple[list[Finding], Ledger]:
+    """Every check family over one document: its findings (in source order) and the ledger."""
+    ctx = Context(document, extraction, claims)
+    for family in FAMILIES:
+        family(ctx)
+    findings = sorted(ctx.findings, key=lambda f: (f.line or 0, f.page or 0, f.rule_id))
+    return findings, ctx.ledger

@@ -1,0 +1,204 @@
+"""Run every check family over a document and collect findings and the coverage ledger.
+
+A check family is a function ``(Context) -> None`` that calls ``Context.judged`` (an
+arithmetic relation judged by ``intervals``), ``Context.violated`` (a bound or a rule broken)
+or ``Context.not_checked`` (an input that could not be read reliably). The context turns each
+into a finding with its evidence and counts it in the ledger, so that every family reports the
+same way and a value that could not be read never becomes a pass or an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from budgetlens.checks.findings import (
+    SEVERITY,
+    Evidence,
+    EvidenceLocation,
+    Family,
+    Finding,
+    Ledger,
+    Severity,
+)
+from budgetlens.checks.intervals import Judgement
+from budgetlens.claims.model import Claim
+from budgetlens.document import Document
+from budgetlens.numbers import Number
+from budgetlens.tables.schemas import CellRef, Extraction, Parsed
+
+
+@dataclass(frozen=True)
+class Operand:
+    """A number used by a check, with the text and the place it was printed."""
+
+    number: Number
+    unit: str | None
+    evidence: Evidence
+
+    @classmethod
+    def from_cell(cls, text: str, parsed: Parsed, ref: CellRef) -> Operand:
+        number = Number(
+            text=text,
+            value=parsed.value,
+            decimals=parsed.decimals,
+            percent=parsed.percent,
+            repaired=parsed.repaired,
+        )
+        location = EvidenceLocation(
+            line=ref.line, page=ref.page, table_id=ref.table_id, row=ref.row, col=ref.col
+        )
+        unit = parsed.unit if parsed.unit in ("元", "万元", "亿元") else None
+        return cls(number, unit, Evidence(role="operand", text=text, location=location))
+
+    @classmethod
+    def from_claim(cls, claim: Claim) -> Operand:
+        q = claim.quantity
+        number = Number(text=q.text, value=q.value, decimals=q.decimals, percent=q.percent)
+        span = claim.span
+        location = EvidenceLocation(
+            line=span.line, page=span.page, block_id=span.block_id, start=span.start, end=span.end
+        )
+        unit = q.unit if q.unit in ("元", "万元", "亿元") else None
+        return cls(number, unit, Evidence(role="operand", text=q.text, location=location))
+
+    def stated(self) -> Evidence:
+        return self.evidence.model_copy(update={"role": "stated"})
+
+    @property
+    def reliable(self) -> bool:
+        return not self.number.repaired
+
+
+@dataclass
+class Context:
+    document: Document
+    extraction: Extraction
+    claims: list[Claim]
+    findings: list[Finding] = field(default_factory=list)
+    ledger: Ledger = field(default_factory=Ledger)
+
+    def judged(
+        self,
+        rule: tuple[str, int, Family],
+        judgement: Judgement,
+        stated: Operand,
+        operands: Sequence[Operand],
+        message: str,
+        exact_only: bool = False,
+        most_severe: Severity = "error",
+    ) -> None:
+        """Record an arithmetic relation; a finding unless it passed.
+
+        ``exact_only``: the figures leave no room for an author's rounding (integer scores
+        restated), so "suspect rounding" is a mismatch. ``most_severe`` caps the severity of a
+        check whose operands were linked by words rather than by structure.
+        """
+        rule_id, version, family = rule
+        outcome = judgement.tier.value
+        if exact_only and outcome == "suspect_rounding":
+            outcome = "mismatch"
+        self.ledger.record(family, outcome)  # type: ignore[arg-type]
+        if outcome == "pass":
+            return
+        severity = SEVERITY[outcome]
+        if _RANK[severity] < _RANK[most_severe]:
+            severity = most_severe
+        self.findings.append(
+            Finding(
+                rule_id=rule_id,
+                rule_version=version,
+                family=family,
+                severity=severity,
+                tier=outcome,  # type: ignore[arg-type]
+                message=message,
+                stated=stated.number.text,
+                stated_interval=(judgement.stated.lo, judgement.stated.hi),
+                computed=plain(judgement.computed.mid),
+                computed_interval=(judgement.computed.lo, judgement.computed.hi),
+                difference=plain(judgement.difference)
+                if judgement.difference is not None
+                else None,
+                evidence=[stated.stated(), *(o.evidence for o in operands)],
+                line=stated.evidence.location.line,
+                page=stated.evidence.location.page,
+            )
+        )
+
+    def violated(
+        self,
+        rule: tuple[str, int, Family],
+        severity: Severity,
+        stated: Operand,
+        operands: Sequence[Operand | Evidence],
+        message: str,
+        computed: str | None = None,
+    ) -> None:
+        """Record a broken bound or rule (awarded more than allotted, a target missed…).
+        Operands may be bare evidence: a count's evidence is the rows it counted."""
+        rule_id, version, family = rule
+        self.ledger.record(family, "mismatch" if severity != "info" else "rounding")
+        self.findings.append(
+            Finding(
+                rule_id=rule_id,
+                rule_version=version,
+                family=family,
+                severity=severity,
+                tier="mismatch",
+                message=message,
+                stated=stated.number.text,
+                stated_interval=stated.number.interval,
+                computed=computed,
+                evidence=[
+                    stated.stated(),
+                    *(o if isinstance(o, Evidence) else o.evidence for o in operands),
+                ],
+                line=stated.evidence.location.line,
+                page=stated.evidence.location.page,
+            )
+        )
+
+    def undefined(
+        self,
+        rule: tuple[str, int, Family],
+        stated: Operand,
+        operands: Sequence[Operand],
+        message: str,
+    ) -> None:
+        """Record a ratio whose base is zero: undefined, reported as a note."""
+        rule_id, version, family = rule
+        self.ledger.record(family, "undefined")
+        self.findings.append(
+            Finding(
+                rule_id=rule_id,
+                rule_version=version,
+                family=family,
+                severity="info",
+                tier="undefined",
+                message=message,
+                stated=stated.number.text,
+                stated_interval=stated.number.interval,
+                evidence=[stated.stated(), *(o.evidence for o in operands)],
+                line=stated.evidence.location.line,
+                page=stated.evidence.location.page,
+            )
+        )
+
+    def held(self, family: Family) -> None:
+        """Record a bound or rule that held."""
+        self.ledger.record(family, "pass")
+
+    def not_checked(self, family: Family) -> None:
+        self.ledger.record(family, "not_checked")
+
+
+_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def plain(value: Decimal) -> str:
+    """A computed value for people: at most four decimals, no exponent."""
+    return format(value.quantize(Decimal("0.0001")).normalize(), "f")
+
+
+CheckFamily = Callable[[Context], None]

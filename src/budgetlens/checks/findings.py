@@ -1,0 +1,93 @@
+"""What a check reports: a finding with its evidence, and the ledger of what was checked.
+
+A finding is only as good as its evidence: it names its rule, the stated and the recomputed
+values with their intervals, and every place in the source that a number it used came from.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel
+
+Severity = Literal["error", "warning", "info"]
+Family = Literal[
+    "footing", "shares", "changes", "rates", "scores", "restatements", "statements", "counts"
+]  # fmt: skip
+Outcome = Literal["pass", "rounding", "suspect_rounding", "mismatch", "undefined", "not_checked"]
+
+
+class EvidenceLocation(BaseModel):
+    line: int | None = None
+    page: int | None = None
+    block_id: str | None = None
+    table_id: str | None = None
+    row: int | None = None
+    col: int | None = None
+    start: int | None = None  # character offsets in the block's text
+    end: int | None = None
+
+
+class Evidence(BaseModel):
+    role: Literal["stated", "operand"]  # the number judged, or one it was checked against
+    text: str  # as printed
+    location: EvidenceLocation
+
+
+class Finding(BaseModel):
+    rule_id: str
+    rule_version: int
+    family: Family
+    severity: Severity
+    tier: Outcome
+    message: str  # Chinese, naming every operand
+    stated: str | None = None
+    stated_interval: tuple[Decimal, Decimal] | None = None
+    computed: str | None = None
+    computed_interval: tuple[Decimal, Decimal] | None = None
+    difference: str | None = None
+    evidence: list[Evidence] = []
+    line: int | None = None  # where a reviewer looks first: the stated value's line
+    page: int | None = None
+
+
+SEVERITY: dict[str, Severity] = {
+    "mismatch": "error",
+    "suspect_rounding": "warning",
+    "rounding": "info",
+    "undefined": "info",
+}
+
+
+class FamilyCount(BaseModel):
+    run: int = 0
+    passed: int = 0
+    failed: int = 0  # a finding at error or warning severity
+    noted: int = 0  # rounding notes and undefined ratios: reported at info
+    not_checked: int = 0  # an input could not be read reliably
+
+
+class Ledger(BaseModel):
+    """Coverage: per family, how many checks ran and how they ended."""
+
+    families: dict[str, FamilyCount] = {}
+
+    def record(self, family: str, outcome: Outcome) -> None:
+        count = self.families.setdefault(family, FamilyCount())
+        count.run += 1
+        if outcome == "pass":
+            count.passed += 1
+        elif outcome == "not_checked":
+            count.not_checked += 1
+        elif SEVERITY[outcome] == "info":
+            count.noted += 1
+        else:
+            count.failed += 1
+
+    def totals(self) -> Counter[str]:
+        total: Counter[str] = Counter()
+        for count in self.families.values():
+            total.update(count.model_dump())
+        return total

@@ -1,0 +1,54 @@
+"""Rates restated in tables: a T3's 预算执行率 is 预算执行数 ÷ 调整后预算数 (DOMAIN.md §4.4)."""
+
+from __future__ import annotations
+
+from budgetlens.checks.engine import Context, Operand
+from budgetlens.checks.intervals import UndefinedRatio, check_ratio
+
+EXECUTION = ("RATE.budget_execution", 1, "rates")
+
+
+def _column(line, *names: str) -> Operand | None:
+    for key, text in line.values.items():
+        compact = key.replace(" ", "")
+        if text and key in line.parsed and any(compact.startswith(n) for n in names):
+            return Operand.from_cell(text, line.parsed[key], line.cells[key])
+    return None
+
+
+def budget_execution(ctx: Context) -> None:
+    for table in ctx.extraction.tables:
+        if table.kind != "T3":
+            continue
+        for line in table.budget:
+            rate = _column(line, "预算执行率")
+            executed = _column(line, "预算执行数")
+            budget = _column(line, "调整后预算数")
+            if not (rate and executed and budget):
+                continue
+            if not all(o.reliable for o in (rate, executed, budget)):
+                ctx.not_checked("rates")
+                continue
+            if budget.number.value == 0:
+                if executed.number.value == 0 and rate.number.value == 0:
+                    ctx.held("rates")  # nothing budgeted, nothing spent, 0% printed
+                else:
+                    ctx.not_checked("rates")  # a rate of a zero budget is undefined
+                continue
+            try:
+                judgement = check_ratio(rate.number, executed.number, budget.number)
+            except UndefinedRatio:
+                ctx.not_checked("rates")
+                continue
+            ctx.judged(
+                EXECUTION,
+                judgement,
+                rate,
+                [executed, budget],
+                f"{table.project or table.title}（{line.label}）：预算执行率 {rate.number.text} ≠ "
+                f"预算执行数 {executed.number.text} ÷ 调整后预算数 {budget.number.text} = "
+                f"{judgement.computed.mid.quantize(rate.number.half_unit * 2)}%",
+            )
+
+
+FAMILIES = [budget_execution]

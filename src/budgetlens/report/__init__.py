@@ -1,0 +1,43 @@
+"""Reporting a checked document: the JSON result and the linter-style summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from budgetlens.pipeline import CheckResult
+
+_SEVERITIES = ("error", "warning", "info")
+
+
+def to_json(result: CheckResult) -> dict:
+    """The document's tables, claims, findings and coverage ledger, JSON-serialisable."""
+    counts = Counter(f.severity for f in result.findings)
+    return {
+        "source": result.document.source,
+        "sha256": result.document.sha256,
+        "format": result.document.format,
+        "summary": {severity: counts.get(severity, 0) for severity in _SEVERITIES},
+        "coverage": {
+            "families": {k: v.model_dump() for k, v in result.ledger.families.items()},
+            "total": dict(result.ledger.totals()),
+        },
+        "findings": [f.model_dump(mode="json") for f in result.findings],
+        "claims": [c.model_dump(mode="json") for c in result.claims],
+        "tables": result.extraction.model_dump(mode="json")["tables"],
+        "warnings": result.document.warnings,
+    }
+
+
+def summary_lines(result: CheckResult, minimum: str = "warning") -> list[str]:
+    """``file:line: rule_id severity message`` for each finding at ``minimum`` or above."""
+    keep = _SEVERITIES[: _SEVERITIES.index(minimum) + 1]
+    lines = []
+    for finding in result.findings:
+        if finding.severity not in keep:
+            continue
+        where = f"{finding.line}" if finding.line else f"p{finding.page}" if finding.page else "?"
+        lines.append(
+            f"{result.document.source}:{where}: {finding.rule_id} {finding.severity} "
+            f"{finding.message}"
+        )
+    return lines

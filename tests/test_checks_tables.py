@@ -1,0 +1,89 @@
+"""Checks inside tables: scores, weights, execution rates, statement identities."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from budgetlens.checks import run_checks
+from budgetlens.extract import extract_document
+from budgetlens.ingest import read_document
+
+from .conftest import CORPUS, SEEDS, read
+
+SHANGHAI = CORPUS / "external" / "shanghai-putuo-finance-2024-final-accounts.pdf"
+
+
+@cache
+def checked(path: Path):
+    document = read(path)
+    return run_checks(document, extract_document(document), [])
+
+
+def _at(findings, line: int, rule: str):
+    return [f for f in findings if f.rule_id == rule and f.line and abs(f.line - line) <= 2]
+
+
+def test_full_marks_on_a_missed_target_is_a_warning():
+    findings, _ = checked(SEEDS["001"])
+    (finding,) = _at(findings, 855, "SCORE.full_marks_on_missed_target")  # known, medium
+    assert finding.severity == "warning"
+    assert [e.text for e in finding.evidence] == ["10", "10", "100", "1.147"]
+    assert {e.location.line for e in finding.evidence} == {855}
+    assert finding.evidence[0].role == "stated"
+
+
+def test_a_score_printed_once_for_a_merged_group_is_not_an_error():
+    findings, _ = checked(SEEDS["001"])
+    assert not _at(findings, 367, "SCORE.award_within_allotment")  # 15 = 3+3+3+3+3 of 履职效能
+
+
+def test_weights_off_the_convention_are_warned_with_every_weight_as_evidence():
+    findings, _ = checked(SEEDS["000"])
+    weights = [f for f in findings if f.rule_id == "FOOT.indicator_weights"]
+    assert {f.computed for f in weights} == {"80", "75"}  # lines 265-346 (known) and 971
+    eighty = next(f for f in weights if f.computed == "80")
+    assert len(eighty.evidence) == 7 and all(e.location.table_id for e in eighty.evidence)
+
+
+def test_execution_rates_of_every_project_table_are_recomputed():
+    _, ledger = checked(SEEDS["001"])
+    rates = ledger.families["rates"]
+    assert rates.run >= 100 and rates.failed == 0
+
+
+def test_statement_identities_of_a_final_accounts_pdf():
+    findings, ledger = checked(SHANGHAI)
+    statements = ledger.families["statements"]
+    assert statements.run == 6 and statements.passed == 6  # two summaries × three identities
+    assert not [f for f in findings if f.family == "statements"]
+
+
+def test_a_broken_identity_is_an_error_naming_its_operands(tmp_path):
+    """Change one printed total of a statement: the identity it enters must fail."""
+    document = read_document(SHANGHAI)
+    table = next(t for t in document.tables if t.text == "收入支出决算总表")
+    total = next(c for c in table.cells if c.text == "2,995.39")
+    total.text = "2,995.93"
+    findings, _ = run_checks(document, extract_document(document), [])
+    broken = [f for f in findings if f.family == "statements"]
+    assert broken and all(f.severity == "error" for f in broken)
+    assert any("2,995.93" in f.message for f in broken)
+    assert all(f.evidence[0].text == "2,995.93" for f in broken if f.stated == "2,995.93")
+
+
+def test_no_error_on_the_consistent_word_seeds():
+    for name in ("002", "004"):
+        findings, _ = checked(SEEDS[name])
+        assert not [f for f in findings if f.severity == "error"], name
+
+
+def test_every_finding_has_located_evidence():
+    for path in [*SEEDS.values(), SHANGHAI]:
+        findings, _ = checked(path)
+        for finding in findings:
+            assert finding.rule_id and finding.rule_version >= 1
+            assert finding.evidence and finding.evidence[0].role == "stated"
+            for evidence in finding.evidence:
+                location = evidence.location
+                assert location.line or location.page or location.block_id, finding
