@@ -1,0 +1,32 @@
+"""`budgetlens check`: the JSON result, the linter-style summary, --fail-on."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from click.testing import CliRunner
+
+from budgetlens.cli import cli
+
+from .conftest import SEEDS
+
+
+def test_check_writes_json_and_prints_one_line_per_finding(tmp_path):
+    result = CliRunner().invoke(cli, ["check", str(SEEDS["004"]), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / f"{SEEDS['004'].stem}.json").read_text(encoding="utf-8"))
+    assert data["summary"]["error"] == 2
+    assert {"findings", "claims", "tables", "coverage"} <= data.keys()
+    finding = next(f for f in data["findings"] if f["rule_id"] == "RATE.savings")
+    assert finding["stated"] == "21.844%" and finding["severity"] == "error"
+    assert finding["stated_interval"] == ["21.8435", "21.8445"]
+    assert finding["evidence"][0]["location"]["line"] == 223
+    line = next(x for x in result.output.splitlines() if "RATE.savings" in x)
+    assert re.match(rf"^{re.escape(str(SEEDS['004']))}:223: RATE\.savings error 节资率", line)
+    assert data["coverage"]["families"]["scores"]["run"] > 0
+
+
+def test_fail_on_error_sets_the_exit_status(tmp_path):
+    args = ["check", str(SEEDS["004"]), "--out", str(tmp_path), "--fail-on", "error"]
+    assert CliRunner().invoke(cli, args).exit_code == 1

@@ -1,0 +1,52 @@
+"""The contradictions a reviewer found by hand in the seeds (eval/known_contradictions.json)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from budgetlens.pipeline import check_document
+
+from .conftest import SEEDS
+
+KNOWN = json.loads(
+    (Path(__file__).resolve().parents[1] / "eval" / "known_contradictions.json").read_text(
+        encoding="utf-8"
+    )
+)
+
+
+@cache
+def findings(seed: str):
+    return check_document(SEEDS[seed]).findings
+
+
+def detected(entry: dict) -> list:
+    """Findings at error or warning with a piece of evidence on the entry's line (±2)."""
+    return [
+        f
+        for f in findings(entry["seed"])
+        if f.severity in ("error", "warning")
+        and any(
+            e.location.line is not None and abs(e.location.line - entry["line"]) <= 2
+            for e in f.evidence
+        )
+    ]
+
+
+HIGH = [k for k in KNOWN if k["confidence"] == "high"]
+
+
+@pytest.mark.parametrize("entry", HIGH, ids=lambda k: f"{k['seed']}-L{k['line']}-{k['kind']}")
+def test_every_high_confidence_contradiction_is_reported(entry):
+    assert detected(entry), entry["explanation"]
+
+
+def test_medium_confidence_contradictions_do_not_regress():
+    """Issue #5 asks for 70% of the medium ones; this guards what is detected so far."""
+    medium = [k for k in KNOWN if k["confidence"] == "medium"]
+    found = [k for k in medium if detected(k)]
+    assert len(found) >= 12, [f"{k['seed']}:{k['line']}" for k in medium if k not in found]
