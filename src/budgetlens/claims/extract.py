@@ -43,11 +43,12 @@ _MONEY = ("元", "万元", "亿元", "美元", "万美元", "亿美元")
 # ("一般公共预算支出决算数为2871.49，完成预算100%"): "…数为" before, a clause end after.
 _BARE_AMOUNT_BEFORE = re.compile(r"(?:数|额|合计|总计)(?:为|是)?$")
 _CLAUSE_END = re.compile(r"^[，,。；;]")
-# Scoring rules and unit prices are not claims: "每缺一套扣0.5分", "每套290元".
-_PER = re.compile(r"每")
+# Scoring rules and unit prices are not claims: "每缺一套扣0.5分", "每套290元" (but
+# "每年预留采购份额5万元" is).
+_PER = re.compile(r"每(?![年月季])")
 # A threshold inside a noun phrase: "预算结余率大于10%的项目", "单价100万元以上设备".
 _THRESHOLD_BEFORE = re.compile(r"(?:单价|大于|小于|超过|低于|高于|不足)$")
-_THRESHOLD_AFTER = re.compile(r"^(?:的(?![\d]))|^[\u4e00-\u9fff]")
+_THRESHOLD_AFTER = re.compile(r"^(?:的(?!\d)|[\u4e00-\u9fff])")
 _ORDINAL_BEFORE = re.compile(r"第$")
 
 # Characters that end the words naming a number (the subject) when read backwards.
@@ -671,9 +672,8 @@ def _figure_before(tokens: list[_Token], index: int) -> _Token | None:
 def _group_changes(groups: _Groups, sources: list[_Source]) -> None:
     """P2: a current figure, the prior it is compared with, the change and the change rate."""
     for source in sources:
-        tokens = groups.of(source)
+        tokens = [t for t in groups.of(source) if not t.in_parens]  # "（含2020年结转…）"
         chain: list[_Token] = []
-        tokens = [t for t in tokens if not t.in_parens]  # "（含2020年结转97.87万元）"
         for i, token in enumerate(tokens):
             if token.type not in ("prior", "change", "change_rate"):
                 continue
