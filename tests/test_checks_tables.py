@@ -87,3 +87,18 @@ def test_every_finding_has_located_evidence():
             for evidence in finding.evidence:
                 location = evidence.location
                 assert location.line or location.page or location.block_id, finding
+
+
+def test_prose_amounts_of_a_final_accounts_pdf_are_linked_to_statement_cells():
+    from budgetlens.pipeline import check_document
+
+    result = check_document(SHANGHAI)
+    linked = [f for f in result.findings if f.rule_id == "RESTATE.statement_amount"]
+    # The report really prints "财政拨款收入支出总计0.3万元" (page 21) against 2,961.68 in its
+    # 财政拨款收入支出决算总表, and 326.72 against the statement's 326.71.
+    zero_point_three = next(f for f in linked if f.stated == "0.3")
+    assert zero_point_three.severity == "error" and zero_point_three.page == 21
+    assert zero_point_three.evidence[1].text == "2,961.68"
+    assert zero_point_three.evidence[1].location.table_id is not None
+    assert any(f.stated == "326.72" and f.severity == "warning" for f in linked)
+    assert result.ledger.families["restatements"].run >= 5

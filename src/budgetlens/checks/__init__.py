@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from budgetlens.checks import prose, rates, restatements, scores, statements
+from budgetlens.checks import (
+    prose,
+    rates,
+    restatements,
+    scores,
+    statement_restatements,
+    statements,
+)
 from budgetlens.checks.engine import CheckFamily, Context
 from budgetlens.checks.findings import Finding, Ledger
 from budgetlens.claims.model import Claim
@@ -15,6 +22,7 @@ FAMILIES: list[CheckFamily] = [
     *statements.FAMILIES,
     *prose.FAMILIES,
     *restatements.FAMILIES,
+    *statement_restatements.FAMILIES,
 ]
 
 
