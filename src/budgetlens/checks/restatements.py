@@ -14,6 +14,7 @@ from decimal import Decimal
 from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.checks.intervals import check_equal
+from budgetlens.checks.scores import MISSES
 from budgetlens.claims.model import Claim
 from budgetlens.numbers import Number
 from budgetlens.tables import schemas as s
@@ -352,14 +353,6 @@ def indicator_counts(ctx: Context) -> None:
 
 FULL_SCORE = ("RESTATE.full_score_with_missed_target", 1, "restatements")
 
-_MISSES = {
-    ">=": lambda actual, target: actual < target,
-    ">": lambda actual, target: actual <= target,
-    "<=": lambda actual, target: actual > target,
-    "<": lambda actual, target: actual >= target,
-    "=": lambda actual, target: actual != target,
-}
-
 
 def full_score_with_missed_target(ctx: Context) -> None:
     """Full marks ("绩效自评得分为100分") while the report's own table shows an indicator
@@ -401,7 +394,7 @@ def full_score_with_missed_target(ctx: Context) -> None:
 
 
 def _missed(row: s.Indicator) -> bool:
-    if row.comparator not in _MISSES or row.target_value is None or row.actual_value is None:
+    if row.comparator not in MISSES or row.target_value is None or row.actual_value is None:
         return False
     if "target" not in row.cells or "actual" not in row.cells:
         return False
@@ -409,7 +402,7 @@ def _missed(row: s.Indicator) -> bool:
         return False
     if row.unit == "%" and row.actual_value.value <= 1 < row.target_value.value:
         return False  # "1" against 100%: a ratio or 1%? the scale is unclear
-    return _MISSES[row.comparator](row.actual_value.value, row.target_value.value)
+    return MISSES[row.comparator](row.actual_value.value, row.target_value.value)
 
 
 FAMILIES = [

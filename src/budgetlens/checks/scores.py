@@ -147,7 +147,7 @@ def indicator_weights(ctx: Context) -> None:
             )
 
 
-_MISSES = {
+MISSES = {  # comparator → whether an actual value misses its target
     ">=": lambda actual, target: actual < target,
     ">": lambda actual, target: actual <= target,
     "<=": lambda actual, target: actual > target,
@@ -163,7 +163,7 @@ def full_marks_on_missed_target(ctx: Context) -> None:
         for row in table.indicators:
             score, weight = _operand(row, "score"), _operand(row, "weight")
             target, actual = _operand(row, "target"), _operand(row, "actual")
-            if not (score and weight and target and actual) or row.comparator not in _MISSES:
+            if not (score and weight and target and actual) or row.comparator not in MISSES:
                 continue
             if score.number.value != weight.number.value:
                 continue  # not full marks
@@ -173,7 +173,7 @@ def full_marks_on_missed_target(ctx: Context) -> None:
             if row.unit == "%" and actual.number.value <= 1 < target.number.value:
                 ctx.not_checked("scores")  # "1" against 100%: a ratio or 1%? the scale is unclear
                 continue
-            if _MISSES[row.comparator](_v(actual.number), _v(target.number)):
+            if MISSES[row.comparator](_v(actual.number), _v(target.number)):
                 unit = row.unit or ""
                 ctx.violated(
                     FULL_MARKS,

@@ -1,0 +1,541 @@
+"""Detection metrics: does ``check`` report the contradictions it should, and only those?
+
+Two measurements over the seed text exports:
+
+- Known contradictions: the entries of ``eval/known_contradictions.json`` a reviewer found by
+  hand, counted as detected when a finding at error or warning has evidence within two lines of
+  the entry's line.
+- Mutations: one printed number of a consistent passage (a line no finding of the original run
+  touches) is moved by about 10%, and the mutant report is checked from scratch. A mutation
+  counts when the number feeds a relation that the move breaks; it is detected when a finding at
+  error or warning has evidence on the mutated line. Any new error elsewhere is a false alarm.
+
+Which relation a number feeds, and whether the move breaks it, is decided without touching the
+check modules: the checks are run again on the original reading (document, tables, claims) with
+only that number replaced. The relation is thereby the checks' own and the arithmetic their
+interval arithmetic (tested on its own); what the mutants measure is the rest of the way, whether
+the tool, reading the changed report from its text, still sees the number where it was and
+reports the broken relation, and stays silent about everything else.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal
+from itertools import zip_longest
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from budgetlens.checks import run_checks
+from budgetlens.checks.findings import Finding
+from budgetlens.claims.model import Claim
+from budgetlens.numbers import Number, find_numbers
+from budgetlens.pipeline import CheckResult, check_document
+from budgetlens.tables import schemas as s
+from budgetlens.textnorm import to_halfwidth
+
+Json = dict[str, Any]
+CONFIDENCES = ("high", "medium", "low")
+FLAGGED = ("error", "warning")
+KNOWN_LINE_SLACK = 2  # the hand-made list points at a passage, not always at the number's line
+GROWTH = Decimal("1.1")
+# Oracle runs allowed per wanted mutant: most printed numbers feed no relation (dates, targets,
+# counts of things), and each oracle run is a full pass of the checks.
+TRIES_PER_MUTANT = 8
+EXCERPT = 24  # characters shown either side of a mutated number
+
+
+@dataclass
+class Score:
+    """How many of ``total`` cases were detected."""
+
+    detected: int = 0
+    total: int = 0
+
+    def add(self, hit: bool) -> None:
+        self.detected += hit
+        self.total += 1
+
+    @property
+    def rate(self) -> float:
+        return self.detected / self.total if self.total else 1.0
+
+    def to_json(self) -> Json:
+        return {"detected": self.detected, "total": self.total, "rate": round(self.rate, 4)}
+
+    def __str__(self) -> str:
+        return f"{self.detected}/{self.total} ({self.rate:.1%})"
+
+
+def _lines(finding: Finding) -> set[int]:
+    """Every source line a finding points at: its own and its evidence's."""
+    lines = {e.location.line for e in finding.evidence if e.location.line is not None}
+    return lines | ({finding.line} if finding.line is not None else set())
+
+
+def _flagged(findings: Iterable[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity in FLAGGED]
+
+
+# Known contradictions ---------------------------------------------------------------------
+
+
+@dataclass
+class KnownReport:
+    per_confidence: dict[str, Score] = field(
+        default_factory=lambda: {c: Score() for c in CONFIDENCES}
+    )
+    per_seed: dict[str, Score] = field(default_factory=dict)
+    missed: list[Json] = field(default_factory=list)
+
+    def to_json(self) -> Json:
+        return {
+            "per_confidence": {c: t.to_json() for c, t in self.per_confidence.items()},
+            "per_seed": {seed: t.to_json() for seed, t in self.per_seed.items()},
+            "missed": self.missed,
+        }
+
+
+def _near(findings: list[Finding], line: int) -> bool:
+    evidence = (e for f in _flagged(findings) for e in f.evidence)
+    return any(
+        e.location.line is not None and abs(e.location.line - line) <= KNOWN_LINE_SLACK
+        for e in evidence
+    )
+
+
+def evaluate_known(seeds: Mapping[str, Path], known_path: Path) -> KnownReport:
+    """Which known contradictions of the given seeds ``check`` reports."""
+    entries = json.loads(known_path.read_text(encoding="utf-8"))
+    findings = {name: check_document(path).findings for name, path in sorted(seeds.items())}
+    report = KnownReport()
+    for entry in entries:
+        if entry["seed"] not in findings:
+            continue
+        hit = _near(findings[entry["seed"]], entry["line"])
+        report.per_confidence.setdefault(entry["confidence"], Score()).add(hit)
+        report.per_seed.setdefault(entry["seed"], Score()).add(hit)
+        if not hit:
+            keys = ("seed", "line", "confidence", "kind", "snippet")
+            report.missed.append({k: entry[k] for k in keys})
+    return report
+
+
+def format_known(report: KnownReport) -> str:
+    lines = ["known contradictions detected (error or warning within ±2 lines)"]
+    lines += [f"  {c:<8}{t}" for c, t in report.per_confidence.items()]
+    lines += [f"  seed {seed:<3}{t}" for seed, t in sorted(report.per_seed.items())]
+    lines.append(f"missed ({len(report.missed)})")
+    lines += [
+        f"  {m['seed']}:{m['line']} {m['confidence']} {m['kind']}: {m['snippet']}"
+        for m in report.missed
+    ]
+    return "\n".join(lines)
+
+
+# Perturbation -----------------------------------------------------------------------------
+
+_CORE = "0123456789"
+_FULL_DIGITS = "０１２３４５６７８９"
+
+
+def bumped(magnitude: Decimal, decimals: int) -> Decimal:
+    """``magnitude`` grown by 10% at the same decimals, and by at least one printed unit:
+    far beyond the half unit that rounding allows (DOMAIN.md §5)."""
+    unit = Decimal(1).scaleb(-decimals)
+    grown = (magnitude * GROWTH).quantize(unit, rounding=ROUND_HALF_UP)
+    return max(grown, magnitude + unit)
+
+
+def _first_number(text: str) -> Number:
+    numbers = find_numbers(text)
+    if not numbers:
+        raise ValueError(f"no number in {text!r}")
+    return numbers[0]
+
+
+def _digits_span(text: str, number: Number) -> tuple[int, int]:
+    """Where the digits of ``number`` (no sign, no percent) lie in ``text``."""
+    half = to_halfwidth(text)
+    start = next(i for i in range(number.start, number.end) if half[i] in _CORE)
+    end = max(i for i in range(start, number.end) if half[i] in _CORE) + 1
+    return start, end
+
+
+def _styled(new: str, printed: str) -> str:
+    """``new`` written the way ``printed`` was: its digit width, its point and separators."""
+    full = printed[0] in _FULL_DIGITS
+    point = "．" if "．" in printed else "."
+    comma = "，" if "，" in printed else ","
+    digits = str.maketrans(_CORE, _FULL_DIGITS) if full else {}
+    return new.translate(digits).replace(".", point).replace(",", comma)
+
+
+def perturb(text: str) -> str:
+    """``text`` with its first number moved by ``bumped``, printed as before: the same decimals,
+    full- or half-width digits, thousands separators, sign and percent; nothing else changes."""
+    number = _first_number(text)
+    start, end = _digits_span(text, number)
+    printed = text[start:end]
+    new = bumped(abs(number.value), number.decimals)
+    grouping = "," if "," in to_halfwidth(printed) else ""
+    formatted = format(new, f"{grouping}.{number.decimals}f")
+    return text[:start] + _styled(formatted, printed) + text[end:]
+
+
+# Where a printed number lives in the reading ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class CellSlot:
+    """A number of an extracted table: ``rows`` is the table's list of rows it is in
+    (``indicators``, ``items``, ``budget``…), None for a field of the table itself."""
+
+    table: int
+    rows: str | None
+    row: int
+    name: str
+
+
+@dataclass
+class Site:
+    """One printed number of the source and every claim and table cell read from it."""
+
+    line: int
+    number: Number  # start and end are columns of the source line
+    claims: list[int] = field(default_factory=list)
+    cells: list[CellSlot] = field(default_factory=list)
+
+
+def _same_number(number: Number, value: Decimal, decimals: int) -> bool:
+    return abs(number.value) == abs(value) and number.decimals == decimals
+
+
+def _claim_number(line: str, claim: Claim) -> Number | None:
+    col, q = claim.span.col, claim.quantity
+    if col is None:
+        return None  # a claim inside a table cell: no column to find it at
+    found = next((n for n in find_numbers(line) if n.start <= col < n.end), None)
+    return found if found and _same_number(found, q.value, q.decimals) else None
+
+
+def _matching(text: str, parsed: s.Parsed, offset: int) -> list[Number]:
+    return [
+        replace(n, start=n.start + offset, end=n.end + offset)
+        for n in find_numbers(text)
+        if _same_number(n, parsed.value, parsed.decimals)
+    ]
+
+
+def _cell_number(line: str, col: int, parsed: s.Parsed) -> Number | None:
+    """The printed number a cell was read from: in the cell's own column where the line is a
+    whole TAB-separated row (OCR-like exports), else the only match on the line."""
+    columns = line.split("\t")
+    if len(columns) > 2 and col < len(columns):
+        offset = sum(len(c) + 1 for c in columns[:col])
+        found = _matching(columns[col], parsed, offset)
+        if len(found) == 1:
+            return found[0]
+    found = _matching(line, parsed, 0)
+    return found[0] if len(found) == 1 else None
+
+
+def _parsed_at(model: BaseModel, name: str) -> tuple[str | None, s.Parsed | None]:
+    if isinstance(model, s.Amount):
+        return model.values.get(name), model.parsed.get(name)
+    return getattr(model, name, None), getattr(model, f"{name}_value", None)
+
+
+def _cells(extraction: s.Extraction) -> Iterable[tuple[CellSlot, s.CellRef, s.Parsed]]:
+    """Every number of every extracted table, with the cell it was read from."""
+    for t, table in enumerate(extraction.tables):
+        total = getattr(table, "total_cell", None)
+        if total is not None:
+            yield CellSlot(t, None, 0, "total_score"), total, table.total_score_value
+        for rows in type(table).model_fields:
+            for r, row in enumerate(getattr(table, rows)):
+                if not isinstance(row, s.Indicator | s.ScoreItem | s.Amount):
+                    break
+                for name, ref in row.cells.items():
+                    text, parsed = _parsed_at(row, name)
+                    if text and parsed is not None:
+                        yield CellSlot(t, rows, r, name), ref, parsed
+
+
+def _sites(result: CheckResult, lines: list[str]) -> dict[tuple[int, int], Site]:
+    """Printed numbers that a claim or a table cell holds, keyed by (line, column)."""
+    sites: dict[tuple[int, int], Site] = {}
+
+    def site(line: int, number: Number) -> Site:
+        return sites.setdefault((line, number.start), Site(line, number))
+
+    for i, claim in enumerate(result.claims):
+        line = claim.span.line
+        number = _claim_number(lines[line - 1], claim) if line else None
+        if line and number:
+            site(line, number).claims.append(i)
+    for slot, ref, parsed in _cells(result.extraction):
+        if ref.line is None or parsed.repaired:
+            continue  # digits rejoined after OCR damage: a mutant would not print them again
+        number = _cell_number(lines[ref.line - 1], ref.col, parsed)
+        if number:
+            site(ref.line, number).cells.append(slot)
+    return sites
+
+
+# The oracle: the checks on the original reading with one number replaced ------------------
+
+
+def _moved(parsed: BaseModel, magnitude: Decimal) -> Any:
+    value = parsed.value  # type: ignore[attr-defined]
+    return parsed.model_copy(update={"value": magnitude.copy_sign(value)})
+
+
+def _replaced(model: BaseModel, name: str, magnitude: Decimal) -> Any:
+    """``model`` with its number ``name`` moved, as text and as parsed value."""
+    if isinstance(model, s.Amount):
+        return model.model_copy(
+            update={
+                "values": {**model.values, name: perturb(model.values[name] or "")},
+                "parsed": {**model.parsed, name: _moved(model.parsed[name], magnitude)},
+            }
+        )
+    text, parsed = _parsed_at(model, name)
+    return model.model_copy(
+        update={name: perturb(text or ""), f"{name}_value": _moved(parsed, magnitude)}  # type: ignore[arg-type]
+    )
+
+
+def _replaced_extraction(
+    extraction: s.Extraction, slots: list[CellSlot], magnitude: Decimal
+) -> s.Extraction:
+    tables = list(extraction.tables)
+    for slot in slots:
+        table = tables[slot.table]
+        if slot.rows is None:
+            tables[slot.table] = _replaced(table, slot.name, magnitude)
+            continue
+        rows = list(getattr(table, slot.rows))
+        rows[slot.row] = _replaced(rows[slot.row], slot.name, magnitude)
+        tables[slot.table] = table.model_copy(update={slot.rows: rows})
+    return extraction.model_copy(update={"tables": tables})
+
+
+def _replaced_claims(claims: list[Claim], indices: list[int], magnitude: Decimal) -> list[Claim]:
+    claims = list(claims)
+    for i in indices:
+        q = claims[i].quantity
+        moved = q.model_copy(update={"text": perturb(q.text), "value": magnitude.copy_sign(q.value)})
+        claims[i] = claims[i].model_copy(update={"quantity": moved})
+    return claims
+
+
+def broken_relations(result: CheckResult, site: Site) -> list[Finding]:
+    """The findings at error or warning on the site's line once its number is moved, on the
+    original reading: the relations the number feeds that the move breaks."""
+    magnitude = bumped(abs(site.number.value), site.number.decimals)
+    claims = _replaced_claims(result.claims, site.claims, magnitude)
+    extraction = _replaced_extraction(result.extraction, site.cells, magnitude)
+    findings, _ = run_checks(result.document, extraction, claims)
+    return [f for f in _flagged(findings) if site.line in _lines(f)]
+
+
+# Mutations --------------------------------------------------------------------------------
+
+
+@dataclass
+class Mutation:
+    seed: str
+    line: int
+    number: str
+    mutated_number: str
+    original: str  # the passage around the number
+    mutated: str
+    family: str  # of the first relation the move breaks
+    rules: list[str]  # every relation it breaks
+    detected: bool
+    reported: list[str]  # what the mutant's findings say about the line: "rule severity"
+    false_alarms: list[Json]
+
+
+@dataclass
+class MutationReport:
+    seed: int
+    requested: int
+    mutations: list[Mutation] = field(default_factory=list)
+    tried: int = 0  # numbers run through the oracle, breaking a relation or not
+    original_errors: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def overall(self) -> Score:
+        return _score(self.mutations, lambda m: "all")["all"]
+
+    @property
+    def per_family(self) -> dict[str, Score]:
+        return _score(self.mutations, lambda m: m.family)
+
+    @property
+    def per_seed(self) -> dict[str, Score]:
+        return _score(self.mutations, lambda m: m.seed)
+
+    @property
+    def false_alarms(self) -> list[Json]:
+        return [a for m in self.mutations for a in m.false_alarms]
+
+    @property
+    def missed(self) -> list[Mutation]:
+        return [m for m in self.mutations if not m.detected]
+
+    def to_json(self) -> Json:
+        return {
+            "seed": self.seed,
+            "requested": self.requested,
+            "tried": self.tried,
+            "overall": self.overall.to_json(),
+            "per_family": {k: t.to_json() for k, t in self.per_family.items()},
+            "per_seed": {k: t.to_json() for k, t in self.per_seed.items()},
+            "false_alarm_count": len(self.false_alarms),
+            "false_alarms": self.false_alarms,
+            "original_errors": self.original_errors,
+            "missed": [asdict(m) for m in self.missed],
+        }
+
+
+def _score(mutations: list[Mutation], key: Any) -> dict[str, Score]:
+    scores: dict[str, Score] = defaultdict(Score)
+    for m in mutations:
+        scores[key(m)].add(m.detected)
+    return dict(sorted(scores.items()))
+
+
+def _excerpt(line: str, start: int, end: int) -> str:
+    head = "…" if start > EXCERPT else ""
+    tail = "…" if end + EXCERPT < len(line) else ""
+    return head + line[max(start - EXCERPT, 0) : end + EXCERPT].replace("\t", " ") + tail
+
+
+def _finding_key(f: Finding) -> tuple[str, int | None, str]:
+    return f.rule_id, f.line, f.message
+
+
+def _candidates(result: CheckResult, lines: list[str], rng: random.Random) -> list[Site]:
+    """Numbers on lines no finding touches, prose and tables taken in turn so that the many
+    cells of score sheets do not crowd out the prose's shares, changes and rates."""
+    touched = {line for f in result.findings for line in _lines(f)}
+    sites = [s for key, s in sorted(_sites(result, lines).items()) if key[0] not in touched]
+    prose = [s for s in sites if s.claims]
+    tables = [s for s in sites if not s.claims]
+    rng.shuffle(prose)
+    rng.shuffle(tables)
+    return [s for pair in zip_longest(prose, tables) for s in pair if s is not None]
+
+
+def _mutant(
+    name: str, original: CheckResult, lines: list[str], site: Site, broken: list[Finding], path
+) -> Mutation:
+    """Write the mutant to ``path``, check it, and compare with the original run."""
+    n = site.number
+    text = lines[site.line - 1]
+    new = perturb(n.text)
+    changed = text[: n.start] + new + text[n.end :]
+    path.write_text("\n".join([*lines[: site.line - 1], changed, *lines[site.line :]]), "utf-8")
+    findings = check_document(path).findings
+    on_line = [f for f in findings if site.line in _lines(f)]
+    before = {_finding_key(f) for f in original.findings}
+    alarms = [
+        f
+        for f in findings
+        if f.severity == "error" and f not in on_line and _finding_key(f) not in before
+    ]
+    rules = sorted({f.rule_id for f in broken})
+    return Mutation(
+        seed=name,
+        line=site.line,
+        number=n.text,
+        mutated_number=new,
+        original=_excerpt(text, n.start, n.end),
+        mutated=_excerpt(changed, n.start, n.start + len(new)),
+        family=next(f.family for f in broken if f.rule_id == rules[0]),
+        rules=rules,
+        detected=any(f.severity in FLAGGED for f in on_line),
+        reported=[f"{f.rule_id} {f.severity}" for f in on_line],
+        false_alarms=[
+            {"seed": name, "mutated_line": site.line, "rule_id": f.rule_id, "line": f.line}
+            | {"message": f.message}
+            for f in alarms
+        ],
+    )
+
+
+def _quotas(names: list[str], count: int) -> dict[str, int]:
+    base, extra = divmod(count, len(names))
+    return {name: base + (i < extra) for i, name in enumerate(names)}
+
+
+def evaluate_mutations(seeds: Mapping[str, Path], count: int, seed: int = 0) -> MutationReport:
+    """``count`` mutants spread evenly over the seeds, chosen reproducibly from ``seed``."""
+    report = MutationReport(seed=seed, requested=count)
+    names = sorted(seeds)
+    quotas = _quotas(names, count) if names else {}
+    with tempfile.TemporaryDirectory(prefix="budgetlens-mutants-") as tmp:
+        for name in names:
+            path = seeds[name]
+            original = check_document(path)
+            report.original_errors[name] = sum(f.severity == "error" for f in original.findings)
+            lines = path.read_text(encoding="utf-8").split("\n")
+            rng = random.Random(f"{seed}:{name}")
+            wanted = quotas[name]
+            made = 0
+            for site in _candidates(original, lines, rng)[: wanted * TRIES_PER_MUTANT]:
+                if made == wanted:
+                    break
+                report.tried += 1
+                broken = broken_relations(original, site)
+                if broken:
+                    mutant = Path(tmp) / path.name
+                    report.mutations.append(_mutant(name, original, lines, site, broken, mutant))
+                    made += 1
+    return report
+
+
+def format_mutations(report: MutationReport) -> str:
+    lines = [
+        f"mutations (seed {report.seed}): {len(report.mutations)} of {report.requested} "
+        f"requested, from {report.tried} numbers tried",
+        f"  detected {report.overall}",
+    ]
+    lines += [f"  {family:<14}{t}" for family, t in report.per_family.items()]
+    lines += [f"  seed {name:<9}{t}" for name, t in report.per_seed.items()]
+    lines.append(f"false alarms (new errors off the mutated line): {len(report.false_alarms)}")
+    lines += [
+        f"  {a['seed']}:{a['line']} {a['rule_id']} (mutated line {a['mutated_line']}): "
+        f"{a['message']}"
+        for a in report.false_alarms
+    ]
+    errors = ", ".join(f"{name} {n}" for name, n in report.original_errors.items())
+    lines.append(f"error findings in the originals (none on a mutated line): {errors}")
+    lines.append(f"missed ({len(report.missed)})")
+    for m in report.missed:
+        lines.append(f"  {m.seed}:{m.line} {m.family} [{', '.join(m.rules)}]")
+        lines.append(f"    {m.original}")
+        lines.append(f"    {m.mutated}")
+        lines.append(f"    mutant reported: {', '.join(m.reported) or 'nothing on this line'}")
+    return "\n".join(lines)
+
+
+def run_detection(
+    seeds: Mapping[str, Path], known_path: Path, mutations: int, seed: int = 0
+) -> tuple[str, Json]:
+    """Both measurements: the text to print and the JSON report (``budgetlens eval
+    detection``)."""
+    known = evaluate_known(seeds, known_path)
+    mutated = evaluate_mutations(seeds, mutations, seed)
+    text = format_known(known) + "\n\n" + format_mutations(mutated)
+    return text, {"known": known.to_json(), "mutations": mutated.to_json()}
