@@ -228,6 +228,44 @@ def eval_extraction(
             raise SystemExit(1)
 
 
+@evaluate.command(name="detection")
+@click.option(
+    "--seeds",
+    "seeds_dir",
+    type=click.Path(path_type=Path),
+    default=Path("eval/corpus/seeds"),
+    show_default=True,
+)
+@click.option(
+    "--known",
+    type=click.Path(path_type=Path),
+    default=Path("eval/known_contradictions.json"),
+    show_default=True,
+)
+@click.option(
+    "--mutations",
+    type=int,
+    default=200,
+    show_default=True,
+    help="How many numbers to perturb in consistent passages.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed (reproducible).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the JSON report here.")
+def eval_detection(
+    seeds_dir: Path, known: Path, mutations: int, seed: int, output: Path | None
+) -> None:
+    """Known contradictions found, and perturbations that break a relation detected."""
+    import json
+
+    from budgetlens.evaluation.detection import run_detection
+
+    seeds = {p.name[:3]: p for p in sorted(seeds_dir.glob("*.txt"))}
+    text, data = run_detection(seeds, known, mutations, seed)
+    click.echo(text)
+    if output:
+        write_atomically(output, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
 def main() -> None:
     """Entry point: bad input is one line on stderr and exit status 2, never a traceback."""
     try:
