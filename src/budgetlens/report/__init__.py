@@ -35,7 +35,17 @@ def summary_lines(result: CheckResult, minimum: str = "warning") -> list[str]:
     for finding in result.findings:
         if finding.severity not in keep:
             continue
-        where = f"{finding.line}" if finding.line else f"p{finding.page}" if finding.page else "?"
+        first = finding.evidence[0].location if finding.evidence else None
+        # A .docx has no lines or pages: point at the block or table cell instead.
+        where = (
+            f"{finding.line}"
+            if finding.line
+            else f"p{finding.page}"
+            if finding.page
+            else (first.block_id or first.table_id or "?")
+            if first
+            else "?"
+        )
         lines.append(
             f"{result.document.source}:{where}: {finding.rule_id} {finding.severity} "
             f"{finding.message}"
