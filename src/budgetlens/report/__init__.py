@@ -40,7 +40,7 @@ def summary_lines(result: CheckResult, minimum: str = "warning") -> list[str]:
         where = (
             f"{finding.line}"
             if finding.line
-            else f"p{finding.page}"
+            else f"page{finding.page}"
             if finding.page
             else (first.block_id or first.table_id or "?")
             if first
