@@ -20,6 +20,7 @@ from budgetlens.checks.findings import (
     Family,
     Finding,
     Ledger,
+    Outcome,
     Severity,
 )
 from budgetlens.checks.intervals import Judgement
@@ -95,7 +96,7 @@ class Context:
         restated), so "suspect rounding" is a mismatch. ``most_severe`` caps the severity of a
         check whose operands were linked by words rather than by structure.
         """
-        rule_id, version, family = rule
+        family = rule[2]
         outcome = judgement.tier.value
         if exact_only and outcome == "suspect_rounding":
             outcome = "mismatch"
@@ -105,25 +106,17 @@ class Context:
         severity = SEVERITY[outcome]
         if _RANK[severity] < _RANK[most_severe]:
             severity = most_severe
-        self.findings.append(
-            Finding(
-                rule_id=rule_id,
-                rule_version=version,
-                family=family,
-                severity=severity,
-                tier=outcome,  # type: ignore[arg-type]
-                message=message,
-                stated=stated.number.text,
-                stated_interval=(judgement.stated.lo, judgement.stated.hi),
-                computed=plain(judgement.computed.mid),
-                computed_interval=(judgement.computed.lo, judgement.computed.hi),
-                difference=plain(judgement.difference)
-                if judgement.difference is not None
-                else None,
-                evidence=[stated.stated(), *(o.evidence for o in operands)],
-                line=stated.evidence.location.line,
-                page=stated.evidence.location.page,
-            )
+        self._add(
+            rule,
+            severity,
+            outcome,  # type: ignore[arg-type]
+            stated,
+            operands,
+            message,
+            stated_interval=(judgement.stated.lo, judgement.stated.hi),
+            computed=plain(judgement.computed.mid),
+            computed_interval=(judgement.computed.lo, judgement.computed.hi),
+            difference=None if judgement.difference is None else plain(judgement.difference),
         )
 
     def violated(
@@ -137,27 +130,8 @@ class Context:
     ) -> None:
         """Record a broken bound or rule (awarded more than allotted, a target missed…).
         Operands may be bare evidence: a count's evidence is the rows it counted."""
-        rule_id, version, family = rule
-        self.ledger.record(family, "mismatch" if severity != "info" else "rounding")
-        self.findings.append(
-            Finding(
-                rule_id=rule_id,
-                rule_version=version,
-                family=family,
-                severity=severity,
-                tier="mismatch",
-                message=message,
-                stated=stated.number.text,
-                stated_interval=stated.number.interval,
-                computed=computed,
-                evidence=[
-                    stated.stated(),
-                    *(o if isinstance(o, Evidence) else o.evidence for o in operands),
-                ],
-                line=stated.evidence.location.line,
-                page=stated.evidence.location.page,
-            )
-        )
+        self.ledger.record(rule[2], "mismatch" if severity != "info" else "rounding")
+        self._add(rule, severity, "mismatch", stated, operands, message, computed=computed)
 
     def undefined(
         self,
@@ -167,21 +141,37 @@ class Context:
         message: str,
     ) -> None:
         """Record a ratio whose base is zero: undefined, reported as a note."""
+        self.ledger.record(rule[2], "undefined")
+        self._add(rule, "info", "undefined", stated, operands, message)
+
+    def _add(
+        self,
+        rule: tuple[str, int, Family],
+        severity: Severity,
+        tier: Outcome,
+        stated: Operand,
+        operands: Sequence[Operand | Evidence],
+        message: str,
+        **values: object,
+    ) -> None:
+        """One finding: the stated value first in its evidence, then every operand."""
         rule_id, version, family = rule
-        self.ledger.record(family, "undefined")
         self.findings.append(
             Finding(
                 rule_id=rule_id,
                 rule_version=version,
                 family=family,
-                severity="info",
-                tier="undefined",
+                severity=severity,
+                tier=tier,
                 message=message,
                 stated=stated.number.text,
-                stated_interval=stated.number.interval,
-                evidence=[stated.stated(), *(o.evidence for o in operands)],
+                evidence=[
+                    stated.stated(),
+                    *(o if isinstance(o, Evidence) else o.evidence for o in operands),
+                ],
                 line=stated.evidence.location.line,
                 page=stated.evidence.location.page,
+                **{"stated_interval": stated.number.interval, **values},  # type: ignore[arg-type]
             )
         )
 
