@@ -128,3 +128,14 @@ def test_grounded_value_keeps_printed_text_decimals_and_cell():
     assert budget["parsed"]["调整后预算数"] == {
         "value": "193.51", "decimals": 2, "percent": False, "unit": None, "repaired": False
     }  # fmt: skip
+
+
+def test_a_scored_row_whose_label_ocr_lost_still_counts():
+    """001 l.1962: the 6-point row under 分配管理 lost its 三级指标 label; its total is 97."""
+    sheet = next(t for t in extraction(SEEDS["001"])["tables"] if t["id"] == "t50")
+    unlabelled = [i for i in sheet["items"] if i["level3"] is None]
+    assert [(i["allotted"], i["score"], i["location"]["line"]) for i in unlabelled] == [
+        ("6", "6", 1962)
+    ]
+    assert any("label unreadable" in n for n in sheet["notes"])
+    assert sum(int(i["score"]) for i in sheet["items"]) == int(sheet["total_score"]) == 97

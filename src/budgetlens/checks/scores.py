@@ -16,7 +16,7 @@ from budgetlens.numbers import Number
 from budgetlens.tables import schemas as s
 
 AWARD = ("SCORE.award_within_allotment", 1, "scores")
-TOTAL = ("SCORE.items_add_up_to_total", 1, "scores")
+TOTAL = ("SCORE.items_add_up_to_total", 2, "scores")
 WEIGHTS = ("FOOT.indicator_weights", 1, "footing")
 FULL_MARKS = ("SCORE.full_marks_on_missed_target", 1, "scores")
 
@@ -95,7 +95,7 @@ def items_add_up_to_total(ctx: Context) -> None:
             ctx.not_checked("scores")
             continue
         known = [p for p in parts if p is not None]
-        judgement = check_sum(total.number, [p.number for p in known])
+        judgement = check_sum(total.number, [p.number for p in known], counted=True)
         addends = " + ".join(p.number.text for p in known)
         ctx.judged(
             TOTAL,
@@ -104,6 +104,8 @@ def items_add_up_to_total(ctx: Context) -> None:
             known,
             f"{table.title}：合计得分 {total.number.text} ≠ 各项得分之和 {addends} = "
             f"{plain(judgement.computed.mid)}",
+            # whole points leave no room for an author's rounding: one point off is an error
+            exact_only=all(o.number.decimals <= 0 for o in (total, *known)),
         )
 
 

@@ -185,9 +185,11 @@ def _indicator_rows(
 
 def _score_items(
     table: Table, grid: list[list[str]], header: Header, label_allotments: bool
-) -> tuple[list[s.ScoreItem], tuple[int, int, str] | None]:
-    """Scored leaf rows below ``header``, and the printed total (row, col, text) if any."""
+) -> tuple[list[s.ScoreItem], tuple[int, int, str] | None, list[str]]:
+    """Scored leaf rows below ``header``, the printed total (row, col, text) if any, and notes
+    on what could not be read."""
     items: list[s.ScoreItem] = []
+    notes: list[str] = []
     total: tuple[int, int, str] | None = None
     carry = _Carry()
     for r in range(header.last_row + 1, len(grid)):
@@ -215,10 +217,14 @@ def _score_items(
             if found:
                 score_col = (allotted_cell or 0) + 1 + found[0]
                 score = found[1]
-        if not values.get("level3") or not (
-            parse_number(allotted or "") or parse_number(score or "")
-        ):
+        if not (parse_number(allotted or "") or parse_number(score or "")):
             continue
+        if not values.get("level3"):
+            # A scored row whose label OCR lost still counts towards the total; without both
+            # an allotment and a score in their own columns it is a group row, not an item.
+            if not (parse_number(values.get("allotted") or "") and parse_number(score or "")):
+                continue
+            notes.append(f"row {r}: 三级指标 label unreadable; scores kept")
         cells = _cells(table, r, header, values) | level_cells
         if allotted and allotted_cell is not None:
             cells["allotted"] = cell_ref(table, r, allotted_cell)
@@ -238,7 +244,7 @@ def _score_items(
                 basis=values.get("basis"),
             )
         )
-    return items, total
+    return items, total, notes
 
 
 def _value_after(grid: list[list[str]], label: str) -> tuple[int, int, str] | None:
@@ -463,8 +469,8 @@ def _score_sheet(model: type[s._ScoreSheet], label_allotments: bool = False) -> 
         header = find_header(grid, 0, {"level3"}) or find_header(grid, 0, {"level2"})
         if header is None:
             return model(**base, notes=["no header with 三级指标 found"])
-        items, total = _score_items(table, grid, header, label_allotments)
-        return model(**base, items=items, **_total(table, total))
+        items, total, notes = _score_items(table, grid, header, label_allotments)
+        return model(**base, items=items, notes=notes, **_total(table, total))
 
     return read
 
