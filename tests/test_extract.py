@@ -139,3 +139,15 @@ def test_a_scored_row_whose_label_ocr_lost_still_counts():
     ]
     assert any("label unreadable" in n for n in sheet["notes"])
     assert sum(int(i["score"]) for i in sheet["items"]) == int(sheet["total_score"]) == 97
+
+
+def test_a_t7_row_word_split_after_its_label_is_rejoined():
+    """002 l.554: "2、自评质量" and a blank line, then the row's cells one column to the left."""
+    t7 = next(t for t in extraction(SEEDS["002"])["tables"] if t["kind"] == "T7")
+    item = next(i for i in t7["items"] if i["level3"].startswith("20."))
+    assert (item["allotted"], item["score"], item["location"]["line"]) == ("2", "2", 554)
+    groups = {g["level2"] or g["level1"]: (g["allotted"], g["score"]) for g in t7["groups"]}
+    assert groups["二、过程管理"] == ("75", "72") and groups["（四）事后绩效评价管理"] == (
+        "21",
+        "20",
+    )

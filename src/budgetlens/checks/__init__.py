@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from budgetlens.checks import (
+    projects,
     prose,
     rates,
     restatements,
@@ -22,6 +23,7 @@ FAMILIES: list[CheckFamily] = [
     *statements.FAMILIES,
     *prose.FAMILIES,
     *restatements.FAMILIES,
+    *projects.FAMILIES,
     *statement_restatements.FAMILIES,
 ]
 

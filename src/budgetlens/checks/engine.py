@@ -85,7 +85,7 @@ class Context:
         rule: tuple[str, int, Family],
         judgement: Judgement,
         stated: Operand,
-        operands: Sequence[Operand],
+        operands: Sequence[Operand | Evidence],
         message: str,
         exact_only: bool = False,
         most_severe: Severity = "error",

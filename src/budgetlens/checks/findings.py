@@ -31,7 +31,8 @@ class EvidenceLocation(BaseModel):
 
 
 class Evidence(BaseModel):
-    role: Literal["stated", "operand"]  # the number judged, or one it was checked against
+    # the number judged, one it was checked against, or the label saying what the number is
+    role: Literal["stated", "operand", "label"]
     text: str  # as printed
     location: EvidenceLocation
 

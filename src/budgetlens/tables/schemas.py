@@ -89,6 +89,18 @@ class ScoreItem(_Row):
     basis: str | None = None  # 评分方法 / 计分标准 as printed
 
 
+class ScoreGroup(_Row):
+    """A section or group of a score sheet with its own allotment, and score where printed:
+    "二、过程管理 75 … 72" (a subtotal row), "项目决策(18分)" (an allotment in a label)."""
+
+    level1: str
+    level2: str | None = None  # None: the group is the 一级 section itself
+    allotted: str | None = None
+    allotted_value: Parsed | None = None
+    score: str | None = None
+    score_value: Parsed | None = None
+
+
 class Amount(_Row):
     """A labelled row of amounts: a fund line of 预算执行情况, a statement line."""
 
@@ -118,6 +130,7 @@ class _IndicatorTable(_Table):
 
 class _ScoreSheet(_Table):
     items: list[ScoreItem] = []
+    groups: list[ScoreGroup] = []  # sections and groups whose allotments their items share
     total_score: str | None = None
     total_score_value: Parsed | None = None
     total_cell: CellRef | None = None
