@@ -59,3 +59,15 @@ def test_a_rate_printed_as_a_fraction_in_one_table_is_only_a_warning():
     ]
     assert sorted(f.line for f in warnings) == [2568, 2712]
     assert all("小数" in f.message for f in warnings)
+
+
+def test_a_cost_printed_in_yuan_that_is_the_budget_in_wan_is_warned():
+    """004 l.1421: 广场升级改造费 = 47.99 元 in the form whose budget is 47.99 万元."""
+    (finding,) = _rule("004", "RESTATE.cost_indicator_unit")
+    assert finding.severity == "warning" and finding.line == 1423
+    assert [(e.text, e.location.line) for e in finding.evidence] == [
+        ("47.99", 1423),
+        ("47.99", 1323),
+    ]
+    # every other cost indicator in 元 (0.2 元/个, 290 元/套 …) is a cost, not a slip
+    assert not _rule("000", "RESTATE.cost_indicator_unit")

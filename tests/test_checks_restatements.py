@@ -54,3 +54,16 @@ def test_a_change_is_not_the_amount_it_changed():
     """002 l.84 "减少…职业年金缴费支出9.44万元" is a decrease; l.110 "职业年金缴费9.46万元" the
     year's amount: two quantities, not one printed twice."""
     assert not [f for f in _rule("002", "RESTATE.same_amount") if f.line == 110]
+
+
+def test_a_report_titled_with_another_year_than_the_list_names_it_is_warned():
+    """002 l.2252 and l.2951: titles say 2023年, the 附件 list (l.277, 279) says 2022年."""
+    found = _rule("002", "YEAR.report_named_twice")
+    assert [(f.line, f.stated, f.computed) for f in found] == [
+        (2252, "2023", "2022"),
+        (2951, "2023", "2022"),
+    ]
+    assert [e.location.line for e in found[0].evidence] == [2252, 277]
+    stated, listed = found[0].evidence
+    assert (stated.location.start, stated.location.end) == (0, 4)
+    assert listed.location.block_id and listed.location.end - listed.location.start == 4

@@ -10,6 +10,7 @@ from budgetlens.checks import (
     scores,
     statement_restatements,
     statements,
+    years,
 )
 from budgetlens.checks.engine import CheckFamily, Context
 from budgetlens.checks.findings import Finding, Ledger
@@ -25,6 +26,7 @@ FAMILIES: list[CheckFamily] = [
     *restatements.FAMILIES,
     *projects.FAMILIES,
     *statement_restatements.FAMILIES,
+    *years.FAMILIES,
 ]
 
 

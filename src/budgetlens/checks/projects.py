@@ -1,7 +1,8 @@
 """A project's figures agree wherever they are printed (DOMAIN.md §4.5).
 
-Budget figures in prose agree with the project's 自评表, and an indicator of one project printed
-in two tables (the 部门预算项目 自评表 and the 专项 完成情况表) has one 完成值.
+Budget figures in prose agree with the project's 自评表, an indicator of one project printed
+in two tables (the 部门预算项目 自评表 and the 专项 完成情况表) has one 完成值, and a cost
+indicator is printed in the unit of the money it restates.
 
 "项目年初预算 67.77 万元，执行数 67.77 万元" restates the 预算执行情况 总额 row of the project's
 T3: its 年初预算, 调整后预算数 and 预算执行数. The claim is linked to the T3 it is printed in (the
@@ -21,6 +22,7 @@ from budgetlens.tables import schemas as s
 
 FIGURE = ("RESTATE.project_budget_figure", 1, "restatements")
 ACTUAL = ("RESTATE.indicator_across_tables", 1, "restatements")
+COST_UNIT = ("RESTATE.cost_indicator_unit", 1, "restatements")
 
 # The claim's subject (its last words) → the 总额 column it restates.
 _COLUMNS = (
@@ -140,4 +142,38 @@ def indicator_across_tables(ctx: Context) -> None:
             )
 
 
-FAMILIES = [project_budget_figures, indicator_across_tables]
+def cost_indicator_units(ctx: Context) -> None:
+    """ "广场升级改造费 = 47.99 元" in a project whose budget is 47.99 万元: the figure is the
+    budget, printed in the wrong unit (DOMAIN.md §6). Only an exact match of the digits is
+    taken for a slip; any other cost is a cost."""
+    for table in ctx.extraction.tables:
+        if not isinstance(table, s.T3ProjectSelfEvaluation):
+            continue
+        budgets = {
+            line.form: [o for name in ("年初预算", "调整后预算数") if (o := _column(line, name))]
+            for line in table.budget
+            if line.label.replace(" ", "") in ("总额", "合计")
+        }
+        for row in table.indicators:
+            label = f"{row.level1 or ''}{row.level2 or ''}"
+            if "成本" not in label or row.unit != "元" or row.target_value is None:
+                continue
+            if "target" not in row.cells:
+                continue
+            stated = Operand.from_cell(row.target or "", row.target_value, row.cells["target"])
+            same = [b for b in budgets.get(row.form, []) if b.number.value == stated.number.value]
+            if not same:
+                ctx.held("restatements")
+                continue
+            ctx.violated(
+                COST_UNIT,
+                "warning",
+                stated,
+                same[:1],
+                f"{row.level3 or '成本指标'} {stated.number.text} 元：与本项目预算 "
+                f"{same[0].number.text} 万元数字相同，单位应为万元",
+                computed=f"{same[0].number.text} 万元",
+            )
+
+
+FAMILIES = [project_budget_figures, indicator_across_tables, cost_indicator_units]

@@ -265,7 +265,12 @@ def _text_after(grid: list[list[str]], label: str) -> str | None:
 
 
 def _amount_rows(
-    table: Table, grid: list[list[str]], header_row: int, labels_col: int, stop: re.Pattern[str]
+    table: Table,
+    grid: list[list[str]],
+    header_row: int,
+    labels_col: int,
+    stop: re.Pattern[str],
+    form: int = 0,
 ) -> list[s.Amount]:
     """Rows of amounts below a header row, each value keyed by its column's header text, up to
     the first row whose first text matches ``stop``."""
@@ -287,6 +292,7 @@ def _amount_rows(
                 label=label,
                 values=values,
                 parsed={k: p for k, v in values.items() if (p := parsed(v)) is not None},
+                form=form,
             )
         )
     return amounts
@@ -430,14 +436,12 @@ def _t2(table: Table, grid: list[list[str]], base: dict) -> s.T2ProjectTargets:
 
 def _t3(table: Table, grid: list[list[str]], base: dict) -> s.T3ProjectSelfEvaluation:
     header = _indicator_header(grid)
-    budget_header = next(
-        (r for r, row in enumerate(grid) if any(_key(t) == "年初预算" for t in row)), None
-    )
-    budget = (
-        _amount_rows(table, grid, budget_header, 1, _BUDGET_END)
-        if budget_header is not None
-        else []
-    )
+    budget_headers = [r for r, row in enumerate(grid) if any(_key(t) == "年初预算" for t in row)]
+    budget = [  # one 预算执行情况 per form, where one grid holds several
+        line
+        for form, r in enumerate(budget_headers)
+        for line in _amount_rows(table, grid, r, 1, _BUDGET_END, form)
+    ]
     total_row = next((r for r, row in enumerate(grid) if row and _key(row[0]) == "合计"), None)
     total: dict = {}
     total_weight = None

@@ -108,6 +108,7 @@ class Amount(_Row):
     code: str | None = None  # 科目编码 of a statement line
     values: dict[str, str | None] = {}  # column name → printed value
     parsed: dict[str, Parsed] = {}  # column name → parsed value, where it is a number
+    form: int = 0  # which form of the table, as for indicators
 
 
 class Location(BaseModel):
