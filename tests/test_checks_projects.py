@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from functools import cache
-
-from budgetlens.pipeline import check_document
-
-from .conftest import SEEDS
-
-
-@cache
-def findings(seed: str):
-    return check_document(SEEDS[seed]).findings
+from .conftest import seed_findings
 
 
 def _rule(seed: str, rule: str):
-    return [f for f in findings(seed) if f.rule_id == rule]
+    return [f for f in seed_findings(seed) if f.rule_id == rule]
 
 
 def test_a_mid_year_addition_called_the_initial_budget_is_an_error():

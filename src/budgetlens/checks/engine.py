@@ -27,7 +27,7 @@ from budgetlens.checks.intervals import Judgement
 from budgetlens.claims.model import Claim
 from budgetlens.document import Document
 from budgetlens.numbers import Number
-from budgetlens.tables.schemas import CellRef, Extraction, Parsed
+from budgetlens.tables.schemas import Amount, CellRef, Extraction, Parsed
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,14 @@ class Operand:
         )
         unit = q.unit if q.unit in ("元", "万元", "亿元") else None
         return cls(number, unit, Evidence(role="operand", text=q.text, location=location))
+
+    @classmethod
+    def in_row(cls, row: Amount, column: str) -> Operand | None:
+        """The number of an amount row under the column whose name starts with ``column``."""
+        for name, text in row.values.items():
+            if name.replace(" ", "").startswith(column) and text and name in row.parsed:
+                return cls.from_cell(text, row.parsed[name], row.cells[name])
+        return None
 
     def stated(self) -> Evidence:
         return self.evidence.model_copy(update={"role": "stated"})

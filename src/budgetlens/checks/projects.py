@@ -17,6 +17,7 @@ import re
 
 from budgetlens.checks.engine import Context, Operand
 from budgetlens.checks.intervals import check_equal
+from budgetlens.checks.restatements import subject_key
 from budgetlens.claims.model import Claim
 from budgetlens.tables import schemas as s
 
@@ -33,30 +34,15 @@ _COLUMNS = (
 _CODE = re.compile(r"^[0-9A-Z]{10,}[-－—]")  # the 项目编码 printed before a project's name
 
 
-def _key(text: str) -> str:
-    return re.sub(r"[\s（）()“”\"'《》]", "", text)
-
-
 def _name(project: str) -> str:
-    return _key(_CODE.sub("", project))
-
-
-def _total_row(table: s.T3ProjectSelfEvaluation) -> s.Amount | None:
-    return next((b for b in table.budget if b.label.replace(" ", "") in ("总额", "合计")), None)
-
-
-def _column(row: s.Amount, column: str) -> Operand | None:
-    for name, text in row.values.items():
-        if name.replace(" ", "").startswith(column) and text and name in row.parsed:
-            return Operand.from_cell(text, row.parsed[name], row.cells[name])
-    return None
+    return subject_key(_CODE.sub("", project))
 
 
 def _table_for(ctx: Context, claim: Claim, tables: list[s.T3ProjectSelfEvaluation]):
     own = next((t for t in tables if t.id == claim.span.block_id), None)
     if own is not None:
         return own
-    where = _key(claim.section[0] if claim.section else "") + _key(claim.subject)
+    where = subject_key(claim.section[0] if claim.section else "") + subject_key(claim.subject)
     named = [t for t in tables if t.project and len(_name(t.project)) >= 4]
     named = [t for t in named if _name(t.project or "") in where]
     return named[0] if len(named) == 1 else None
@@ -67,11 +53,12 @@ def project_budget_figures(ctx: Context) -> None:
     for claim in ctx.claims:
         if claim.type != "amount" or claim.quantity.unit != "万元":
             continue  # a T3's 预算执行情况 is in 万元
-        subject = _key(claim.subject)
+        subject = subject_key(claim.subject)
         column = next((c for pattern, c in _COLUMNS if pattern.search(subject)), None)
         table = _table_for(ctx, claim, tables) if column else None
-        row = _total_row(table) if table else None
-        printed = _column(row, column) if row and column else None
+        lines = table.total_lines() if table else []
+        row = lines[0] if lines else None
+        printed = Operand.in_row(row, column) if row and column else None
         if table is None or row is None or printed is None or column is None:
             continue
         stated = Operand.from_claim(claim)
@@ -79,7 +66,7 @@ def project_budget_figures(ctx: Context) -> None:
             ctx.not_checked("restatements")
             continue
         judgement = check_equal(stated.number, printed.number)
-        adjusted = _column(row, "调整后预算数")
+        adjusted = Operand.in_row(row, "调整后预算数")
         why = ""
         if (
             column == "年初预算"
@@ -110,7 +97,7 @@ def indicator_across_tables(ctx: Context) -> None:
             continue  # several projects' forms in one grid: the table's project is the first's
         for row in table.indicators:
             if row.level3 and row.actual and row.actual_value and "actual" in row.cells:
-                key = (_name(table.project), _key(row.level3), row.unit)
+                key = (_name(table.project), subject_key(row.level3), row.unit)
                 rows.setdefault(key, []).append((table, row))
     for found in rows.values():
         first_table, first = found[0]
@@ -150,9 +137,10 @@ def cost_indicator_units(ctx: Context) -> None:
         if not isinstance(table, s.T3ProjectSelfEvaluation):
             continue
         budgets = {
-            line.form: [o for name in ("年初预算", "调整后预算数") if (o := _column(line, name))]
-            for line in table.budget
-            if line.label.replace(" ", "") in ("总额", "合计")
+            line.form: [
+                o for name in ("年初预算", "调整后预算数") if (o := Operand.in_row(line, name))
+            ]
+            for line in table.total_lines()
         }
         for row in table.indicators:
             label = f"{row.level1 or ''}{row.level2 or ''}"

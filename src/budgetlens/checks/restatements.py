@@ -44,8 +44,9 @@ def _reports(ctx: Context) -> dict[str, int | None]:
     return reports
 
 
-def _key(text: str) -> str:
-    return re.sub(r"[\s（）()“”\"']", "", text)
+def subject_key(text: str) -> str:
+    """A subject for comparing: no spaces, brackets or quotes."""
+    return re.sub(r"[\s（）()“”\"'《》]", "", text)
 
 
 def _in_report(ctx: Context, claim: Claim, kinds: tuple[str, ...]) -> list[s.ExtractedTable]:
@@ -92,9 +93,11 @@ def _scored_table(ctx: Context, claim: Claim, tables: list) -> s.ExtractedTable 
     own = next((t for t in tables if t.id == claim.span.block_id), None)
     if own is not None:
         return own
-    subject = _key(_sentence_before(ctx, claim))
+    subject = subject_key(_sentence_before(ctx, claim))
     named = [
-        t for t in tables if t.project and len(_key(t.project)) >= 4 and _key(t.project) in subject
+        t
+        for t in tables
+        if t.project and len(subject_key(t.project)) >= 4 and subject_key(t.project) in subject
     ]
     if len(named) == 1:
         return named[0]
@@ -118,12 +121,12 @@ def _sentence_before(ctx: Context, claim: Claim) -> str:
 def indicator_values(ctx: Context) -> None:
     """A rate or achievement stated in prose equals the 完成值 of the same indicator."""
     for claim in (c for c in ctx.claims if c.type in ("rate", "achievement")):
-        subject = _key(claim.subject)
+        subject = subject_key(claim.subject)
         if len(subject) < 3:
             continue
         for table in _in_report(ctx, claim, _INDICATOR_TABLES):
             for row in table.indicators:
-                if not row.level3 or _key(row.level3) != subject or row.actual_value is None:
+                if not row.level3 or subject_key(row.level3) != subject or row.actual_value is None:
                     continue
                 if not _same_unit(claim, row):
                     continue
@@ -212,7 +215,7 @@ def same_amounts(ctx: Context) -> None:
         if not (
             claim.type == "amount"
             and claim.quantity.unit in _MONEY
-            and len(_key(claim.subject)) >= 4
+            and len(subject_key(claim.subject)) >= 4
         ):
             continue
         reference = next(
@@ -222,7 +225,7 @@ def same_amounts(ctx: Context) -> None:
                 if _near_miss(c, claim)
                 and c.year == claim.year
                 and c.span.block_id != claim.span.block_id
-                and _same_subject(_key(c.subject), _key(claim.subject))
+                and _same_subject(subject_key(c.subject), subject_key(claim.subject))
             ),
             None,
         )
@@ -255,7 +258,7 @@ def same_achievements(ctx: Context) -> None:
     seen: dict[tuple, Claim] = {}
     reports = _reports(ctx)
     for claim in ctx.claims:
-        subject = _key(claim.subject)
+        subject = subject_key(claim.subject)
         if claim.type != "achievement" or len(subject) < 4 or claim.comparator:
             continue  # "≥95%" in prose restates a target, not what was achieved
         report = reports.get(claim.span.block_id)

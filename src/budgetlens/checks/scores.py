@@ -242,12 +242,8 @@ def _group_adds_up(ctx: Context, table, group: s.ScoreGroup, field: str, rule, n
 
 def _budget_score(table: s.T3ProjectSelfEvaluation) -> Operand | None:
     """The 得分 of the 预算执行情况 总额 row: the 10 points not in the indicators."""
-    for line in table.budget:
-        if line.label.replace(" ", "") in ("总额", "合计"):
-            for name, text in line.values.items():
-                if name.replace(" ", "") == "得分" and text and name in line.parsed:
-                    return Operand.from_cell(text, line.parsed[name], line.cells[name])
-    return None
+    lines = table.total_lines()
+    return Operand.in_row(lines[0], "得分") if lines else None
 
 
 def indicator_weights(ctx: Context) -> None:
