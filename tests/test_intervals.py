@@ -347,3 +347,10 @@ def test_same_money_in_two_units_is_equal():
 def test_check_equal(a, b, tier):
     assert check_equal(num(a), num(b)).tier is tier
     assert check_equal(num(b), num(a)).tier is tier
+
+
+def test_whole_points_lost_are_exact_in_a_counted_difference():
+    # 3 − 1 allotted and awarded: 1 lost is within rounding of [1, 3] but counted it is 2
+    assert check_difference(num("1"), num("3"), num("1")).tier is Tier.ROUNDING
+    assert check_difference(num("1"), num("3"), num("1"), counted=True).tier is not Tier.PASS
+    assert check_difference(num("2"), num("3"), num("1"), counted=True).tier is Tier.PASS

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from budgetlens.checks import (
+    deductions,
     projects,
     prose,
     rates,
@@ -24,6 +25,7 @@ FAMILIES: list[CheckFamily] = [
     *statements.FAMILIES,
     *prose.FAMILIES,
     *restatements.FAMILIES,
+    *deductions.FAMILIES,
     *projects.FAMILIES,
     *statement_restatements.FAMILIES,
     *years.FAMILIES,

@@ -278,12 +278,16 @@ def check_ratio(stated_percent: Number, numerator: Operand, denominator: Operand
     return judge(stated_percent.value, stated_percent.decimals, computed, exact)
 
 
-def check_difference(stated: Operand, current: Operand, prior: Operand) -> Judgement:
-    """A stated change equals current − prior; the caller signs it (减少 0.50 is −0.50)."""
+def check_difference(
+    stated: Operand, current: Operand, prior: Operand, counted: bool = False
+) -> Judgement:
+    """A stated change equals current − prior; the caller signs it (减少 0.50 is −0.50).
+    ``counted`` as for ``check_sum``: whole points lost are exact."""
     now, before = _quantity(current), _quantity(prior)
     with localcontext(prec=_PRECISION):
         exact = now.value - before.value
-    return _judge_quantity(_quantity(stated), now.interval - before.interval, exact)
+    computed = _addend(now, counted) - _addend(before, counted)
+    return _judge_quantity(_quantity(stated), computed, exact)
 
 
 def check_equal(a: Operand, b: Operand) -> Judgement:
