@@ -61,8 +61,8 @@ def test_a_report_titled_with_another_year_than_the_list_names_it_is_warned():
 
 
 def test_a_deduction_quoted_for_a_numbered_criterion_is_what_the_sheet_took_off():
-    """002 l.259 quotes criterion 32 (分值 3 at l.673, 自评分数 1 at l.675) and says 扣1分: 3 − 1 = 2.
-    Criteria 24, 34, 35 and 37, quoted the same way, agree with the sheet."""
+    """002 l.259 quotes criterion 32 (分值 3 at l.673, 自评分数 1 at l.675) and says 扣1分,
+    where 3 − 1 = 2. Criteria 24, 34, 35 and 37, quoted the same way, agree with the sheet."""
     (finding,) = _rule("002", "RESTATE.criterion_deduction")
     assert (finding.line, finding.severity, finding.computed) == (259, "error", "2")
     assert [(e.role, e.text, e.location.line) for e in finding.evidence] == [
