@@ -108,10 +108,23 @@ def test_a_heading_allotment_its_items_do_not_make_is_an_error():
 
 
 def test_groups_whose_labels_ocr_displaced_are_not_checked():
-    """001 l.1596: OCR moved 项目管理(18分) down a row, so 分配管理 reads as 项目实施's; the
-    groups disagree one by one but agree in sum, which is displaced labels, not bad points."""
+    """001 l.1596: OCR moved 项目管理(18分) down a row, so 分配管理 reads as 项目实施's: two
+    groups disagree with their items, which is displaced labels, not two bad figures."""
     findings, _ = checked(SEEDS["001"])
     assert not [f for f in findings if f.rule_id.startswith("SCORE.group_")]
+
+
+def test_a_wrong_allotment_under_displaced_labels_is_still_caught_one_level_up():
+    """With 001's level-2 groups untrusted, 通用指标(54分) adds up its items: change one."""
+    document = read_document(SEEDS["001"])
+    table = next(t for t in document.tables if t.id == "t44")
+    row = next(c.row for c in table.cells if c.text == "资金投向")  # l.1595
+    cell = next(c for c in table.cells if c.row == row and c.text == "6")
+    cell.text = "8"
+    findings, _ = run_checks(document, extract_document(document), [])
+    groups = [f for f in findings if f.rule_id == "SCORE.group_allotment_adds_up"]
+    assert [(f.stated, f.computed) for f in groups] == [("54", "56")]
+    assert any(e.location.line == 1595 and e.text == "8" for e in groups[0].evidence)
 
 
 def test_every_finding_has_located_evidence():

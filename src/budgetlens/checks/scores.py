@@ -154,8 +154,9 @@ def _value(row: s.ScoreItem | s.ScoreGroup, field: str) -> Decimal | None:
 
 def _trusted(table, groups: list[s.ScoreGroup], field: str) -> bool:
     """Whether a level's groups partition its items as printed. Not where an item falls in
-    none of them, nor where the groups disagree one by one but agree in sum: labels that
-    OCR moved up or down a row put items in the wrong group, not points in the wrong place."""
+    none of them, nor where more than one group disagrees with its items: labels that OCR
+    moved up or down a row put items in the wrong groups, and one wrong figure makes one group
+    disagree, not two. The level above then adds up the items instead."""
     members = [_members(table, g) for g in groups]
     if any(not m for m in members):
         return False
@@ -170,7 +171,7 @@ def _trusted(table, groups: list[s.ScoreGroup], field: str) -> bool:
         return True  # unreadable values are "not checked" one by one below
     totals = [sum(m, Decimal(0)) for m in sums]  # type: ignore[arg-type]
     differ = [v != t for v, t in zip(stated, totals, strict=True)]
-    return not (sum(differ) > 1 and sum(stated) == sum(totals))  # type: ignore[arg-type]
+    return sum(differ) <= 1
 
 
 def _level(table, parent: s.ScoreGroup | None, field: str) -> list[s.ScoreGroup]:
