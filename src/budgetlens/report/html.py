@@ -199,7 +199,7 @@ def _block_view(
     block: Heading | Paragraph | Table, placed: Highlights, numbers: dict[str, int]
 ) -> BlockView:
     loc = block.location
-    where = f"L{loc.line_start}" if loc.line_start else f"page {loc.page}" if loc.page else ""
+    where = f"L{loc.line_start}" if loc.line_start else f"page {loc.page}" if loc.page else block.id
     margin = {(m.finding, numbers[m.finding], m.severity) for m in placed.margin.get(block.id, [])}
     rows: list[list[CellView]] = []
     if isinstance(block, Table):

@@ -5,7 +5,6 @@
   var doc = document.getElementById("doc");
   var panel = document.getElementById("panel");
   var items = panel.querySelectorAll(".finding");
-  var smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
   function evidenceOf(key) {
     return doc.querySelectorAll('[data-f~="' + key + '"]');
@@ -33,7 +32,7 @@
     var found = evidenceOf(key);
     if (!found.length) return;
     var first = doc.querySelector('.stated[data-f~="' + key + '"]') || found[0];
-    first.scrollIntoView({ block: "center", behavior: smooth ? "smooth" : "auto" });
+    first.scrollIntoView({ block: "center" }); // a jump, not a glide: documents are long
     flash(found);
     history.replaceState(null, "", "#" + key);
   }
@@ -46,7 +45,7 @@
     if (group) group.open = true;
     if (item.hidden) resetFilters();
     select(item);
-    item.scrollIntoView({ block: "nearest", behavior: smooth ? "smooth" : "auto" });
+    item.scrollIntoView({ block: "nearest" });
     flash([item]);
     flash(evidenceOf(key));
   }
