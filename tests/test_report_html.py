@@ -124,3 +124,12 @@ def test_evidence_in_a_conclusion_cell_is_marked_inside_that_cell():
         f"//*[@id='t26']//td//mark[contains(concat(' ', @data-f, ' '), ' {key} ')]"
     )
     assert mark.text_content() == finding.evidence[0].text == "97"
+
+
+def test_a_report_without_findings_says_so():
+    result = overlapping()
+    result.findings.clear()
+    tree = lxml.html.fromstring(to_html(result))
+    assert not tree.xpath("//*[@data-f]") and not tree.xpath("//article")
+    assert "No findings" in tree.get_element_by_id("findings").text_content()
+    assert tree.xpath("//table[@class='ledger']//tr[th='shares']/td/text()")[:2] == ["4", "1"]

@@ -102,9 +102,8 @@ def locate(document: Document, findings: dict[str, Finding]) -> Highlights:
                 cell = table.cell_at(loc.row, loc.col)
                 if cell is None:
                     continue
-                (found.cell_text if span else found.cells)[table.id, cell.row, cell.col].append(
-                    mark
-                )
+                place = (table.id, cell.row, cell.col)
+                (found.cell_text if span else found.cells)[place].append(mark)
                 block_id = table.id
             elif loc.block_id in blocks:
                 block_id = loc.block_id

@@ -21,7 +21,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import get_args
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, Template
+from jinja2 import Environment, StrictUndefined, Template
 from markupsafe import Markup
 
 from budgetlens.checks.findings import EvidenceLocation, Family, Finding
@@ -104,7 +104,9 @@ def to_html(result: CheckResult) -> str:
     keyed = {f"f{i}": finding for i, finding in enumerate(result.findings, 1)}
     placed = locate(result.document, keyed)
     titles = {t.id: t.text for t in result.document.tables}
-    views = [_finding_view(n, f, placed, titles) for n, f in enumerate(result.findings, 1)]
+    views = [
+        _finding_view(key, n, f, placed, titles) for n, (key, f) in enumerate(keyed.items(), 1)
+    ]
     numbers = {v.key: v.number for v in views}
     script = _asset("report.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
@@ -133,14 +135,10 @@ def to_html(result: CheckResult) -> str:
 @cache
 def _template() -> Template:
     env = Environment(
-        loader=PackageLoader("budgetlens.report", "assets"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
+        autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
     )
     env.filters["short"] = _short
-    return env.get_template("report.html.j2")
+    return env.from_string(_asset("report.html.j2"))
 
 
 @cache
@@ -158,16 +156,16 @@ def _where(loc: EvidenceLocation) -> str:
 
 
 def _finding_view(
-    number: int, finding: Finding, placed: Highlights, titles: dict[str, str]
+    key: str, number: int, finding: Finding, placed: Highlights, titles: dict[str, str]
 ) -> FindingView:
     table = next((e.location.table_id for e in finding.evidence if e.location.table_id), None)
     return FindingView(
-        key=f"f{number}",
+        key=key,
         number=number,
         finding=finding,
         where=_where(finding.evidence[0].location) if finding.evidence else "",
         evidence=[EvidenceView(e.role, e.text, _where(e.location)) for e in finding.evidence],
-        located=f"f{number}" in placed.located,
+        located=key in placed.located,
         table=f"{table} {titles.get(table, '')}".strip() if table else "正文 (prose)",
     )
 
