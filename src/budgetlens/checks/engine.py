@@ -61,6 +61,10 @@ class Operand:
         location = EvidenceLocation(
             line=span.line, page=span.page, block_id=span.block_id, start=span.start, end=span.end
         )
+        if span.cell:  # a table's 评价结论 row: the offsets are in that cell's text
+            location = location.model_copy(
+                update={"table_id": span.block_id, "row": span.cell[0], "col": span.cell[1]}
+            )
         unit = q.unit if q.unit in ("元", "万元", "亿元") else None
         return cls(number, unit, Evidence(role="operand", text=q.text, location=location))
 

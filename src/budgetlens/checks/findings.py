@@ -26,7 +26,7 @@ class EvidenceLocation(BaseModel):
     table_id: str | None = None
     row: int | None = None
     col: int | None = None
-    start: int | None = None  # character offsets in the block's text
+    start: int | None = None  # character offsets in the block's text (the cell's, with row)
     end: int | None = None
 
 
