@@ -26,7 +26,8 @@ def test_check_writes_json_and_prints_one_line_per_finding(tmp_path):
     assert re.match(rf"^{re.escape(str(SEEDS['004']))}:223: RATE\.savings error 节资率", line)
     assert data["coverage"]["families"]["scores"]["run"] > 0
     page = (tmp_path / f"{SEEDS['004'].stem}.html").read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and page.count('class="finding ') == 3
+    assert page.startswith("<!DOCTYPE html>")
+    assert page.count('class="finding ') == len(data["findings"]) == 4
     assert "RATE.savings" in page and not list(tmp_path.glob(".*.tmp"))
 
 

@@ -22,7 +22,7 @@ class Mark:
     """One piece of evidence: finding ``finding`` used ``[start, end)`` in ``role``."""
 
     finding: str
-    role: str  # "stated" or "operand"
+    role: str  # "stated", "operand" or "label"
     severity: str
     start: int
     end: int
