@@ -29,6 +29,17 @@ class EvidenceLocation(BaseModel):
     start: int | None = None  # character offsets in the block's text (the cell's, with row)
     end: int | None = None
 
+    def where(self) -> str:
+        """For a message: the line of a text export, the page of a PDF, else the block or cell
+        (a .docx has neither lines nor pages)."""
+        if self.line is not None:
+            return f"第 {self.line} 行"
+        if self.page is not None:
+            return f"第 {self.page} 页"
+        if self.table_id is not None and self.row is not None:
+            return f"表 {self.table_id} 第 {self.row + 1} 行"
+        return f"{self.block_id} 段" if self.block_id else self.table_id or "别处"
+
 
 class Evidence(BaseModel):
     # the number judged, one it was checked against, or the label saying what the number is

@@ -122,7 +122,7 @@ def indicator_across_tables(ctx: Context) -> None:
                 stated,
                 [other],
                 f"{_name(table.project or '')}「{row.level3}」实际完成值：{table.title} "
-                f"{a.text} ≠ 第 {other.evidence.location.line or '?'} 行{first_table.title} "
+                f"{a.text} ≠ {other.evidence.location.where()}{first_table.title} "
                 f"{b.text}{'（一处以小数表示百分比）' if fraction else ''}",
                 exact_only=True,
                 most_severe="warning" if fraction else "error",

@@ -239,8 +239,8 @@ def same_amounts(ctx: Context) -> None:
             judgement,
             stated,
             [other],
-            f"{claim.subject}：此处 {stated.number.text}{claim.quantity.unit}，第 "
-            f"{reference.span.line or '?'} 行为 {other.number.text}{reference.quantity.unit}",
+            f"{claim.subject}：此处 {stated.number.text}{claim.quantity.unit}，"
+            f"{other.evidence.location.where()}为 {other.number.text}{reference.quantity.unit}",
             most_severe="warning",
         )
 
@@ -272,8 +272,8 @@ def same_achievements(ctx: Context) -> None:
             "warning",
             stated,
             [other],
-            f"{claim.subject}：此处 {_printed(claim)}，同一报告第 {first.span.line or '?'} 行为 "
-            f"{_printed(first)}",
+            f"{claim.subject}：此处 {_printed(claim)}，同一报告"
+            f"{other.evidence.location.where()}为 {_printed(first)}",
             computed=other.number.text,
         )
 

@@ -68,7 +68,7 @@ def report_title_years(ctx: Context) -> None:
                 title,
                 [listed],
                 f"报告标题为 {title.number.text} 年「{mention['name']}（{mention['project']}）」，"
-                f"第 {listed.evidence.location.line or '?'} 行列为 {listed.number.text} 年",
+                f"{listed.evidence.location.where()}列为 {listed.number.text} 年",
                 computed=listed.number.text,
             )
 
