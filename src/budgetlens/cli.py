@@ -173,7 +173,7 @@ def batch(paths: tuple[str, ...], db: Path, workers: int | None, reports: Path |
             length=len(job.todo),
             label="checking",
             show_pos=True,
-            file=click.get_text_stream("stderr"),
+            file=sys.stderr,
             item_show_func=lambda o: o and f"{job.done} done, {job.failed} failed",
         ) as outcomes:
             failures = [o for o in outcomes if o.status == "failed"]
