@@ -1,11 +1,15 @@
 """Run a batch: hash the inputs, skip what is stored, check the rest in worker processes.
 
 Workers do all the reading, checking and serialising (``work.check_one``); the parent is the
-database's only writer and commits each document as it comes back. Workers come from a fork
-server that has imported the pipeline once, so starting one costs milliseconds, not the
-seconds of importing unstructured again. A worker that dies (a crash in a parser, the OOM
-killer) breaks the pool: the documents it may have been reading are each rerun alone, and the
-one that kills its worker again is recorded as failed; the run goes on.
+database's only writer and commits each document as it comes back. Workers are forked from a
+fork server that has imported the pipeline once (not from the parent, whose threads make a
+plain fork unsafe), so starting one costs milliseconds, not seconds of imports. They live for
+the whole run: ``max_tasks_per_child`` would recycle them, but it can deadlock the pool on
+Python 3.11 (cpython gh-115634), and bench/batch_speed.py shows memory flat without it.
+
+A worker that dies (a crash in a parser, the OOM killer) breaks the pool: the documents it
+may have been reading are each rerun alone, and one that kills its worker again is recorded
+as failed; the run goes on.
 """
 
 from __future__ import annotations
@@ -79,7 +83,8 @@ class Batch:
         self.store.close()
 
     def _plan(self, files: list[Path]) -> tuple[list[Job], int]:
-        """Jobs for the files not yet stored by this pipeline; identical files count once."""
+        """Jobs for the files not yet stored by this pipeline, largest first (so that workers
+        do not wait on one long document at the end); identical files count once."""
         seen = self.store.done(self.pipeline)
         todo, skipped = [], 0
         for path in files:
@@ -94,6 +99,7 @@ class Batch:
                 continue
             seen.add(sha)
             todo.append(Job(str(path), sha, len(data), str(self.reports)))
+        todo.sort(key=lambda job: -(job.size or 0))
         return todo, skipped
 
     def run(self) -> Iterator[Outcome]:
@@ -151,6 +157,8 @@ class Batch:
 
 
 def _context() -> multiprocessing.context.BaseContext:
+    """Workers forked from a server that has imported the pipeline and the Word reader's
+    libraries (which the pipeline imports lazily, some 3 s of unstructured and spaCy)."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["budgetlens.batch.work"])
+    context.set_forkserver_preload(["budgetlens.batch.work", "unstructured.partition.docx"])
     return context
