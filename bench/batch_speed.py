@@ -10,7 +10,7 @@ documents and MB per minute (wall time of the command, start-up included; the be
 
 Memory: ``--memory-documents`` copies of seeds 000 and 004 with 2 workers; prints the peak
 memory of the whole process tree (the batch, its fork server and workers) over the first 100
-documents and over all of them. The tree is sampled from /proc every 0.2 s: the workers are
+documents and over all of them. The tree is sampled from /proc every 0.5 s: the workers are
 grandchildren (forked by the fork server), so ``getrusage(RUSAGE_CHILDREN)`` of this script
 would not see them. Both the sum of RSS (counts pages shared with the fork server once per
 process) and the sum of PSS (shares them out: the memory the tree really holds) are printed.
@@ -137,7 +137,7 @@ def peak_memory(tmp: Path, documents: int) -> None:
             ):
                 old = peaks.get(key, (0, 0))
                 peaks[key] = (max(old[0], rss), max(old[1], pss))
-            time.sleep(0.2)
+            time.sleep(0.5)
 
     sampler = threading.Thread(target=sample)
     sampler.start()
@@ -154,7 +154,7 @@ def peak_memory(tmp: Path, documents: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=5)
-    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--workers", type=int, nargs="*", default=[1, 2], help="none: skip")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--memory-documents", type=int, default=1000, help="0 to skip")
     args = parser.parse_args()

@@ -165,7 +165,7 @@ def batch(paths: tuple[str, ...], db: Path, workers: int | None, reports: Path |
 
     with Batch(paths, db, workers, reports) as job:
         click.echo(
-            f"{len(job.todo)} to check, {job.skipped} already in {db}; {job.workers} workers",
+            f"{len(job.todo)} to check, {job.skipped} already in {db}; workers: {job.workers}",
             err=True,
         )
         with click.progressbar(

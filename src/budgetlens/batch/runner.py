@@ -40,7 +40,6 @@ class Outcome:
     source: str
     status: str  # done | failed
     error: str | None
-    findings: dict[str, int | None]  # errors, warnings, notes
 
 
 class Batch:
@@ -114,12 +113,7 @@ class Batch:
                 self.done += 1
             else:
                 self.failed += 1
-            yield Outcome(
-                document["source"],
-                document["status"],
-                document["error"],
-                {k: document[k] for k in ("errors", "warnings", "notes")},
-            )
+            yield Outcome(document["source"], document["status"], document["error"])
         self.store.finish_run(run_id, self.done, self.skipped, self.failed)
         write_index(self.store.db, self.index)
 
