@@ -20,6 +20,14 @@ def read(path: Path) -> Document:
     return read_document(path)
 
 
+@cache
+def seed_findings(seed: str) -> list:
+    """Every finding of a seed's whole check (ingest, tables, claims, checks), once."""
+    from budgetlens.pipeline import check_document
+
+    return check_document(SEEDS[seed]).findings
+
+
 @pytest.fixture
 def seed() -> object:
     """``seed("000")`` is the document read from that seed's text export."""

@@ -1,4 +1,4 @@
-"""`budgetlens check`: the JSON result, the linter-style summary, --fail-on."""
+"""`budgetlens check`: the JSON result, the HTML page, the linter-style summary, --fail-on."""
 
 from __future__ import annotations
 
@@ -25,6 +25,10 @@ def test_check_writes_json_and_prints_one_line_per_finding(tmp_path):
     line = next(x for x in result.output.splitlines() if "RATE.savings" in x)
     assert re.match(rf"^{re.escape(str(SEEDS['004']))}:223: RATE\.savings error 节资率", line)
     assert data["coverage"]["families"]["scores"]["run"] > 0
+    page = (tmp_path / f"{SEEDS['004'].stem}.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert page.count('class="finding ') == len(data["findings"]) == 4
+    assert "RATE.savings" in page and not list(tmp_path.glob(".*.tmp"))
 
 
 def test_fail_on_error_sets_the_exit_status(tmp_path):

@@ -128,3 +128,26 @@ def test_grounded_value_keeps_printed_text_decimals_and_cell():
     assert budget["parsed"]["调整后预算数"] == {
         "value": "193.51", "decimals": 2, "percent": False, "unit": None, "repaired": False
     }  # fmt: skip
+
+
+def test_a_scored_row_whose_label_ocr_lost_still_counts():
+    """001 l.1962: the 6-point row under 分配管理 lost its 三级指标 label; its total is 97."""
+    sheet = next(t for t in extraction(SEEDS["001"])["tables"] if t["id"] == "t50")
+    unlabelled = [i for i in sheet["items"] if i["level3"] is None]
+    assert [(i["allotted"], i["score"], i["location"]["line"]) for i in unlabelled] == [
+        ("6", "6", 1962)
+    ]
+    assert any("label unreadable" in n for n in sheet["notes"])
+    assert sum(int(i["score"]) for i in sheet["items"]) == int(sheet["total_score"]) == 97
+
+
+def test_a_t7_row_word_split_after_its_label_is_rejoined():
+    """002 l.554: "2、自评质量" and a blank line, then the row's cells one column to the left."""
+    t7 = next(t for t in extraction(SEEDS["002"])["tables"] if t["kind"] == "T7")
+    item = next(i for i in t7["items"] if i["level3"].startswith("20."))
+    assert (item["allotted"], item["score"], item["location"]["line"]) == ("2", "2", 554)
+    groups = {g["level2"] or g["level1"]: (g["allotted"], g["score"]) for g in t7["groups"]}
+    assert groups["二、过程管理"] == ("75", "72") and groups["（四）事后绩效评价管理"] == (
+        "21",
+        "20",
+    )

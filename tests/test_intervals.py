@@ -268,6 +268,27 @@ def test_sum_of_mixed_units_and_negatives():
     assert check_sum(Quantity(num("1.00"), "亿元"), parts).tier is Tier.PASS
 
 
+def test_whole_counts_are_exact_in_a_counted_sum():
+    parts = [num("42"), num("7"), num("54")]  # 103 people
+    # as rounded figures the parts could make anything from 101.5 to 104.5 …
+    assert check_sum(num("102"), parts).tier is Tier.ROUNDING
+    # … but people (and points) are counted, so 102 is one off
+    assert check_sum(num("102"), parts, counted=True).tier is not Tier.PASS
+    assert check_sum(num("102"), parts, counted=True).computed == iv("103", "103")
+    assert check_sum(num("103"), parts, counted=True).tier is Tier.PASS
+    # a score with decimals was rounded by whoever printed it: it keeps its interval
+    assert check_sum(num("5"), [num("1.86"), num("3")], counted=True).computed == iv(
+        "4.855", "4.865"
+    )
+
+
+def test_a_printed_zero_is_exact():
+    parts = [num("2871.49"), num("210.00"), num("0"), num("0")]
+    assert check_sum(num("3081.49"), parts).computed == iv("3081.48", "3081.50")
+    assert check_sum(num("3082.49"), [*parts, num("1")]).tier is Tier.PASS
+    assert check_sum(num("3081.49"), [*parts, num("1")]).tier is not Tier.PASS
+
+
 def test_sum_needs_parts():
     with pytest.raises(ValueError):
         check_sum(num("1.00"), [])
@@ -326,3 +347,10 @@ def test_same_money_in_two_units_is_equal():
 def test_check_equal(a, b, tier):
     assert check_equal(num(a), num(b)).tier is tier
     assert check_equal(num(b), num(a)).tier is tier
+
+
+def test_whole_points_lost_are_exact_in_a_counted_difference():
+    # 3 − 1 allotted and awarded: 1 lost is within rounding of [1, 3] but counted it is 2
+    assert check_difference(num("1"), num("3"), num("1")).tier is Tier.ROUNDING
+    assert check_difference(num("1"), num("3"), num("1"), counted=True).tier is not Tier.PASS
+    assert check_difference(num("2"), num("3"), num("1"), counted=True).tier is Tier.PASS

@@ -93,7 +93,7 @@ def extract(file: Path, output: Path | None, backend: str) -> None:
     type=click.Path(path_type=Path),
     default=Path("out"),
     show_default=True,
-    help="Folder for <name>.json results.",
+    help="Folder for the <name>.json results and <name>.html reviewer reports.",
 )
 @click.option(
     "--fail-on",
@@ -108,11 +108,12 @@ def extract(file: Path, output: Path | None, backend: str) -> None:
     help="Lowest severity printed in the summary.",
 )
 def check(files: tuple[Path, ...], out_dir: Path, fail_on: str | None, show: str) -> None:
-    """Check FILES: write OUT/<name>.json and print a linter-style summary."""
+    """Check FILES: write OUT/<name>.json and OUT/<name>.html, print a linter-style summary."""
     import json
 
     from budgetlens.pipeline import check_document
     from budgetlens.report import summary_lines, to_json
+    from budgetlens.report.html import to_html
 
     failed = False
     for file in files:
@@ -121,6 +122,7 @@ def check(files: tuple[Path, ...], out_dir: Path, fail_on: str | None, show: str
         write_atomically(
             out_dir / f"{Path(file).stem}.json", json.dumps(data, ensure_ascii=False, indent=1)
         )
+        write_atomically(out_dir / f"{Path(file).stem}.html", to_html(result))
         for line in summary_lines(result, show):
             click.echo(line)
         counts = data["summary"]

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from budgetlens.checks import (
+    deductions,
+    projects,
     prose,
     rates,
     restatements,
     scores,
     statement_restatements,
     statements,
+    years,
 )
 from budgetlens.checks.engine import CheckFamily, Context
 from budgetlens.checks.findings import Finding, Ledger
@@ -22,7 +25,10 @@ FAMILIES: list[CheckFamily] = [
     *statements.FAMILIES,
     *prose.FAMILIES,
     *restatements.FAMILIES,
+    *deductions.FAMILIES,
+    *projects.FAMILIES,
     *statement_restatements.FAMILIES,
+    *years.FAMILIES,
 ]
 
 

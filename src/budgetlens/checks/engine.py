@@ -27,7 +27,7 @@ from budgetlens.checks.intervals import Judgement
 from budgetlens.claims.model import Claim
 from budgetlens.document import Document
 from budgetlens.numbers import Number
-from budgetlens.tables.schemas import CellRef, Extraction, Parsed
+from budgetlens.tables.schemas import Amount, CellRef, Extraction, Parsed
 
 
 @dataclass(frozen=True)
@@ -61,8 +61,20 @@ class Operand:
         location = EvidenceLocation(
             line=span.line, page=span.page, block_id=span.block_id, start=span.start, end=span.end
         )
+        if span.cell:  # a table's 评价结论 row: the offsets are in that cell's text
+            location = location.model_copy(
+                update={"table_id": span.block_id, "row": span.cell[0], "col": span.cell[1]}
+            )
         unit = q.unit if q.unit in ("元", "万元", "亿元") else None
         return cls(number, unit, Evidence(role="operand", text=q.text, location=location))
+
+    @classmethod
+    def in_row(cls, row: Amount, column: str) -> Operand | None:
+        """The number of an amount row under the column whose name starts with ``column``."""
+        for name, text in row.values.items():
+            if name.replace(" ", "").startswith(column) and text and name in row.parsed:
+                return cls.from_cell(text, row.parsed[name], row.cells[name])
+        return None
 
     def stated(self) -> Evidence:
         return self.evidence.model_copy(update={"role": "stated"})
@@ -85,7 +97,7 @@ class Context:
         rule: tuple[str, int, Family],
         judgement: Judgement,
         stated: Operand,
-        operands: Sequence[Operand],
+        operands: Sequence[Operand | Evidence],
         message: str,
         exact_only: bool = False,
         most_severe: Severity = "error",

@@ -26,12 +26,13 @@ class EvidenceLocation(BaseModel):
     table_id: str | None = None
     row: int | None = None
     col: int | None = None
-    start: int | None = None  # character offsets in the block's text
+    start: int | None = None  # character offsets in the block's text (the cell's, with row)
     end: int | None = None
 
 
 class Evidence(BaseModel):
-    role: Literal["stated", "operand"]  # the number judged, or one it was checked against
+    # the number judged, one it was checked against, or the label saying what the number is
+    role: Literal["stated", "operand", "label"]
     text: str  # as printed
     location: EvidenceLocation
 

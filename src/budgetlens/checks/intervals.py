@@ -241,12 +241,25 @@ def _judge_quantity(stated: Quantity, computed: Interval, exact: Decimal) -> Jud
     return judge(stated.value, stated.decimals, computed, exact)
 
 
-def check_sum(total: Operand, parts: Sequence[Operand]) -> Judgement:
-    """Components add up to a stated total (footing, statement identities)."""
+def _addend(quantity: Quantity, counted: bool) -> Interval:
+    """A part's interval. A printed zero is nothing, not a rounded something; and where the
+    figures count whole things (points, people), a whole number is exact."""
+    number = quantity.number
+    if number.value == 0 or (counted and number.decimals <= 0):
+        return Interval.exact(quantity.value)
+    return quantity.interval
+
+
+def check_sum(total: Operand, parts: Sequence[Operand], counted: bool = False) -> Judgement:
+    """Components add up to a stated total (footing, statement identities).
+
+    ``counted``: the figures count whole things (scores, head counts), so whole numbers are
+    exact and 42 + 7 + 54 cannot round to 102.
+    """
     if not parts:
         raise ValueError("a sum needs at least one part")
     quantities = [_quantity(p) for p in parts]
-    computed = reduce(operator.add, (q.interval for q in quantities))
+    computed = reduce(operator.add, (_addend(q, counted) for q in quantities))
     with localcontext(prec=_PRECISION):
         exact = sum((q.value for q in quantities), Decimal(0))
     return _judge_quantity(_quantity(total), computed, exact)
@@ -265,12 +278,16 @@ def check_ratio(stated_percent: Number, numerator: Operand, denominator: Operand
     return judge(stated_percent.value, stated_percent.decimals, computed, exact)
 
 
-def check_difference(stated: Operand, current: Operand, prior: Operand) -> Judgement:
-    """A stated change equals current − prior; the caller signs it (减少 0.50 is −0.50)."""
+def check_difference(
+    stated: Operand, current: Operand, prior: Operand, counted: bool = False
+) -> Judgement:
+    """A stated change equals current − prior; the caller signs it (减少 0.50 is −0.50).
+    ``counted`` as for ``check_sum``: whole points lost are exact."""
     now, before = _quantity(current), _quantity(prior)
     with localcontext(prec=_PRECISION):
         exact = now.value - before.value
-    return _judge_quantity(_quantity(stated), now.interval - before.interval, exact)
+    computed = _addend(now, counted) - _addend(before, counted)
+    return _judge_quantity(_quantity(stated), computed, exact)
 
 
 def check_equal(a: Operand, b: Operand) -> Judgement:

@@ -22,15 +22,16 @@ from budgetlens.claims.model import Claim
 from budgetlens.numbers import Number
 
 SHARE = ("SHARE.part_of_total", 1, "shares")
-PARTS = ("FOOT.parts_add_up_to_total", 1, "footing")
+PARTS = ("FOOT.parts_add_up_to_total", 2, "footing")
 CHANGE = ("CHANGE.current_minus_prior", 1, "changes")
 CHANGE_RATE = ("CHANGE.rate_of_prior", 1, "changes")
-EXPLAINED = ("CHANGE.explained_by_its_parts", 1, "changes")
+EXPLAINED = ("CHANGE.explained_by_its_parts", 2, "changes")
 RATE = ("RATE.actual_over_budget", 1, "rates")
 SHORTFALL = ("RATE.shortfall_over_budget", 1, "rates")
 SAVINGS = ("RATE.savings", 1, "rates")
 
 _MONEY = ("元", "万元", "亿元")
+_COUNTED = ("人", "名", "个", "户", "项", "次", "家", "分")  # whole things: exact when whole
 
 
 def _groups(claims: list[Claim]) -> dict[str, list[Claim]]:
@@ -104,7 +105,8 @@ def parts_add_up(ctx: Context) -> None:
             continue
         t = Operand.from_claim(total)
         operands = [Operand.from_claim(p) for p in parts]
-        judgement = check_sum(_q(t), [_q(o) for o in operands])
+        counted = total.quantity.unit in _COUNTED
+        judgement = check_sum(_q(t), [_q(o) for o in operands], counted=counted)
         listed = " + ".join(o.number.text for o in operands)
         ctx.judged(
             PARTS,
@@ -113,6 +115,7 @@ def parts_add_up(ctx: Context) -> None:
             operands,
             f"{total.subject} {t.number.text} ≠ 各组成部分之和 {listed} = "
             f"{plain(judgement.computed.mid)}",
+            exact_only=counted and all(o.number.decimals <= 0 for o in (t, *operands)),
         )
 
 

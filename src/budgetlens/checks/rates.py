@@ -8,22 +8,14 @@ from budgetlens.checks.intervals import UndefinedRatio, check_ratio
 EXECUTION = ("RATE.budget_execution", 1, "rates")
 
 
-def _column(line, *names: str) -> Operand | None:
-    for key, text in line.values.items():
-        compact = key.replace(" ", "")
-        if text and key in line.parsed and any(compact.startswith(n) for n in names):
-            return Operand.from_cell(text, line.parsed[key], line.cells[key])
-    return None
-
-
 def budget_execution(ctx: Context) -> None:
     for table in ctx.extraction.tables:
         if table.kind != "T3":
             continue
         for line in table.budget:
-            rate = _column(line, "预算执行率")
-            executed = _column(line, "预算执行数")
-            budget = _column(line, "调整后预算数")
+            rate = Operand.in_row(line, "预算执行率")
+            executed = Operand.in_row(line, "预算执行数")
+            budget = Operand.in_row(line, "调整后预算数")
             if not (rate and executed and budget):
                 continue
             if not all(o.reliable for o in (rate, executed, budget)):

@@ -8,7 +8,6 @@ words, so these checks report at warning unless the arithmetic leaves no doubt.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from decimal import Decimal
 
 from budgetlens.checks.engine import Context, Operand, plain
@@ -21,7 +20,8 @@ from budgetlens.tables import schemas as s
 
 SCORE_TOTAL = ("RESTATE.score_total", 1, "restatements")
 INDICATOR = ("RESTATE.indicator_actual", 1, "restatements")
-AMOUNT = ("RESTATE.same_amount", 1, "restatements")
+AMOUNT = ("RESTATE.same_amount", 2, "restatements")
+ACHIEVEMENT = ("RESTATE.same_achievement", 1, "restatements")
 WEIGHTS = ("RESTATE.stated_total_of_weights", 1, "restatements")
 NONE_STATED = ("RESTATE.none_stated_but_amount", 1, "restatements")
 COUNT = ("COUNT.indicators", 1, "counts")
@@ -31,21 +31,27 @@ _INDICATOR_TABLES = ("T1", "T2", "T3", "T6")
 _MONEY = ("元", "万元", "亿元")
 
 
-def _report(section: list[str]) -> str | None:
-    return section[0] if section else None
+def _reports(ctx: Context) -> dict[str, int | None]:
+    """Block id → which report of the document it is in (the ordinal of the title above it).
+    Titles repeat ("预算项目绩效评价报告" five times in 004), so reports are told apart by
+    position, not by title."""
+    reports: dict[str, int | None] = {}
+    current: int | None = None
+    for block in ctx.document.blocks:
+        if block.kind == "heading" and block.level == 0:
+            current = 0 if current is None else current + 1
+        reports[block.id] = current
+    return reports
 
 
-def _table_reports(ctx: Context) -> dict[str, str | None]:
-    return {t.id: _report(t.section) for t in ctx.document.tables}
-
-
-def _key(text: str) -> str:
-    return re.sub(r"[\s（）()“”\"']", "", text)
+def subject_key(text: str) -> str:
+    """A subject for comparing: no spaces, brackets or quotes."""
+    return re.sub(r"[\s（）()“”\"'《》]", "", text)
 
 
 def _in_report(ctx: Context, claim: Claim, kinds: tuple[str, ...]) -> list[s.ExtractedTable]:
-    reports = _table_reports(ctx)
-    report = _report(claim.section)
+    reports = _reports(ctx)
+    report = reports.get(claim.span.block_id)
     return [
         t
         for t in ctx.extraction.tables
@@ -87,9 +93,11 @@ def _scored_table(ctx: Context, claim: Claim, tables: list) -> s.ExtractedTable 
     own = next((t for t in tables if t.id == claim.span.block_id), None)
     if own is not None:
         return own
-    subject = _key(_sentence_before(ctx, claim))
+    subject = subject_key(_sentence_before(ctx, claim))
     named = [
-        t for t in tables if t.project and len(_key(t.project)) >= 4 and _key(t.project) in subject
+        t
+        for t in tables
+        if t.project and len(subject_key(t.project)) >= 4 and subject_key(t.project) in subject
     ]
     if len(named) == 1:
         return named[0]
@@ -113,12 +121,12 @@ def _sentence_before(ctx: Context, claim: Claim) -> str:
 def indicator_values(ctx: Context) -> None:
     """A rate or achievement stated in prose equals the 完成值 of the same indicator."""
     for claim in (c for c in ctx.claims if c.type in ("rate", "achievement")):
-        subject = _key(claim.subject)
+        subject = subject_key(claim.subject)
         if len(subject) < 3:
             continue
         for table in _in_report(ctx, claim, _INDICATOR_TABLES):
             for row in table.indicators:
-                if not row.level3 or _key(row.level3) != subject or row.actual_value is None:
+                if not row.level3 or subject_key(row.level3) != subject or row.actual_value is None:
                     continue
                 if not _same_unit(claim, row):
                     continue
@@ -187,6 +195,14 @@ def _magnitude(x: Decimal) -> Decimal:
     return Decimal(10) ** max(digits - 1, 0)
 
 
+def _same_subject(a: str, b: str) -> bool:
+    """Two subjects name one thing: equal, or the longer one ends with the shorter one when
+    that is specific enough ("同意给予区政府办公室运行运转保障经费"); "减少…职业年金缴费支出"
+    names a change, not the 职业年金缴费 itself."""
+    short, long = sorted((a, b), key=len)
+    return short == long or (len(short) >= 6 and long.endswith(short))
+
+
 def same_amounts(ctx: Context) -> None:
     """One money amount named the same way in two places, printed twice a little differently.
 
@@ -194,41 +210,72 @@ def same_amounts(ctx: Context) -> None:
     under one name, or contrasted in one paragraph, are more likely two quantities (a budget and
     an outturn) than one restated. Linked by words only, so at most a warning.
     """
-    by_subject: dict[str, list[Claim]] = defaultdict(list)
+    seen: list[Claim] = []
     for claim in ctx.claims:
-        if (
+        if not (
             claim.type == "amount"
             and claim.quantity.unit in _MONEY
-            and len(_key(claim.subject)) >= 4
+            and len(subject_key(claim.subject)) >= 4
         ):
-            by_subject[_key(claim.subject)].append(claim)
-    for claims in by_subject.values():
-        first_seen: dict[tuple, Claim] = {}
-        for claim in claims:
-            reference = next(
-                (
-                    c
-                    for c in first_seen.values()
-                    if _near_miss(c, claim)
-                    and c.year == claim.year
-                    and c.span.block_id != claim.span.block_id
-                ),
-                None,
-            )
-            if reference is None:
-                first_seen[(claim.quantity.value, claim.quantity.unit)] = claim
-                continue
-            stated, other = Operand.from_claim(claim), Operand.from_claim(reference)
-            judgement = check_equal(stated.number, other.number)
-            ctx.judged(
-                AMOUNT,
-                judgement,
-                stated,
-                [other],
-                f"{claim.subject}：此处 {stated.number.text}{claim.quantity.unit}，第 "
-                f"{reference.span.line or '?'} 行为 {other.number.text}{reference.quantity.unit}",
-                most_severe="warning",
-            )
+            continue
+        reference = next(
+            (
+                c
+                for c in seen
+                if _near_miss(c, claim)
+                and c.year == claim.year
+                and c.span.block_id != claim.span.block_id
+                and _same_subject(subject_key(c.subject), subject_key(claim.subject))
+            ),
+            None,
+        )
+        if reference is None:
+            seen.append(claim)
+            continue
+        stated, other = Operand.from_claim(claim), Operand.from_claim(reference)
+        judgement = check_equal(stated.number, other.number)
+        ctx.judged(
+            AMOUNT,
+            judgement,
+            stated,
+            [other],
+            f"{claim.subject}：此处 {stated.number.text}{claim.quantity.unit}，第 "
+            f"{reference.span.line or '?'} 行为 {other.number.text}{reference.quantity.unit}",
+            most_severe="warning",
+        )
+
+
+def _printed(claim: Claim) -> str:
+    """ "80余次", "11.7%": the number with its qualifier and unit, as a reader would say it."""
+    q = claim.quantity
+    unit = "" if q.percent or q.text.endswith(q.unit or "\0") else q.unit or ""
+    return f"{q.text}{claim.qualifier or ''}{unit}"
+
+
+def same_achievements(ctx: Context) -> None:
+    """One report states one achievement once: "调研80余次" and, later in the same report,
+    "调研60余次" cannot both be true. Linked by words, so a warning."""
+    seen: dict[tuple, Claim] = {}
+    reports = _reports(ctx)
+    for claim in ctx.claims:
+        subject = subject_key(claim.subject)
+        if claim.type != "achievement" or len(subject) < 4 or claim.comparator:
+            continue  # "≥95%" in prose restates a target, not what was achieved
+        report = reports.get(claim.span.block_id)
+        key = (report, subject, claim.quantity.unit, claim.qualifier, claim.year)
+        first = seen.setdefault(key, claim)
+        if first is claim or first.quantity.value == claim.quantity.value:
+            continue
+        stated, other = Operand.from_claim(claim), Operand.from_claim(first)
+        ctx.violated(
+            ACHIEVEMENT,
+            "warning",
+            stated,
+            [other],
+            f"{claim.subject}：此处 {_printed(claim)}，同一报告第 {first.span.line or '?'} 行为 "
+            f"{_printed(first)}",
+            computed=other.number.text,
+        )
 
 
 def _near_miss(a: Claim, b: Claim) -> bool:
@@ -271,18 +318,19 @@ _NONE = re.compile(r"无(?:预算)?结转结余")
 
 def none_but_amount(ctx: Context) -> None:
     """ "无预算结转结余" while the same report states a carry-over amount above zero."""
+    reports = _reports(ctx)
     for block in ctx.document.blocks:
         if block.kind == "table" or not _NONE.search(block.text):
             continue
         match = _NONE.search(block.text)
-        report = _report(block.section)
+        report = reports[block.id]
         amounts = [
             c
             for c in ctx.claims
             if c.type == "amount"
             and "结转" in c.subject
             and c.quantity.value > 0
-            and _report(c.section) == report
+            and reports.get(c.span.block_id) == report
         ]
         if not amounts:
             ctx.held("restatements")
@@ -409,6 +457,7 @@ FAMILIES = [
     score_totals,
     indicator_values,
     same_amounts,
+    same_achievements,
     stated_weight_totals,
     none_but_amount,
     indicator_counts,

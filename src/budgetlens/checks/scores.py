@@ -1,6 +1,7 @@
 """Score and weight checks inside tables (DOMAIN.md §4.1 and §4.5).
 
-An awarded score stays within its allotment; awarded scores add up to the printed total;
+An awarded score stays within its allotment; awarded scores add up to the printed total; a
+section's or group's allotment and score are those of its items;
 indicator weights add up to the convention (90 for a project's indicators, 90 or 100 for a
 department's); full marks are not given to an indicator whose actual value misses its target.
 """
@@ -11,19 +12,22 @@ from collections import defaultdict
 from decimal import Decimal
 
 from budgetlens.checks.engine import Context, Operand, plain
-from budgetlens.checks.intervals import check_sum
+from budgetlens.checks.findings import Evidence, EvidenceLocation, Family
+from budgetlens.checks.intervals import Tier, check_sum
 from budgetlens.numbers import Number
 from budgetlens.tables import schemas as s
 
 AWARD = ("SCORE.award_within_allotment", 1, "scores")
-TOTAL = ("SCORE.items_add_up_to_total", 1, "scores")
+TOTAL = ("SCORE.items_add_up_to_total", 2, "scores")
 WEIGHTS = ("FOOT.indicator_weights", 1, "footing")
 FULL_MARKS = ("SCORE.full_marks_on_missed_target", 1, "scores")
+GROUP_ALLOTTED = ("SCORE.group_allotment_adds_up", 1, "scores")
+GROUP_SCORE = ("SCORE.group_score_adds_up", 1, "scores")
 
 _WEIGHT_TOTALS = {"T1": (90, 100), "T2": (90, 100), "T3": (90,), "T6": (90,)}
 
 
-def _operand(row: s.Indicator | s.ScoreItem, name: str) -> Operand | None:
+def _operand(row: s.Indicator | s.ScoreItem | s.ScoreGroup, name: str) -> Operand | None:
     text, value, ref = getattr(row, name), getattr(row, f"{name}_value"), row.cells.get(name)
     if text is None or value is None or ref is None:
         return None
@@ -83,38 +87,164 @@ def items_add_up_to_total(ctx: Context) -> None:
         if not (total_text and total_value and total_cell):
             continue
         total = Operand.from_cell(total_text, total_value, total_cell)
+        head = f"{table.title}：合计得分"
         if table.kind == "T3":
             if len({row.form for row in table.indicators}) > 1:
                 continue  # several forms in one grid: each has its own 合计
             parts = [_operand(row, "score") for row in table.indicators]
-            budget_score = _budget_score(table)
-            parts.append(budget_score)
+            _foot(ctx, TOTAL, total, [*parts, _budget_score(table)], None, head, "各项得分")
         else:
-            parts = [_operand(item, "score") for item in table.items]
-        if not parts or any(p is None or not p.reliable for p in parts) or not total.reliable:
-            ctx.not_checked("scores")
-            continue
-        known = [p for p in parts if p is not None]
-        judgement = check_sum(total.number, [p.number for p in known])
-        addends = " + ".join(p.number.text for p in known)
-        ctx.judged(
-            TOTAL,
-            judgement,
-            total,
-            known,
-            f"{table.title}：合计得分 {total.number.text} ≠ 各项得分之和 {addends} = "
-            f"{plain(judgement.computed.mid)}",
+            rows = _parts(table, None, "score")
+            items = None if rows == table.items else [_operand(i, "score") for i in table.items]
+            _foot(ctx, TOTAL, total, [_operand(r, "score") for r in rows], items, head, "各项得分")
+
+
+def _foot(
+    ctx: Context,
+    rule: tuple[str, int, Family],
+    stated: Operand,
+    parts: list[Operand | None],
+    items: list[Operand | None] | None,
+    head: str,
+    what: str,
+    label: Evidence | None = None,
+) -> None:
+    """``stated`` is the sum of ``parts``: the groups one level down, or the items (then
+    ``items`` is None). A figure that disagrees with its groups but agrees with its items is
+    right: the group that is off has its own finding."""
+    known = [p for p in parts if p is not None and p.reliable]
+    if not known or len(known) < len(parts) or not stated.reliable:
+        ctx.not_checked("scores")
+        return
+    judgement = check_sum(stated.number, [p.number for p in known], counted=True)
+    if judgement.tier is not Tier.PASS and items and all(i is not None for i in items):
+        flat = [i.number for i in items if i is not None]
+        if check_sum(stated.number, flat, counted=True).tier is Tier.PASS:
+            ctx.held("scores")
+            return
+    ctx.judged(
+        rule,
+        judgement,
+        stated,
+        [*known, *([label] if label else [])],
+        f"{head} {stated.number.text} ≠ {what}之和 {' + '.join(p.number.text for p in known)}"
+        f" = {plain(judgement.computed.mid)}",
+        # whole points leave no room for an author's rounding: one point off is an error
+        exact_only=all(o.number.decimals <= 0 for o in (stated, *known)),
+    )
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    """Labels are the same but for OCR's spaces ("总体绩效 (6 5 分)")."""
+    return a is not None and b is not None and "".join(a.split()) == "".join(b.split())
+
+
+def _members(table, group: s.ScoreGroup) -> list[s.ScoreItem]:
+    return [
+        i
+        for i in table.items
+        if _same(i.level1, group.level1) and (group.level2 is None or _same(i.level2, group.level2))
+    ]
+
+
+def _value(row: s.ScoreItem | s.ScoreGroup, field: str) -> Decimal | None:
+    parsed = getattr(row, f"{field}_value")
+    return parsed.value if parsed is not None and not parsed.repaired else None
+
+
+def _trusted(table, groups: list[s.ScoreGroup], field: str) -> bool:
+    """Whether a level's groups partition its items as printed. Not where an item falls in
+    none of them, nor where more than one group disagrees with its items: labels that OCR
+    moved up or down a row put items in the wrong groups, and one wrong figure makes one group
+    disagree, not two. The level above then adds up the items instead."""
+    members = [_members(table, g) for g in groups]
+    if any(not m for m in members):
+        return False
+    covered = {id(i) for m in members for i in m}
+    parents = {"".join((g.level1 or "").split()) for g in groups}
+    under = [i for i in table.items if "".join((i.level1 or "").split()) in parents]
+    if groups[0].level2 is not None and len(covered) < len(under):
+        return False
+    stated = [_value(g, field) for g in groups]
+    sums = [[_value(i, field) for i in m] for m in members]
+    if any(v is None for v in stated) or any(v is None for m in sums for v in m):
+        return True  # unreadable values are "not checked" one by one below
+    totals = [sum(m, Decimal(0)) for m in sums]  # type: ignore[arg-type]
+    differ = [v != t for v, t in zip(stated, totals, strict=True)]
+    return sum(differ) <= 1
+
+
+def _level(table, parent: s.ScoreGroup | None, field: str) -> list[s.ScoreGroup]:
+    """The groups one level below ``parent`` (below the table's total when None)."""
+    return [
+        g
+        for g in getattr(table, "groups", [])
+        if getattr(g, field) is not None
+        and (
+            g.level2 is None
+            if parent is None
+            else parent.level2 is None and g.level2 is not None and _same(g.level1, parent.level1)
         )
+    ]
+
+
+def _parts(table, parent: s.ScoreGroup | None, field: str) -> list[s.ScoreItem | s.ScoreGroup]:
+    """What a total or a group adds up: the groups one level down where they hold all its
+    items, else its items. Footing each level on the next keeps one wrong figure to one
+    finding: a group's score off by one does not also fail its section and the total."""
+    items = table.items if parent is None else _members(table, parent)
+    below = _level(table, parent, field)
+    covered = {id(i) for g in below for i in _members(table, g)}
+    if below and all(id(i) in covered for i in items) and _trusted(table, below, field):
+        return list(below)
+    return list(items)
+
+
+def groups_add_up(ctx: Context) -> None:
+    for table in ctx.extraction.tables:
+        levels: dict[tuple[bool, str], list[s.ScoreGroup]] = defaultdict(list)
+        for group in getattr(table, "groups", []):
+            for field in ("allotted", "score"):
+                if getattr(group, field) is not None:
+                    levels[(group.level2 is None, field)].append(group)
+        for (_, field), groups in levels.items():
+            rule, noun = (GROUP_ALLOTTED, "分值") if field == "allotted" else (GROUP_SCORE, "得分")
+            if not _trusted(table, groups, field):
+                for _ in groups:
+                    ctx.not_checked("scores")
+                continue
+            for group in groups:
+                _group_adds_up(ctx, table, group, field, rule, noun)
+
+
+def _group_adds_up(ctx: Context, table, group: s.ScoreGroup, field: str, rule, noun: str) -> None:
+    stated = _operand(group, field)
+    if stated is None:
+        return
+    rows, members = _parts(table, group, field), _members(table, group)
+    items = None if rows == members else [_operand(i, field) for i in members]
+    parts = [_operand(r, field) for r in rows]
+    name = group.level2 or group.level1
+    ref = group.cells.get("label")
+    label = (
+        Evidence(
+            role="label",
+            text=name,
+            location=EvidenceLocation(
+                line=ref.line, page=ref.page, table_id=ref.table_id, row=ref.row, col=ref.col
+            ),
+        )
+        if ref
+        else None
+    )
+    head, what = f"{table.title}：{name} {noun}", f"其下各项{noun}"
+    _foot(ctx, rule, stated, parts, items, head, what, label)
 
 
 def _budget_score(table: s.T3ProjectSelfEvaluation) -> Operand | None:
     """The 得分 of the 预算执行情况 总额 row: the 10 points not in the indicators."""
-    for line in table.budget:
-        if line.label.replace(" ", "") in ("总额", "合计"):
-            for name, text in line.values.items():
-                if name.replace(" ", "") == "得分" and text and name in line.parsed:
-                    return Operand.from_cell(text, line.parsed[name], line.cells[name])
-    return None
+    lines = table.total_lines()
+    return Operand.in_row(lines[0], "得分") if lines else None
 
 
 def indicator_weights(ctx: Context) -> None:
@@ -194,6 +324,7 @@ def _v(number: Number) -> Decimal:
 FAMILIES = [
     award_within_allotment,
     items_add_up_to_total,
+    groups_add_up,
     indicator_weights,
     full_marks_on_missed_target,
 ]

@@ -13,9 +13,9 @@ from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.intervals import check_equal, check_sum
 from budgetlens.tables import schemas as s
 
-BALANCE = ("STMT.income_equals_expenditure", 1, "statements")
-INCOME = ("STMT.income_total", 1, "statements")
-EXPENDITURE = ("STMT.expenditure_total", 1, "statements")
+BALANCE = ("STMT.income_equals_expenditure", 2, "statements")
+INCOME = ("STMT.income_total", 2, "statements")
+EXPENDITURE = ("STMT.expenditure_total", 2, "statements")
 
 _SUMMARY = re.compile(r"收入支出决算总表")
 # The parts of each side's 总计, by label prefix (the 财政拨款 summary names them its own way).

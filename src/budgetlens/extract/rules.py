@@ -185,9 +185,11 @@ def _indicator_rows(
 
 def _score_items(
     table: Table, grid: list[list[str]], header: Header, label_allotments: bool
-) -> tuple[list[s.ScoreItem], tuple[int, int, str] | None]:
-    """Scored leaf rows below ``header``, and the printed total (row, col, text) if any."""
+) -> tuple[list[s.ScoreItem], tuple[int, int, str] | None, list[str]]:
+    """Scored leaf rows below ``header``, the printed total (row, col, text) if any, and notes
+    on what could not be read."""
     items: list[s.ScoreItem] = []
+    notes: list[str] = []
     total: tuple[int, int, str] | None = None
     carry = _Carry()
     for r in range(header.last_row + 1, len(grid)):
@@ -215,10 +217,14 @@ def _score_items(
             if found:
                 score_col = (allotted_cell or 0) + 1 + found[0]
                 score = found[1]
-        if not values.get("level3") or not (
-            parse_number(allotted or "") or parse_number(score or "")
-        ):
+        if not (parse_number(allotted or "") or parse_number(score or "")):
             continue
+        if not values.get("level3"):
+            # A scored row whose label OCR lost still counts towards the total; without both
+            # an allotment and a score in their own columns it is a group row, not an item.
+            if not (parse_number(values.get("allotted") or "") and parse_number(score or "")):
+                continue
+            notes.append(f"row {r}: 三级指标 label unreadable; scores kept")
         cells = _cells(table, r, header, values) | level_cells
         if allotted and allotted_cell is not None:
             cells["allotted"] = cell_ref(table, r, allotted_cell)
@@ -238,7 +244,7 @@ def _score_items(
                 basis=values.get("basis"),
             )
         )
-    return items, total
+    return items, total, notes
 
 
 def _value_after(grid: list[list[str]], label: str) -> tuple[int, int, str] | None:
@@ -259,7 +265,12 @@ def _text_after(grid: list[list[str]], label: str) -> str | None:
 
 
 def _amount_rows(
-    table: Table, grid: list[list[str]], header_row: int, labels_col: int, stop: re.Pattern[str]
+    table: Table,
+    grid: list[list[str]],
+    header_row: int,
+    labels_col: int,
+    stop: re.Pattern[str],
+    form: int = 0,
 ) -> list[s.Amount]:
     """Rows of amounts below a header row, each value keyed by its column's header text, up to
     the first row whose first text matches ``stop``."""
@@ -281,6 +292,7 @@ def _amount_rows(
                 label=label,
                 values=values,
                 parsed={k: p for k, v in values.items() if (p := parsed(v)) is not None},
+                form=form,
             )
         )
     return amounts
@@ -424,14 +436,12 @@ def _t2(table: Table, grid: list[list[str]], base: dict) -> s.T2ProjectTargets:
 
 def _t3(table: Table, grid: list[list[str]], base: dict) -> s.T3ProjectSelfEvaluation:
     header = _indicator_header(grid)
-    budget_header = next(
-        (r for r, row in enumerate(grid) if any(_key(t) == "年初预算" for t in row)), None
-    )
-    budget = (
-        _amount_rows(table, grid, budget_header, 1, _BUDGET_END)
-        if budget_header is not None
-        else []
-    )
+    budget_headers = [r for r, row in enumerate(grid) if any(_key(t) == "年初预算" for t in row)]
+    budget = [  # one 预算执行情况 per form, where one grid holds several
+        line
+        for form, r in enumerate(budget_headers)
+        for line in _amount_rows(table, grid, r, 1, _BUDGET_END, form)
+    ]
     total_row = next((r for r, row in enumerate(grid) if row and _key(row[0]) == "合计"), None)
     total: dict = {}
     total_weight = None
@@ -463,10 +473,42 @@ def _score_sheet(model: type[s._ScoreSheet], label_allotments: bool = False) -> 
         header = find_header(grid, 0, {"level3"}) or find_header(grid, 0, {"level2"})
         if header is None:
             return model(**base, notes=["no header with 三级指标 found"])
-        items, total = _score_items(table, grid, header, label_allotments)
-        return model(**base, items=items, **_total(table, total))
+        items, total, notes = _score_items(table, grid, header, label_allotments)
+        groups = [] if label_allotments else _label_groups(items)
+        return model(**base, items=items, groups=groups, notes=notes, **_total(table, total))
 
     return read
+
+
+def _label_groups(items: list[s.ScoreItem]) -> list[s.ScoreGroup]:
+    """The 一级/二级 labels that print an allotment ("项目决策(18分)"), each once, cited at the
+    cell the label is printed in. None where a group's label turns up inside an item's label
+    ("项目制管理(18分)度办法"): OCR displaced the labels, so which item is in which group is
+    not known."""
+    if any(allotment_in_label(i.level3) for i in items):
+        return []
+    groups: dict[tuple[str, str | None], s.ScoreGroup] = {}
+    for item in items:
+        one, two = (_key(item.level1 or ""), _key(item.level2 or ""))
+        for key, label, field in (
+            ((one, None), item.level1, "level1"),
+            ((one, two), item.level2, "level2"),
+        ):
+            allotted = allotment_in_label(label)
+            ref = item.cells.get(field)
+            if not (allotted and ref and item.level1) or key in groups:
+                continue
+            groups[key] = s.ScoreGroup(
+                location=s.RowLocation(
+                    table_id=ref.table_id, row=ref.row, line=ref.line, page=ref.page
+                ),
+                cells={"allotted": ref},
+                level1=item.level1,
+                level2=item.level2 if field == "level2" else None,
+                allotted=allotted,
+                allotted_value=parsed(allotted),
+            )
+    return list(groups.values())
 
 
 def _t7(table: Table, grid: list[list[str]], base: dict) -> s.T7ManagementAssessment:
@@ -475,10 +517,16 @@ def _t7(table: Table, grid: list[list[str]], base: dict) -> s.T7ManagementAssess
     if header is None:
         return s.T7ManagementAssessment(**base, notes=["no 考核内容/计分标准 header found"])
     items: list[s.ScoreItem] = []
+    groups: list[s.ScoreGroup] = []
     total = None
     level1 = level2 = None
     for r in range(header.last_row + 1, len(grid)):
-        row = grid[r]
+        row, shift = grid[r], 0
+        lead = header.get(row, "content") or ""
+        if parse_number(lead) and not parse_number(header.get(row, "allotted") or ""):
+            # A row Word split after its label cell ("2、自评质量" + blank line): the rest of the
+            # row came out shifted one column left, its 分值 under 考核内容.
+            row, shift = ["", *row], 1
         content = header.get(row, "content")
         basis = header.get(row, "basis")
         if content and _TOTAL_LABELS.match(_key(content)):
@@ -486,21 +534,38 @@ def _t7(table: Table, grid: list[list[str]], base: dict) -> s.T7ManagementAssess
             if score and total is None:
                 total = (r, header.fields["score"], score)
             continue
-        if content and re.match(r"^[一二三四五六七八九十]+、", content):
+        section = bool(content and re.match(r"^[一二三四五六七八九十]+、", content))
+        if section:
             level1, level2 = content, None
         elif content and re.match(r"^[（(][一二三四五六七八九十]+[）)]", content):
             level2 = content  # labels below the （一） groups ("1、申报时间") are not a level
+        else:
+            section = False
+        cells = {
+            n: cell_ref(table, r, header.fields[n] - shift)
+            for n in ("allotted", "score", "basis")
+            if header.get(row, n)
+        }
+        allotted, score = header.get(row, "allotted"), header.get(row, "score")
+        if not basis and level1 and content in (level1, level2) and (allotted or score):
+            groups.append(  # a subtotal row: "二、过程管理 75 … 72"
+                s.ScoreGroup(
+                    location=row_location(table, r),
+                    cells=cells | {"label": cell_ref(table, r, header.fields["content"] - shift)},
+                    level1=level1,
+                    level2=None if section else level2,
+                    allotted=allotted,
+                    allotted_value=parsed(allotted),
+                    score=score,
+                    score_value=parsed(score),
+                )
+            )
         if not basis:
             continue
-        allotted, score = header.get(row, "allotted"), header.get(row, "score")
         items.append(
             s.ScoreItem(
-                location=row_location(table, r),
-                cells={
-                    n: cell_ref(table, r, header.fields[n])
-                    for n in ("allotted", "score", "basis")
-                    if header.get(row, n)
-                },
+                location=row_location(table, r - 1 if shift else r),
+                cells=cells,
                 level1=level1,
                 level2=level2,
                 level3=basis,
@@ -511,7 +576,7 @@ def _t7(table: Table, grid: list[list[str]], base: dict) -> s.T7ManagementAssess
                 basis=basis,
             )
         )
-    return s.T7ManagementAssessment(**base, items=items, **_total(table, total))
+    return s.T7ManagementAssessment(**base, items=items, groups=groups, **_total(table, total))
 
 
 def _completion(model: type[s.T9DepartmentCompletion] | type[s.T11ProjectCompletion]) -> Callable:

@@ -89,6 +89,18 @@ class ScoreItem(_Row):
     basis: str | None = None  # 评分方法 / 计分标准 as printed
 
 
+class ScoreGroup(_Row):
+    """A section or group of a score sheet with its own allotment, and score where printed:
+    "二、过程管理 75 … 72" (a subtotal row), "项目决策(18分)" (an allotment in a label)."""
+
+    level1: str
+    level2: str | None = None  # None: the group is the 一级 section itself
+    allotted: str | None = None
+    allotted_value: Parsed | None = None
+    score: str | None = None
+    score_value: Parsed | None = None
+
+
 class Amount(_Row):
     """A labelled row of amounts: a fund line of 预算执行情况, a statement line."""
 
@@ -96,6 +108,7 @@ class Amount(_Row):
     code: str | None = None  # 科目编码 of a statement line
     values: dict[str, str | None] = {}  # column name → printed value
     parsed: dict[str, Parsed] = {}  # column name → parsed value, where it is a number
+    form: int = 0  # which form of the table, as for indicators
 
 
 class Location(BaseModel):
@@ -118,6 +131,7 @@ class _IndicatorTable(_Table):
 
 class _ScoreSheet(_Table):
     items: list[ScoreItem] = []
+    groups: list[ScoreGroup] = []  # sections and groups whose allotments their items share
     total_score: str | None = None
     total_score_value: Parsed | None = None
     total_cell: CellRef | None = None
@@ -158,6 +172,10 @@ class T3ProjectSelfEvaluation(_IndicatorTable):
     total_score_value: Parsed | None = None
     total_cell: CellRef | None = None
     conclusion: str | None = None  # 评价结论
+
+    def total_lines(self) -> list[Amount]:
+        """The 总额 line of 预算执行情况, one per form."""
+        return [b for b in self.budget if b.label.replace(" ", "") in ("总额", "合计")]
 
 
 class T4DepartmentScoreSheet(_ScoreSheet):

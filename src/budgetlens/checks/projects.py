@@ -1,0 +1,167 @@
+"""A project's figures agree wherever they are printed (DOMAIN.md §4.5).
+
+Budget figures in prose agree with the project's 自评表, an indicator of one project printed
+in two tables (the 部门预算项目 自评表 and the 专项 完成情况表) has one 完成值, and a cost
+indicator is printed in the unit of the money it restates.
+
+"项目年初预算 67.77 万元，执行数 67.77 万元" restates the 预算执行情况 总额 row of the project's
+T3: its 年初预算, 调整后预算数 and 预算执行数. The claim is linked to the T3 it is printed in (the
+评价结论 row), else to the T3 whose project names the report the claim sits in or its sentence.
+A 年初预算 that equals the 调整后预算数 of a table whose 年初预算 is smaller is money added during
+the year, not the year's initial budget: the message says so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from budgetlens.checks.engine import Context, Operand
+from budgetlens.checks.intervals import check_equal
+from budgetlens.checks.restatements import subject_key
+from budgetlens.claims.model import Claim
+from budgetlens.tables import schemas as s
+
+FIGURE = ("RESTATE.project_budget_figure", 1, "restatements")
+ACTUAL = ("RESTATE.indicator_across_tables", 1, "restatements")
+COST_UNIT = ("RESTATE.cost_indicator_unit", 1, "restatements")
+
+# The claim's subject (its last words) → the 总额 column it restates.
+_COLUMNS = (
+    (re.compile(r"年初预算(数|金额|资金)?$"), "年初预算"),
+    (re.compile(r"(调整后|全年)预算(数|金额)?$"), "调整后预算数"),
+    (re.compile(r"(预算)?执行(数|金额)$"), "预算执行数"),
+)
+_CODE = re.compile(r"^[0-9A-Z]{10,}[-－—]")  # the 项目编码 printed before a project's name
+
+
+def _name(project: str) -> str:
+    return subject_key(_CODE.sub("", project))
+
+
+def _table_for(ctx: Context, claim: Claim, tables: list[s.T3ProjectSelfEvaluation]):
+    own = next((t for t in tables if t.id == claim.span.block_id), None)
+    if own is not None:
+        return own
+    where = subject_key(claim.section[0] if claim.section else "") + subject_key(claim.subject)
+    named = [t for t in tables if t.project and len(_name(t.project)) >= 4]
+    named = [t for t in named if _name(t.project or "") in where]
+    return named[0] if len(named) == 1 else None
+
+
+def project_budget_figures(ctx: Context) -> None:
+    tables = [t for t in ctx.extraction.tables if isinstance(t, s.T3ProjectSelfEvaluation)]
+    for claim in ctx.claims:
+        if claim.type != "amount" or claim.quantity.unit != "万元":
+            continue  # a T3's 预算执行情况 is in 万元
+        subject = subject_key(claim.subject)
+        column = next((c for pattern, c in _COLUMNS if pattern.search(subject)), None)
+        table = _table_for(ctx, claim, tables) if column else None
+        lines = table.total_lines() if table else []
+        row = lines[0] if lines else None
+        printed = Operand.in_row(row, column) if row and column else None
+        if table is None or row is None or printed is None or column is None:
+            continue
+        stated = Operand.from_claim(claim)
+        if not printed.reliable:
+            ctx.not_checked("restatements")
+            continue
+        judgement = check_equal(stated.number, printed.number)
+        adjusted = Operand.in_row(row, "调整后预算数")
+        why = ""
+        if (
+            column == "年初预算"
+            and adjusted is not None
+            and adjusted.number.value == stated.number.value != printed.number.value
+        ):
+            why = f"；{stated.number.text} 是调整后预算数，年中追加的资金不是年初预算"
+        ctx.judged(
+            FIGURE,
+            judgement,
+            stated,
+            [printed] if not why or adjusted is None else [printed, adjusted],
+            f"{claim.subject} {stated.number.text}{claim.quantity.unit} ≠ "
+            f"{table.project or table.title} 自评表{column} {printed.number.text}"
+            f"{why}",
+            exact_only=True,
+        )
+
+
+def indicator_across_tables(ctx: Context) -> None:
+    rows: dict[tuple[str, str, str | None], list[tuple[s.ExtractedTable, s.Indicator]]] = {}
+    for table in ctx.extraction.tables:
+        if not (
+            table.project and isinstance(table, (s.T2ProjectTargets, s.T3ProjectSelfEvaluation))
+        ):
+            continue
+        if len({row.form for row in table.indicators}) > 1:
+            continue  # several projects' forms in one grid: the table's project is the first's
+        for row in table.indicators:
+            if row.level3 and row.actual and row.actual_value and "actual" in row.cells:
+                key = (_name(table.project), subject_key(row.level3), row.unit)
+                rows.setdefault(key, []).append((table, row))
+    for found in rows.values():
+        first_table, first = found[0]
+        for table, row in found[1:]:
+            if table.id == first_table.id:
+                continue
+            stated = Operand.from_cell(row.actual or "", row.actual_value, row.cells["actual"])
+            other = Operand.from_cell(first.actual or "", first.actual_value, first.cells["actual"])
+            if not (stated.reliable and other.reliable):
+                ctx.not_checked("restatements")
+                continue
+            a, b = stated.number, other.number
+            # A rate printed as a fraction in one table (1 for 100%) is a slip, not a new value.
+            fraction = (
+                row.unit == "%"
+                and a.percent != b.percent
+                and (a.value * 100 == b.value or b.value * 100 == a.value)
+            )
+            ctx.judged(
+                ACTUAL,
+                check_equal(a, b),
+                stated,
+                [other],
+                f"{_name(table.project or '')}「{row.level3}」实际完成值：{table.title} "
+                f"{a.text} ≠ 第 {other.evidence.location.line or '?'} 行{first_table.title} "
+                f"{b.text}{'（一处以小数表示百分比）' if fraction else ''}",
+                exact_only=True,
+                most_severe="warning" if fraction else "error",
+            )
+
+
+def cost_indicator_units(ctx: Context) -> None:
+    """ "广场升级改造费 = 47.99 元" in a project whose budget is 47.99 万元: the figure is the
+    budget, printed in the wrong unit (DOMAIN.md §6). Only an exact match of the digits is
+    taken for a slip; any other cost is a cost."""
+    for table in ctx.extraction.tables:
+        if not isinstance(table, s.T3ProjectSelfEvaluation):
+            continue
+        budgets = {
+            line.form: [
+                o for name in ("年初预算", "调整后预算数") if (o := Operand.in_row(line, name))
+            ]
+            for line in table.total_lines()
+        }
+        for row in table.indicators:
+            label = f"{row.level1 or ''}{row.level2 or ''}"
+            if "成本" not in label or row.unit != "元" or row.target_value is None:
+                continue
+            if "target" not in row.cells:
+                continue
+            stated = Operand.from_cell(row.target or "", row.target_value, row.cells["target"])
+            same = [b for b in budgets.get(row.form, []) if b.number.value == stated.number.value]
+            if not same:
+                ctx.held("restatements")
+                continue
+            ctx.violated(
+                COST_UNIT,
+                "warning",
+                stated,
+                same[:1],
+                f"{row.level3 or '成本指标'} {stated.number.text} 元：与本项目预算 "
+                f"{same[0].number.text} 万元数字相同，单位应为万元",
+                computed=f"{same[0].number.text} 万元",
+            )
+
+
+FAMILIES = [project_budget_figures, indicator_across_tables, cost_indicator_units]

@@ -1,0 +1,72 @@
+"""The same fact stated twice in prose must agree: amounts and achievements."""
+
+from __future__ import annotations
+
+from .conftest import seed_findings
+
+
+def _rule(seed: str, rule: str):
+    return [f for f in seed_findings(seed) if f.rule_id == rule]
+
+
+def test_an_achievement_stated_twice_in_one_report_with_two_values_is_warned():
+    """002 l.850 and l.854, one report: 调研80余次, then 调研60余次."""
+    found = [f for f in _rule("002", "RESTATE.same_achievement") if f.line == 854]
+    (finding,) = found
+    assert finding.severity == "warning"
+    assert [(e.text, e.location.line) for e in finding.evidence] == [("60", 854), ("80", 850)]
+    assert "60余次" in finding.message and "80余次" in finding.message
+
+
+def test_achievements_of_different_reports_with_one_title_are_not_compared():
+    """004 prints five reports titled 预算项目绩效评价报告: 群众满意度 95% in one and 100% in
+    another are two projects' figures, not one contradicted."""
+    assert not _rule("004", "RESTATE.same_achievement")
+
+
+def test_a_target_restated_in_prose_is_not_an_achievement_to_compare():
+    """001 l.1618 "98%以上" is a bound; l.1642 "100%" what was achieved."""
+    assert not [f for f in _rule("001", "RESTATE.same_achievement") if f.line == 1642]
+
+
+def test_an_amount_named_at_the_end_of_a_longer_subject_is_the_same_amount():
+    """002 l.846 "运行运转保障经费74.23万元"; l.2958 "同意给予区政府办公室运行运转保障经费
+    74.43万元" (and lines 152, 2960, 3342 say 74.43)."""
+    found = [f for f in _rule("002", "RESTATE.same_amount") if f.line == 2958]
+    (finding,) = found
+    assert {(e.text, e.location.line) for e in finding.evidence} == {
+        ("74.43", 2958),
+        ("74.23", 846),
+    }
+    assert finding.severity == "warning"
+
+
+def test_a_change_is_not_the_amount_it_changed():
+    """002 l.84 "减少…职业年金缴费支出9.44万元" is a decrease; l.110 "职业年金缴费9.46万元" the
+    year's amount: two quantities, not one printed twice."""
+    assert not [f for f in _rule("002", "RESTATE.same_amount") if f.line == 110]
+
+
+def test_a_report_titled_with_another_year_than_the_list_names_it_is_warned():
+    """002 l.2252 and l.2951: titles say 2023年, the 附件 list (l.277, 279) says 2022年."""
+    found = _rule("002", "YEAR.report_named_twice")
+    assert [(f.line, f.stated, f.computed) for f in found] == [
+        (2252, "2023", "2022"),
+        (2951, "2023", "2022"),
+    ]
+    assert [e.location.line for e in found[0].evidence] == [2252, 277]
+    stated, listed = found[0].evidence
+    assert (stated.location.start, stated.location.end) == (0, 4)
+    assert listed.location.block_id and listed.location.end - listed.location.start == 4
+
+
+def test_a_deduction_quoted_for_a_numbered_criterion_is_what_the_sheet_took_off():
+    """002 l.259 quotes criterion 32 (分值 3 at l.673, 自评分数 1 at l.675) and says 扣1分,
+    where 3 − 1 = 2. Criteria 24, 34, 35 and 37, quoted the same way, agree with the sheet."""
+    (finding,) = _rule("002", "RESTATE.criterion_deduction")
+    assert (finding.line, finding.severity, finding.computed) == (259, "error", "2")
+    assert [(e.role, e.text, e.location.line) for e in finding.evidence] == [
+        ("stated", "1", 259),
+        ("operand", "3", 673),
+        ("operand", "1", 675),
+    ]
