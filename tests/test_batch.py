@@ -42,14 +42,16 @@ def copies(folder: Path, seed: Path, n: int) -> list[Path]:
 
 @pytest.fixture
 def mixed(tmp_path) -> Path:
-    """Two seeds, a same-named file in a subfolder, and three files that are not reports."""
+    """Two seeds; in a subfolder, a file of the same name as one and one with dots in its
+    name; and three files that are not reports."""
     folder = tmp_path / "in"
     (folder / "sub").mkdir(parents=True)
     for name in ("000", "004"):
         shutil.copy(SEEDS[name], folder)
-    (folder / "sub" / SEEDS["000"].name).write_text(
-        SEEDS["000"].read_text(encoding="utf-8") + "\n", encoding="utf-8"
-    )
+    for n, name in enumerate((SEEDS["000"].name, "report.v2.txt"), 1):
+        (folder / "sub" / name).write_text(
+            SEEDS["000"].read_text(encoding="utf-8") + "\n" * n, encoding="utf-8"
+        )
     (folder / "empty.txt").write_bytes(b"")
     (folder / "corrupt.docx").write_bytes(SAMPLES["000"].read_bytes()[:3000])
     (folder / "<img src=x onerror=alert(1)>.md").write_text("an English note", encoding="utf-8")
@@ -78,7 +80,7 @@ def test_failed_documents_are_recorded_and_the_run_goes_on(tmp_path, mixed):
     db = tmp_path / "r.sqlite"
     with Batch([mixed], db, workers=2) as batch:
         outcomes = list(batch.run())
-    assert (batch.done, batch.failed, batch.skipped) == (3, 3, 0)
+    assert (batch.done, batch.failed, batch.skipped) == (4, 3, 0)
     errors = {Path(o.source).name: o.error for o in outcomes if o.status == "failed"}
     assert errors == {
         "empty.txt": "the file is empty",
@@ -87,22 +89,25 @@ def test_failed_documents_are_recorded_and_the_run_goes_on(tmp_path, mixed):
         "(no Chinese text)",
     }
     rows = sqlite3.connect(db).execute("SELECT source, status, report FROM documents").fetchall()
-    assert len(rows) == 6
-    # same-named files in two folders get two reports
-    reports = sorted(Path(r).name for _, s, r in rows if s == "done")
-    assert len(set(reports)) == 3 and sum(r.startswith("000_") for r in reports) == 2
-    report = json.loads(Path(next(r for _, _, r in rows if r)).read_text(encoding="utf-8"))
-    assert report["summary"]["error"] >= 1
+    assert len(rows) == 7
+    # same-named files in two folders get two reports; a dotted name keeps its dots
+    pages = sorted(Path(r).name for _, s, r in rows if s == "done")
+    assert len(set(pages)) == 4 and sum(r.startswith("000_") for r in pages) == 2
+    assert any(r.startswith("report.v2-") for r in pages)
+    for page in (batch.reports / name for name in pages):
+        assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+        data = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+        assert data["summary"]["error"] >= 1
 
     index = batch.index.read_text(encoding="utf-8")
     assert "onerror=alert(1)&gt;" in index and "<img" not in index
-    for name in reports:
+    for name in pages:
         assert f'href="{name}"' in index
 
     with Batch([mixed], db, workers=2) as again:  # a rerun: done skipped, failures retried
-        assert (len(again.todo), again.skipped) == (3, 3)
+        assert (len(again.todo), again.skipped) == (3, 4)
         assert all(o.status == "failed" for o in again.run())
-    assert sqlite3.connect(db).execute("SELECT count(*) FROM documents").fetchone() == (6,)
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM documents").fetchone() == (7,)
 
 
 def crash_on_second_copy(job: Job) -> dict:
@@ -228,7 +233,7 @@ def test_cli_batch_and_export_and_bad_databases(tmp_path, mixed):
     db = tmp_path / "r.sqlite"
     result = CliRunner().invoke(cli, ["batch", str(mixed), "--db", str(db), "--workers", "1"])
     assert result.exit_code == 0, result.output  # failed documents do not fail the run
-    assert "3 done, 0 skipped, 3 failed" in result.stdout
+    assert "4 done, 0 skipped, 3 failed" in result.stdout
     assert "empty.txt: failed: the file is empty" in result.stderr
     result = CliRunner().invoke(cli, ["export", str(db), "--what", "claims", "--format", "jsonl"])
     assert result.exit_code == 0 and (tmp_path / "r-claims.jsonl").exists()

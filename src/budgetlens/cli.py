@@ -160,8 +160,8 @@ def batch(paths: tuple[str, ...], db: Path, workers: int | None, reports: Path |
     is already in DB, checked by the same pipeline version, is skipped, so a rerun (after a
     crash or a kill) does only what is left, and retries the failures. A document that cannot
     be read is recorded as failed with its reason, and the run goes on: the exit status is 0
-    whenever the run completes, even with failed documents. Writes REPORTS/<name>.json per
-    document and REPORTS/index.html linking them all.
+    whenever the run completes, even with failed documents. Writes REPORTS/<name>.json and
+    .html (the reviewer's page) per document, and REPORTS/index.html linking them all.
     """
     from budgetlens.batch import Batch
 

@@ -45,7 +45,7 @@ CREATE TABLE documents (
     errors INTEGER, warnings INTEGER, notes INTEGER,  -- findings by severity
     checks_run INTEGER, checks_not_checked INTEGER,
     reader_warnings TEXT,
-    report TEXT,  -- the JSON report's path
+    report TEXT,  -- the reviewer's page (.html); the JSON result is beside it (.json)
     seconds REAL,
     run_id INTEGER REFERENCES runs (id),
     checked_at TEXT NOT NULL

@@ -1,4 +1,5 @@
-"""One document's work, done in a worker process: check it, write its report, make its rows.
+"""One document's work, done in a worker process: check it, write its reports (the JSON
+result and the reviewer's HTML page), make its rows.
 
 Everything heavy happens here (reading, checking, JSON), so the parent only writes to the
 database. What comes back is a plain dict, cheap to pickle: the document's row and its items.
@@ -20,6 +21,7 @@ from budgetlens.batch.rows import item_rows
 from budgetlens.errors import InputError
 from budgetlens.pipeline import check_document
 from budgetlens.report import to_json
+from budgetlens.report.html import to_html
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,8 @@ class Job:
 
 
 def report_name(source: str, sha256: str) -> str:
-    """``<stem>-<hash prefix>``: files of one name in different folders never clash."""
+    """``<stem>-<hash prefix>`` (then .json, .html): same-named files in different folders
+    never clash."""
     return f"{Path(source).stem}-{sha256[:8]}"
 
 
@@ -52,9 +55,12 @@ def check_one(job: Job) -> dict:
     """The document row (``status`` done or failed) and, when done, its item rows."""
     start = time.perf_counter()
     try:
-        data = to_json(check_document(job.source))
-        report = Path(job.reports) / f"{report_name(job.source, data['sha256'])}.json"
-        write_atomically(report, json.dumps(data, ensure_ascii=False, indent=1))
+        result = check_document(job.source)
+        data = to_json(result)
+        folder, name = Path(job.reports), report_name(job.source, data["sha256"])
+        write_atomically(folder / f"{name}.json", json.dumps(data, ensure_ascii=False, indent=1))
+        page = folder / f"{name}.html"
+        write_atomically(page, to_html(result))
         totals = data["coverage"]["total"]
         document = dict.fromkeys(_COLUMNS) | {
             "sha256": data["sha256"],
@@ -68,16 +74,16 @@ def check_one(job: Job) -> dict:
             "checks_run": totals.get("run", 0),
             "checks_not_checked": totals.get("not_checked", 0),
             "reader_warnings": "\n".join(data["warnings"]) or None,
-            "report": str(report),
+            "report": str(page),
         }
-        result = {"document": document, "items": item_rows(data)}
+        outcome = {"document": document, "items": item_rows(data)}
     except InputError as exc:
-        result = failure(job, " ".join(str(exc).removeprefix(f"{job.source}: ").split()))
+        outcome = failure(job, " ".join(str(exc).removeprefix(f"{job.source}: ").split()))
     except Exception as exc:  # a budgetlens bug on this document: record it, carry on
-        result = failure(job, " ".join(f"{type(exc).__name__}: {exc}".split()))
-        result["document"]["traceback"] = traceback.format_exc()
-    result["document"]["seconds"] = round(time.perf_counter() - start, 3)
-    return result
+        outcome = failure(job, " ".join(f"{type(exc).__name__}: {exc}".split()))
+        outcome["document"]["traceback"] = traceback.format_exc()
+    outcome["document"]["seconds"] = round(time.perf_counter() - start, 3)
+    return outcome
 
 
 def watch_parent() -> None:
