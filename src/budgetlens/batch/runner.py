@@ -124,9 +124,8 @@ class Batch:
         context = _context()
         while queue:
             suspects: list[Job] = []
-            with ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=watch_parent
-            ) as pool:
+            pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=watch_parent)
+            try:
                 running: dict[Future, Job] = {}
                 while running or (queue and not suspects):
                     while queue and len(running) < 2 * self.workers and not suspects:
@@ -139,6 +138,8 @@ class Batch:
                             yield future.result()
                         except BrokenProcessPool:
                             suspects.append(job)
+            finally:  # on Ctrl-C, drop the queued jobs rather than wait for them
+                pool.shutdown(cancel_futures=True)
             yield from (self._alone(job, context) for job in suspects)
 
     def _alone(self, job: Job, context: multiprocessing.context.BaseContext) -> dict:
