@@ -2,31 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
+from budgetlens.atomic import write_atomically
 from budgetlens.document import Document, Heading, Table
 from budgetlens.errors import InputError, SetupError
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file and a rename, so a killed run never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; give it the usual mode
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _outline(document: Document) -> str:
@@ -153,6 +136,84 @@ def check(files: tuple[Path, ...], out_dir: Path, fail_on: str | None, show: str
             failed = True
     if failed:
         raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--db", type=click.Path(path_type=Path), required=True, help="The SQLite results database."
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Worker processes.  [default: the CPUs available]",
+)
+@click.option(
+    "--reports",
+    type=click.Path(path_type=Path),
+    help="Folder for the reports and index.html.  [default: <db name>-reports beside the db]",
+)
+def batch(paths: tuple[str, ...], db: Path, workers: int | None, reports: Path | None) -> None:
+    """Check every report in PATHS (files, folders recursively, glob patterns) into DB.
+
+    Each document is committed on its own as soon as it is checked; a document whose content
+    is already in DB, checked by the same pipeline version, is skipped, so a rerun (after a
+    crash or a kill) does only what is left, and retries the failures. A document that cannot
+    be read is recorded as failed with its reason, and the run goes on: the exit status is 0
+    whenever the run completes, even with failed documents. Writes REPORTS/<name>.json and
+    .html (the reviewer's page) per document, and REPORTS/index.html linking them all.
+    """
+    from budgetlens.batch import Batch
+
+    with Batch(paths, db, workers, reports) as job:
+        click.echo(
+            f"{len(job.todo)} to check, {job.skipped} already in {db}; workers: {job.workers}",
+            err=True,
+        )
+        with click.progressbar(
+            job.run(),
+            length=len(job.todo),
+            label="checking",
+            show_pos=True,
+            file=sys.stderr,
+            item_show_func=lambda o: o and f"{job.done} done, {job.failed} failed",
+        ) as outcomes:
+            failures = [o for o in outcomes if o.status == "failed"]
+    for outcome in failures:
+        click.echo(f"{outcome.source}: failed: {outcome.error}", err=True)
+    click.echo(f"{job.done} done, {job.skipped} skipped, {job.failed} failed; index: {job.index}")
+
+
+@cli.command(name="export")
+@click.argument("db", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "jsonl", "parquet"]),
+    default="csv",
+    show_default=True,
+)
+@click.option(
+    "--what",
+    type=click.Choice(["documents", "tables", "indicators", "claims", "findings"]),
+    default="findings",
+    show_default=True,
+    help="Which rows: one per document, table, indicator (or scored item), claim, finding.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="File to write.  [default: <db name>-<what>.<format> beside the db]",
+)
+def export_rows(db: Path, fmt: str, what: str, output: Path | None) -> None:
+    """Write the rows of a batch's database DB as a tidy CSV (UTF-8 with BOM, for Excel),
+    JSON Lines or Parquet file; item rows carry their document's id, source and sha256."""
+    from budgetlens.batch import export
+
+    output = output or db.parent / f"{db.stem}-{what}.{fmt}"
+    count = export(db, what, fmt, output)  # type: ignore[arg-type]
+    click.echo(f"{count} rows → {output}")
 
 
 @cli.command()

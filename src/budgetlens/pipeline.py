@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
 from budgetlens.checks import run_checks
@@ -30,3 +33,19 @@ def check_document(path: Path | str) -> CheckResult:
     claims = extract_claims(document)
     findings, ledger = run_checks(document, extraction, claims)
     return CheckResult(document, extraction, claims, findings, ledger)
+
+
+@cache
+def pipeline_version() -> str:
+    """What a stored result depends on: budgetlens's version, a hash of its files (any rule,
+    reader, extractor or report change) and the versions of the readers' libraries. A batch
+    reuses a stored result only when this is unchanged."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for source in sorted(package.rglob("*")):
+        if source.is_file() and source.suffix != ".pyc":
+            digest.update(source.relative_to(package).as_posix().encode())
+            digest.update(source.read_bytes())
+    for library in ("unstructured", "pdfplumber"):
+        digest.update(f"{library}=={version(library)}".encode())
+    return f"{version('budgetlens')}+{digest.hexdigest()[:12]}"

@@ -17,7 +17,7 @@ from budgetlens.ingest.structure import assemble
 
 MAX_BYTES = 50 * 1024 * 1024  # the largest real reports seen are a few MB; 50 MB is a scan
 _DOCX_MAX_UNZIPPED = 200 * 1024 * 1024  # guards against zip bombs
-_SUFFIXES = {".docx", ".pdf", ".txt", ".md", ".html", ".htm"}
+SUFFIXES = {".docx", ".pdf", ".txt", ".md", ".html", ".htm"}
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, or an encrypted .docx
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -70,8 +70,8 @@ def _read_checked(path: Path) -> bytes:
     if not path.is_file():
         raise InputError(f"{path}: not a file")
     suffix = path.suffix.lower()
-    if suffix not in _SUFFIXES:
-        kinds = ", ".join(sorted(_SUFFIXES))
+    if suffix not in SUFFIXES:
+        kinds = ", ".join(sorted(SUFFIXES))
         raise InputError(
             f"{path}: unsupported file type {suffix or '(none)'}; budgetlens reads {kinds}"
         )

@@ -1,0 +1,94 @@
+"""One document's work, done in a worker process: check it, write its reports (the JSON
+result and the reviewer's HTML page), make its rows.
+
+Everything heavy happens here (reading, checking, JSON), so the parent only writes to the
+database. What comes back is a plain dict, cheap to pickle: the document's row and its items.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+import traceback
+from dataclasses import dataclass
+from multiprocessing import parent_process
+from pathlib import Path
+
+from budgetlens.atomic import write_atomically
+from budgetlens.batch.rows import item_rows
+from budgetlens.errors import InputError
+from budgetlens.pipeline import check_document
+from budgetlens.report import to_json
+from budgetlens.report.html import to_html
+
+
+@dataclass(frozen=True)
+class Job:
+    source: str  # absolute path
+    sha256: str | None  # None: the parent could not read the file
+    size: int | None
+    reports: str  # folder for the report
+
+
+def report_name(source: str, sha256: str) -> str:
+    """``<stem>-<hash prefix>`` (then .json, .html): same-named files in different folders
+    never clash."""
+    return f"{Path(source).stem}-{sha256[:8]}"
+
+
+def failure(job: Job, error: str) -> dict:
+    """The result of a document that could not be checked."""
+    row = dict.fromkeys(_COLUMNS) | {"sha256": job.sha256, "source": job.source}
+    return {"document": row | {"bytes": job.size, "status": "failed", "error": error}, "items": {}}
+
+
+_COLUMNS = (
+    *("sha256", "source", "bytes", "format", "status", "error", "traceback"),
+    *("errors", "warnings", "notes", "checks_run", "checks_not_checked"),
+    *("reader_warnings", "report", "seconds"),
+)
+
+
+def check_one(job: Job) -> dict:
+    """The document row (``status`` done or failed) and, when done, its item rows."""
+    start = time.perf_counter()
+    try:
+        result = check_document(job.source)
+        data = to_json(result)
+        folder, name = Path(job.reports), report_name(job.source, data["sha256"])
+        write_atomically(folder / f"{name}.json", json.dumps(data, ensure_ascii=False, indent=1))
+        page = folder / f"{name}.html"
+        write_atomically(page, to_html(result))
+        totals = data["coverage"]["total"]
+        document = dict.fromkeys(_COLUMNS) | {
+            "sha256": data["sha256"],
+            "source": job.source,
+            "bytes": job.size,
+            "format": data["format"],
+            "status": "done",
+            "errors": data["summary"]["error"],
+            "warnings": data["summary"]["warning"],
+            "notes": data["summary"]["info"],
+            "checks_run": totals.get("run", 0),
+            "checks_not_checked": totals.get("not_checked", 0),
+            "reader_warnings": "\n".join(data["warnings"]) or None,
+            "report": str(page),
+        }
+        outcome = {"document": document, "items": item_rows(data)}
+    except InputError as exc:
+        outcome = failure(job, " ".join(str(exc).removeprefix(f"{job.source}: ").split()))
+    except Exception as exc:  # a budgetlens bug on this document: record it, carry on
+        outcome = failure(job, " ".join(f"{type(exc).__name__}: {exc}".split()))
+        outcome["document"]["traceback"] = traceback.format_exc()
+    outcome["document"]["seconds"] = round(time.perf_counter() - start, 3)
+    return outcome
+
+
+def watch_parent() -> None:
+    """Worker initializer: exit when the batch's process dies (even by ``kill -9``), so that
+    no orphaned worker lingers; the pool itself never notices."""
+    parent = parent_process()
+    if parent is not None:
+        threading.Thread(target=lambda: (parent.join(), os._exit(1)), daemon=True).start()
