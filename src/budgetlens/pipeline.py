@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from budgetlens.checks import run_checks
 from budgetlens.checks.findings import Finding, Ledger
@@ -13,6 +14,9 @@ from budgetlens.document import Document
 from budgetlens.extract import extract_document
 from budgetlens.ingest import read_document
 from budgetlens.tables.schemas import Extraction
+
+if TYPE_CHECKING:
+    from budgetlens.extract.llm import ModelBackend
 
 
 @dataclass
@@ -24,9 +28,9 @@ class CheckResult:
     ledger: Ledger
 
 
-def check_document(path: Path | str) -> CheckResult:
+def check_document(path: Path | str, model: ModelBackend | None = None) -> CheckResult:
     document = read_document(path)
-    extraction = extract_document(document)
+    extraction = extract_document(document, model)
     claims = extract_claims(document)
     findings, ledger = run_checks(document, extraction, claims)
     return CheckResult(document, extraction, claims, findings, ledger)
