@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import instructor
 import openai
@@ -100,7 +102,8 @@ class ModelClient:
             max_retries=0,
         )
 
-    def _sender(self, usage: Usage):
+    def _sender(self, usage: Usage) -> Callable[..., Any]:
+        """The request function instructor calls: retried by tenacity, counted in ``usage``."""
         retrying = Retrying(
             stop=stop_after_attempt(self.config.retries + 1),
             wait=wait_random_exponential(multiplier=self.config.backoff, max=30),
@@ -108,7 +111,7 @@ class ModelClient:
             reraise=True,
         )
 
-        def send(*args: object, **kwargs: object) -> object:
+        def send(*args: Any, **kwargs: Any) -> Any:
             for attempt in retrying:
                 with attempt:
                     usage.calls += 1
