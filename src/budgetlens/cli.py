@@ -94,7 +94,7 @@ def backend_options(command):
 
 def model_backend(backend: str | None, config_path: Path | None):
     """The LLM backend the options ask for, or None for the rules alone."""
-    from budgetlens.extract.llm import ModelBackend, load_config
+    from budgetlens.extract.llm.config import load_config
 
     if config_path is not None and not config_path.is_file():
         raise InputError(f"{config_path}: no such configuration file")
@@ -107,6 +107,8 @@ def model_backend(backend: str | None, config_path: Path | None):
             "(and OPENAI_BASE_URL for a server other than OpenAI's) or [llm] model in "
             "budgetlens.toml"
         )
+    from budgetlens.extract.llm.backend import ModelBackend
+
     return ModelBackend(config, backend or "hybrid")
 
 

@@ -16,7 +16,7 @@ from budgetlens.ingest import read_document
 from budgetlens.tables.schemas import Extraction
 
 if TYPE_CHECKING:
-    from budgetlens.extract.llm import ModelBackend
+    from budgetlens.extract.llm.backend import ModelBackend
 
 
 @dataclass

@@ -9,7 +9,7 @@ from budgetlens.extract.rules import extract_table
 from budgetlens.tables.schemas import Extraction
 
 if TYPE_CHECKING:
-    from budgetlens.extract.llm import ModelBackend
+    from budgetlens.extract.llm.backend import ModelBackend
 
 
 def extract_document(document: Document, model: ModelBackend | None = None) -> Extraction:
