@@ -38,6 +38,18 @@ CASSETTES = Path(__file__).resolve().parents[1] / "cassettes"
 SECRET_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization", "cookie"]
 
 
+@pytest.fixture(autouse=True)
+def _no_model_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's model settings must not turn the rules tests into LLM runs."""
+    for name in (
+        "BUDGETLENS_LLM_MODEL",
+        "OPENAI_BASE_URL",
+        "OPENAI_API_KEY",
+        "BUDGETLENS_LLM_MODE",
+    ):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture(scope="module")
 def vcr_config() -> dict:
     # Requests are told apart by their body (the table and prompt they carry), so replay does
