@@ -38,3 +38,36 @@ def seed() -> object:
 def sample() -> object:
     """``sample("000")`` is the document read from that seed's .docx rebuild."""
     return lambda name: read(SAMPLES[name])
+
+
+# --- recorded HTTP exchanges of the LLM backend (pytest-recording) ------------------------------
+
+CASSETTES = Path(__file__).resolve().parents[1] / "cassettes"
+SECRET_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization", "cookie"]
+
+
+@pytest.fixture(autouse=True)
+def _no_model_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's model settings must not turn the rules tests into LLM runs."""
+    for name in (
+        "BUDGETLENS_LLM_MODEL",
+        "OPENAI_BASE_URL",
+        "OPENAI_API_KEY",
+        "BUDGETLENS_LLM_MODE",
+    ):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(scope="module")
+def vcr_config() -> dict:
+    # Requests are told apart by their body (the table and prompt they carry), so replay does
+    # not depend on the order in which concurrent requests were sent.
+    return {
+        "filter_headers": SECRET_HEADERS,
+        "match_on": ["method", "scheme", "host", "port", "path", "body"],
+    }
+
+
+@pytest.fixture(scope="module")
+def vcr_cassette_dir(request: pytest.FixtureRequest) -> str:
+    return str(CASSETTES / request.module.__name__.rsplit(".", 1)[-1])

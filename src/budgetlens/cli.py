@@ -59,25 +59,53 @@ def segment(file: Path, as_json: bool, output: Path | None) -> None:
         click.echo(text, nl=False)
 
 
-BACKEND = click.option(
-    "--backend",
-    type=click.Choice(["rules"]),
-    default="rules",
-    show_default=True,
-    help="How tables are read: deterministic rules (offline).",
-)
+def backend_options(command):
+    """``--backend`` and ``--config``: how tables are read."""
+    command = click.option(
+        "--config",
+        "config_path",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="LLM settings (TOML, [llm] table); default ./budgetlens.toml if present.",
+    )(command)
+    return click.option(
+        "--backend",
+        type=click.Choice(["rules", "llm", "hybrid"]),
+        help="rules (offline); llm: every known table by the model; hybrid: the model only "
+        "where the rules are not confident. Default: hybrid with a model configured, else rules.",
+    )(command)
+
+
+def model_backend(backend: str | None, config_path: Path | None):
+    """The LLM backend the options ask for, or None for the rules alone."""
+    from budgetlens.extract.llm.config import load_config
+
+    if config_path is not None and not config_path.is_file():
+        raise InputError(f"{config_path}: no such configuration file")
+    config = load_config(config_path)
+    if backend == "rules" or (backend is None and config is None):
+        return None
+    if config is None:
+        raise InputError(
+            f"--backend {backend} needs a model: set BUDGETLENS_LLM_MODEL "
+            "(and OPENAI_BASE_URL for a server other than OpenAI's) or [llm] model in "
+            "budgetlens.toml"
+        )
+    from budgetlens.extract.llm.backend import ModelBackend
+
+    return ModelBackend(config, backend or "hybrid")
 
 
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the JSON here.")
-@BACKEND
-def extract(file: Path, output: Path | None, backend: str) -> None:
+@backend_options
+def extract(file: Path, output: Path | None, backend: str | None, config_path: Path | None) -> None:
     """Fill the typed schema of every table of FILE and print (or write) it as JSON."""
     from budgetlens.extract import extract_document
     from budgetlens.ingest import read_document
 
-    extraction = extract_document(read_document(file))
+    model = model_backend(backend, config_path)
+    extraction = extract_document(read_document(file), model)
     text = extraction.model_dump_json(indent=1)
     if output:
         write_atomically(output, text + "\n")
@@ -107,7 +135,15 @@ def extract(file: Path, output: Path | None, backend: str) -> None:
     show_default=True,
     help="Lowest severity printed in the summary.",
 )
-def check(files: tuple[Path, ...], out_dir: Path, fail_on: str | None, show: str) -> None:
+@backend_options
+def check(
+    files: tuple[Path, ...],
+    out_dir: Path,
+    fail_on: str | None,
+    show: str,
+    backend: str | None,
+    config_path: Path | None,
+) -> None:
     """Check FILES: write OUT/<name>.json and OUT/<name>.html, print a linter-style summary."""
     import json
 
@@ -115,9 +151,10 @@ def check(files: tuple[Path, ...], out_dir: Path, fail_on: str | None, show: str
     from budgetlens.report import summary_lines, to_json
     from budgetlens.report.html import to_html
 
+    model = model_backend(backend, config_path)
     failed = False
     for file in files:
-        result = check_document(file)
+        result = check_document(file, model)
         data = to_json(result)
         write_atomically(
             out_dir / f"{Path(file).stem}.json", json.dumps(data, ensure_ascii=False, indent=1)
@@ -262,8 +299,15 @@ def evaluate() -> None:
     show_default=True,
     help="With --compare, exit 1 when any metric drops by more than this.",
 )
+@backend_options
 def eval_extraction(
-    gold_dir: Path, docx: bool, output: Path | None, baseline: Path | None, max_drop: float
+    gold_dir: Path,
+    docx: bool,
+    output: Path | None,
+    baseline: Path | None,
+    max_drop: float,
+    backend: str | None,
+    config_path: Path | None,
 ) -> None:
     """Field-level precision, recall and F1 of extraction, per table kind, field and seed."""
     import json
@@ -272,8 +316,14 @@ def eval_extraction(
     from budgetlens.extract import extract_document
     from budgetlens.ingest import read_document
 
+    model = model_backend(backend, config_path)
+    uses = []
+
     def run(path: Path) -> dict:
-        return extract_document(read_document(path)).model_dump(mode="json")
+        extraction = extract_document(read_document(path), model)
+        if extraction.llm is not None:
+            uses.append(extraction.llm)
+        return extraction.model_dump(mode="json")
 
     sources = None
     if docx:
@@ -282,6 +332,18 @@ def eval_extraction(
     report = evaluate(gold_dir, run, sources)
     click.echo(format_report(report))
     data = report.to_json()
+    if model is not None:
+        from budgetlens.extract.llm.backend import add_totals
+
+        totals = add_totals(uses)
+        data["backend"] = model.name
+        data["llm"] = totals.model_dump() if totals else None
+        if totals:
+            click.echo(
+                f"{model.name} ({totals.model}): {totals.tables_sent} tables sent, "
+                f"{totals.tables_kept_rules} kept the rules' reading, {totals.calls} calls, "
+                f"{totals.prompt_tokens}+{totals.completion_tokens} tokens"
+            )
     if output:
         write_atomically(output, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     if baseline:

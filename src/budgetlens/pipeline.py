@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from budgetlens.checks import run_checks
 from budgetlens.checks.findings import Finding, Ledger
@@ -16,6 +17,9 @@ from budgetlens.document import Document
 from budgetlens.extract import extract_document
 from budgetlens.ingest import read_document
 from budgetlens.tables.schemas import Extraction
+
+if TYPE_CHECKING:
+    from budgetlens.extract.llm.backend import ModelBackend
 
 
 @dataclass
@@ -27,9 +31,9 @@ class CheckResult:
     ledger: Ledger
 
 
-def check_document(path: Path | str) -> CheckResult:
+def check_document(path: Path | str, model: ModelBackend | None = None) -> CheckResult:
     document = read_document(path)
-    extraction = extract_document(document)
+    extraction = extract_document(document, model)
     claims = extract_claims(document)
     findings, ledger = run_checks(document, extraction, claims)
     return CheckResult(document, extraction, claims, findings, ledger)

@@ -24,6 +24,8 @@ def to_json(result: CheckResult) -> dict:
         "findings": [f.model_dump(mode="json") for f in result.findings],
         "claims": [c.model_dump(mode="json") for c in result.claims],
         "tables": result.extraction.model_dump(mode="json")["tables"],
+        "backend": result.extraction.backend,
+        "llm": result.extraction.llm.model_dump() if result.extraction.llm else None,
         "warnings": result.document.warnings,
     }
 

@@ -117,12 +117,40 @@ class Location(BaseModel):
     line_end: int | None = None
 
 
+class Ungrounded(BaseModel):
+    """A value the model gave that its cited cell does not hold: dropped, never checked."""
+
+    field: str  # "indicators[3].target", "total_score"
+    text: str
+    cell: str  # the cell it cited, "r5c6"
+    reason: str
+
+
+class ModelUse(BaseModel):
+    """What the LLM backend did for one table. Tokens and calls are this run's, re-asks and
+    retries included; a table answered from the cache made no call."""
+
+    model: str
+    prompt: str  # "<kind>@<version>" of prompts/<kind>.md
+    status: Literal["answered", "cached", "not_reached", "invalid", "error"]
+    reason: str  # why it went to the model ("backend llm", or the hybrid trigger)
+    calls: int = 0  # HTTP requests sent
+    reasks: int = 0  # answers sent back with their validation errors
+    retries: int = 0  # requests repeated after a 429, a 5xx, a timeout or a lost connection
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost: float | None = None  # None where no price is configured
+    ungrounded: list[Ungrounded] = []
+    error: str | None = None  # why the rules' reading was kept (not_reached, invalid, error)
+
+
 class _Table(BaseModel):
     id: str
     title: str
     project: str | None = None
     location: Location
     notes: list[str] = []  # what the extractor could not read with confidence
+    llm: ModelUse | None = None  # set when the table was sent to the model
 
 
 class _IndicatorTable(_Table):
@@ -268,6 +296,24 @@ ExtractedTable = Annotated[
 ]
 
 
+class ModelTotals(BaseModel):
+    """The LLM backend's use for one document: the sums of its tables' ``llm``."""
+
+    model: str
+    prompts: dict[str, str] = {}  # table kind → prompt version used
+    tables_sent: int = 0
+    tables_cached: int = 0
+    tables_not_reached: int = 0
+    tables_kept_rules: int = 0  # not reached, invalid or refused: the rules' reading stands
+    calls: int = 0
+    reasks: int = 0
+    retries: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost: float | None = None
+    ungrounded: int = 0
+
+
 class Extraction(BaseModel):
     """What ``budgetlens extract`` writes for one document."""
 
@@ -275,6 +321,7 @@ class Extraction(BaseModel):
     sha256: str
     backend: str
     tables: list[ExtractedTable]
+    llm: ModelTotals | None = None  # with the llm and hybrid backends
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {

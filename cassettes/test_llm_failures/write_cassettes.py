@@ -1,0 +1,110 @@
+"""Writes this folder's cassettes: responses written by hand, for seed 000's table t1.
+
+Run from the repository root: python cassettes/test_llm_failures/write_cassettes.py
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+URI = "http://127.0.0.1:8765/v1/chat/completions"
+HERE = Path(__file__).resolve().parent
+
+
+def cited(text: str, cell: str) -> dict:
+    return {"text": text, "cell": cell}
+
+
+ROW_7 = {
+    "level1": cited("产出指标", "r7c1"),
+    "level2": cited("数量指标", "r7c2"),
+    "level3": cited("完成上级交办的各项目标任务", "r7c3"),
+    "comparator": cited("=", "r7c4"),
+    "target": cited("100", "r7c5"),
+    "unit": cited("%", "r7c6"),
+    "weight": cited("20", "r7c7"),
+    "actual": cited("100", "r7c8"),
+}
+ROW_8 = {  # level1 left out: merged with the row above
+    "level2": cited("质量指标", "r8c2"),
+    "level3": cited("高标准完成工作任务", "r8c3"),
+    "comparator": cited("定性", "r8c4"),
+    "target": cited("高", "r8c5"),
+    "weight": cited("20", "r8c7"),
+    "actual": cited("高", "r8c8"),
+}
+WRONG_TARGET = ROW_7 | {"target": cited("99", "r7c5")}  # r7c5 reads 100
+
+
+def answer(content: dict, prompt_tokens: int, completion_tokens: int) -> tuple[int, dict]:
+    text = "```json\n" + json.dumps(content, ensure_ascii=False) + "\n```"
+    return 200, {
+        "id": "chatcmpl-handwritten",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "test-model",
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": text},
+                "finish_reason": "stop",
+            }
+        ],
+        "usage": {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens,
+        },
+    }
+
+
+def error(status: int, message: str) -> tuple[int, dict]:
+    return status, {"error": {"message": message, "type": "server_error", "code": status}}
+
+
+CASSETTES = {
+    "test_an_invalid_answer_is_re_asked": [
+        answer({"project": None}, 700, 20),  # no "indicators": invalid, sent back
+        answer({"indicators": [ROW_7, ROW_8]}, 750, 130),
+    ],
+    "test_an_ungrounded_value_is_re_asked_then_dropped": [
+        answer({"indicators": [WRONG_TARGET]}, 700, 90),
+        answer({"indicators": [WRONG_TARGET]}, 800, 90),
+    ],
+    "test_a_429_is_retried_then_answered": [
+        error(429, "Rate limit reached, retry after 1s"),
+        answer({"indicators": [ROW_7]}, 700, 90),
+    ],
+    "test_server_errors_that_persist_fall_back_to_the_rules": [
+        error(503, "Service Unavailable"),
+        error(503, "Service Unavailable"),
+        error(503, "Service Unavailable"),
+    ],
+}
+REASONS = {200: "OK", 429: "Too Many Requests", 503: "Service Unavailable"}
+
+
+def interaction(status: int, body: dict) -> dict:
+    return {
+        "request": {
+            "body": "(written by hand: matched by method and path)",
+            "headers": {},
+            "method": "POST",
+            "uri": URI,
+        },
+        "response": {
+            "status": {"code": status, "message": REASONS[status]},
+            "headers": {"content-type": ["application/json"]},
+            "body": {"string": json.dumps(body, ensure_ascii=False)},
+        },
+    }
+
+
+if __name__ == "__main__":
+    for name, responses in CASSETTES.items():
+        data = {"interactions": [interaction(*r) for r in responses], "version": 1}
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        (HERE / f"{name}.yaml").write_text(text, encoding="utf-8")

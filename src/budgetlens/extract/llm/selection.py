@@ -1,0 +1,38 @@
+"""Hybrid: which tables the rules could not read with confidence, so the model is asked.
+
+A table goes to the model when its kind is known (title or header) and its rules reading
+ - wrote a note (no header with the expected labels: an unknown header layout), or
+ - found no indicator or score rows at all, or
+ - holds a value whose digits OCR damage split and the rules had to rejoin, or
+ - holds a weight, score or allotment that is printed but is not a number (failed validation).
+Unknown tables (目录, layout tables) and 决算 statements are never sent: there is no prompt
+for them.
+"""
+
+from __future__ import annotations
+
+from budgetlens.tables import schemas as s
+
+_NUMERIC = ("weight", "score", "allotted")
+
+
+def needs_model(table: s.ExtractedTable) -> str | None:
+    """Why the rules' reading of ``table`` is not trusted, or None when it is."""
+    if isinstance(table, s.GenericTable | s.Statement):
+        return None
+    if table.notes:
+        return "rules: " + "; ".join(table.notes)
+    rows: list[s.Indicator] | list[s.ScoreItem] = (
+        table.indicators if isinstance(table, s._IndicatorTable) else table.items
+    )
+    if not rows:
+        return "rules found no rows"
+    for row in rows:
+        for name in _NUMERIC:
+            text = getattr(row, name, None)
+            value: s.Parsed | None = getattr(row, f"{name}_value", None)
+            if value is not None and value.repaired:
+                return f"OCR damage repaired in {name} at line {row.location.line}"
+            if text and value is None:
+                return f"{name} {text!r} at line {row.location.line} is not a number"
+    return None

@@ -1,0 +1,162 @@
+"""The LLM backend's parts that need no endpoint: configuration, prompts, the grid, grounding,
+hybrid selection, and the cassettes' hygiene."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from budgetlens.cli import cli, main
+from budgetlens.errors import InputError
+from budgetlens.extract import extract_document
+from budgetlens.extract.llm.answers import (
+    ANSWERS,
+    Cited,
+    Grounding,
+    IndicatorAnswer,
+    drop_ungrounded,
+    grounding_error,
+)
+from budgetlens.extract.llm.config import load_config
+from budgetlens.extract.llm.grid import render
+from budgetlens.extract.llm.prompts import load_prompt, prompts_dir
+from budgetlens.extract.llm.selection import needs_model
+from tests.conftest import CASSETTES, SECRET_HEADERS
+
+# --- configuration --------------------------------------------------------------------------
+
+
+def test_no_model_means_no_llm_config(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert load_config(env={}) is None
+
+
+def test_environment_overrides_the_file(tmp_path):
+    file = tmp_path / "b.toml"
+    file.write_text('[llm]\nmodel = "a"\ntimeout = 5\nconcurrency = 8\n', encoding="utf-8")
+    config = load_config(file, env={"BUDGETLENS_LLM_MODEL": "b", "OPENAI_API_KEY": "k"})
+    assert (config.model, config.timeout, config.concurrency, config.api_key) == ("b", 5, 8, "k")
+
+
+def test_a_key_in_the_file_is_refused(tmp_path):
+    file = tmp_path / "b.toml"
+    file.write_text('[llm]\nmodel = "a"\napi_key = "sk-x"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="OPENAI_API_KEY"):
+        load_config(file, env={})
+
+
+def test_a_bad_setting_is_one_clear_error(tmp_path):
+    file = tmp_path / "b.toml"
+    file.write_text('[llm]\nmodel = "a"\nmode = "telepathy"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="mode"):
+        load_config(file, env={})
+
+
+def test_backend_llm_without_a_model_exits_2(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("BUDGETLENS_LLM_MODEL", raising=False)
+    seed = Path(__file__).resolve().parents[1] / "eval/corpus/seeds"
+    monkeypatch.setattr("sys.argv", ["budgetlens", "extract", str(next(seed.glob("000*"))),
+                                     "--backend", "llm"])  # fmt: skip
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "BUDGETLENS_LLM_MODEL" in err
+
+
+def test_the_default_backend_is_rules_without_a_model(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("BUDGETLENS_LLM_MODEL", raising=False)
+    seed = Path(__file__).resolve().parents[1] / "eval/corpus/seeds"
+    result = CliRunner().invoke(cli, ["extract", str(next(seed.glob("004*")))])
+    assert result.exit_code == 0 and '"backend": "rules"' in result.output
+
+
+# --- prompts and the grid -------------------------------------------------------------------
+
+
+def test_every_kind_the_model_reads_has_a_versioned_prompt():
+    for kind in ANSWERS:
+        prompt = load_prompt(kind)
+        assert prompt is not None and prompt.version and prompt.label == f"{kind}@{prompt.version}"
+        assert "r<row>c<col>" in prompt.text
+    assert load_prompt("statement") is None and load_prompt("unknown") is None
+    assert prompts_dir().name == "prompts"
+
+
+def test_the_grid_names_every_cell_once(seed):
+    table = seed("000").tables[0]
+    grid = render(table)
+    assert grid.splitlines()[0] == f"title: {table.text}"
+    assert "r7|c1:产出指标|c2:数量指标|c3:完成上级交办的各项目标任务|c4:=|c5:100" in grid
+    assert len(grid) < 2 * sum(len(c.text) for c in table.cells)  # compact
+
+
+# --- grounding ------------------------------------------------------------------------------
+
+
+def test_grounding_matches_normalised_text_and_whole_numbers(seed):
+    table = seed("000").tables[0]  # r7c5 reads "100", r12c4 "≦", r7c3 the 三级指标
+    assert grounding_error(table, Cited(text="100", cell="r7c5")) is None
+    assert grounding_error(table, Cited(text="完成上级交办", cell="r7c3")) is None
+    assert "not a number of cell" in grounding_error(table, Cited(text="10", cell="r7c5"))
+    assert "is not in cell r7c5" in grounding_error(table, Cited(text="99", cell="r7c5"))
+    assert "empty or outside" in grounding_error(table, Cited(text="x", cell="r99c1"))
+    assert "not a cell name" in grounding_error(table, Cited(text="x", cell="B7"))
+
+
+def test_a_grounding_error_is_a_validation_error_the_model_sees(seed):
+    table = seed("000").tables[0]
+    answer = {"indicators": [{"target": {"text": "99", "cell": "r7c5"}}]}
+    with pytest.raises(ValueError, match=r"target: '99' is not in cell r7c5"):
+        IndicatorAnswer.model_validate(answer, context={"grounding": Grounding(table)})
+    lenient = IndicatorAnswer.model_validate(answer)  # after the last re-ask
+    kept, dropped = drop_ungrounded(lenient, table)
+    assert kept.indicators[0].target is None
+    assert [(d.field, d.text) for d in dropped] == [("indicators[0].target", "99")]
+
+
+# --- hybrid selection -----------------------------------------------------------------------
+
+
+def test_hybrid_sends_only_what_the_rules_could_not_read(seed):
+    """The calls hybrid makes on the seeds (README, LLM backend): 0, 6, 0, 0."""
+    sent = {
+        name: [t.id for t in extract_document(seed(name)).tables if needs_model(t)]
+        for name in ("000", "001", "002", "004")
+    }
+    assert sent == {
+        "000": [], "001": ["t46", "t50", "t62", "t66", "t68", "t72"], "002": [], "004": []
+    }  # fmt: skip
+
+
+def test_a_table_whose_header_the_rules_miss_goes_to_the_model(seed):
+    table = next(t for t in extract_document(seed("001")).tables if t.kind == "T4")
+    assert needs_model(table) is None
+    assert needs_model(table.model_copy(update={"items": []})) == "rules found no rows"
+    noted = table.model_copy(update={"notes": ["no header with 三级指标 found"]})
+    assert needs_model(noted) == "rules: no header with 三级指标 found"
+
+
+# --- cassettes ------------------------------------------------------------------------------
+
+
+def test_no_cassette_holds_a_key_or_an_authorization_header():
+    files = [p for p in CASSETTES.rglob("*") if p.suffix in (".yaml", ".yml", ".json")]
+    assert files
+    for path in files:
+        text = path.read_text(encoding="utf-8").lower()
+        for header in SECRET_HEADERS:
+            assert f"{header}:" not in text, (path, header)
+        assert "bearer " not in text and "sk-" not in text, path
+
+
+def test_every_cassette_folder_says_where_its_responses_came_from():
+    folders = [p for p in CASSETTES.iterdir() if p.is_dir()]
+    assert folders
+    for folder in folders:
+        readme = (folder / "README.md").read_text(encoding="utf-8")
+        assert "recorded from" in readme or "written by hand" in readme, folder
