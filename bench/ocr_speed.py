@@ -22,8 +22,8 @@ import numpy as np
 import pdfplumber
 import pypdfium2
 
-from budgetlens.ingest.ocr import DPI, PageImage, read_pages
-from budgetlens.ingest.raw import RawItem, RawTable
+from budgetlens.ingest.ocr import DPI, PageImage, ScannedTable, read_pages
+from budgetlens.ingest.raw import RawLine
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "eval" / "corpus"
@@ -38,9 +38,10 @@ def char_f1(read: str, truth: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def item_text(items: list[RawItem]) -> str:
+def item_text(items: list[RawLine | ScannedTable]) -> str:
     return "\n".join(
-        "\n".join(c.text for c in i.cells) if isinstance(i, RawTable) else i.text for i in items
+        "\n".join(c.text for c in i.table.cells) if isinstance(i, ScannedTable) else i.text
+        for i in items
     )
 
 

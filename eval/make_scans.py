@@ -23,7 +23,7 @@ DPI = 200
 JPEG_QUALITY = 60
 THRESHOLD = 160  # grey level below which a pixel of the bilevel scan is ink
 MIXED_SOURCE = "004_2f0070b463f791c7"
-MIXED_SCANNED = range(8, 12)  # 1-based pages scanned in the mixed PDF; the others keep text
+MIXED_SCANNED = range(8, 13)  # 1-based pages scanned in the mixed PDF (12 has a table)
 
 
 def scan_page(page: pdfium.PdfPage, rng: np.random.Generator) -> Image.Image:

@@ -1,7 +1,7 @@
 """Scanned pages through OCR (RapidOCR: PP-OCR's Chinese models, shipped inside its wheel).
 
-A page is read the way a careful person would: find the text lines once on the whole page (at a
-reduced size, which is plenty to find lines and several times cheaper), undo the scan's skew,
+A page is read the way a careful person would: undo the scan's skew, find the text lines once
+on the whole page (at a reduced size, which is plenty to find lines and several times cheaper),
 find the ruled tables from their lines, erase the lines, and recognise each text line, cut at
 the cell borders it crosses so that every cell is read on its own. Lines and cells keep OCR's
 confidence. Pages are shared out over the CPU cores, one process each.
@@ -28,11 +28,13 @@ DPI = 200  # scanned PDF pages are rendered at this resolution
 DEFAULT_IMAGE_DPI = 200  # for an image that does not say its resolution
 _DETECT_SIDE = 1000  # px: the longest side of the page as the line detector sees it
 _MIN_SCORE = 0.5  # below this, a "line" is a speckle or a scrap of ruling, not text
-_MIN_SKEW = 0.05  # degrees of skew not worth a rotation
+_MAX_SKEW = 2.0  # degrees: the most skew looked for (a page fed crooked by a few degrees)
+_MIN_SKEW = 0.03  # degrees of skew not worth a rotation
 _CELL_SNAP = 8.0  # px: cell edges closer than this are one grid line
 _STACKED = 1.5  # a cell's text taller than this many lines is cut into its lines
 _ONE_CHAR = 1.25  # runs of ink within this many characters' height are one character
 _MIN_ROW = 6  # px: a thinner run of ink is a speck, not a line of text
+_LATIN_WIDTH = 0.55  # a Latin letter or digit is about this share of a line's height wide
 _PAD = 3  # px of paper kept around a line when cutting it out for recognition
 _SPACE = 0.6  # a gap wider than this share of the line height between two pieces is a space
 
@@ -51,6 +53,17 @@ class PageImage:
 
 
 @dataclass(slots=True)
+class ScannedTable:
+    """A table read from a scan, with what stitching it to its continuation needs (points):
+    per cell index, the width of its first unbreakable start and of its last line, as the PDF
+    reader measures them from chars; and the least gap between a cell's text and its edges."""
+
+    table: RawTable
+    extents: dict[int, tuple[float, float]]
+    padding: float
+
+
+@dataclass(slots=True)
 class _Piece:
     """A piece of text read in one box of the deskewed page (px)."""
 
@@ -60,7 +73,7 @@ class _Piece:
     cell: int | None = None  # index into the page's table cells, None for running text
 
 
-def read_pages(pages: list[PageImage]) -> list[list[RawItem]]:
+def read_pages(pages: list[PageImage]) -> list[list[RawLine | ScannedTable]]:
     """Each page's lines and tables, top to bottom, bboxes in points."""
     if not pages:
         return []
@@ -69,15 +82,22 @@ def read_pages(pages: list[PageImage]) -> list[list[RawItem]]:
     if workers == 1:
         _start(cpus)
         return [_read(page) for page in pages]
-    # spawn, not fork: a forked copy of a process that already runs ONNX threads can hang
-    context = multiprocessing.get_context("spawn")
+    # fork, not spawn: spawn re-runs the caller's main module, which a script need not guard;
+    # each worker makes its own engine (_fresh), never using ONNX sessions copied from here
+    context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start, initargs=(max(cpus // workers, 1),)
+        workers, mp_context=context, initializer=_fresh, initargs=(max(cpus // workers, 1),)
     ) as pool:
         return list(pool.map(_read, pages))
 
 
 _ENGINE = None  # one per process, made by _start
+
+
+def _fresh(threads: int) -> None:
+    global _ENGINE
+    _ENGINE = None
+    _start(threads)
 
 
 def _start(threads: int) -> None:
@@ -95,7 +115,7 @@ def _start(threads: int) -> None:
         )
 
 
-def _read(page: PageImage) -> list[RawItem]:
+def _read(page: PageImage) -> list[RawLine | ScannedTable]:
     image, dpi = _load(page)
     return read_page(image, page.number, 72 / dpi)
 
@@ -119,38 +139,51 @@ def _load(page: PageImage) -> tuple[np.ndarray, float]:
         return np.asarray(image.convert("L")), dpi
 
 
-def read_page(grey: np.ndarray, page: int, scale: float) -> list[RawItem]:
+def read_page(grey: np.ndarray, page: int, scale: float) -> list[RawLine | ScannedTable]:
     """One page's items; ``scale`` turns its pixels into points."""
     assert _ENGINE is not None, "_start() makes the engine"
+    grey = _deskew(grey)
     boxes = _detect(grey)
-    grey, boxes = _deskew(grey, boxes)
-    lines = ruling_lines(ink(grey))
-    clean = grey.copy()
-    clean[lines > 0] = 255  # a ruling line beside a digit reads as "1"
+    lines = ruling_lines(ink(grey), 72 / scale)
     ruled = tables(lines)
+    clean = grey.copy()
+    for table in ruled:  # a ruling line beside a digit reads as "1"; text outside stays whole
+        x0, y0, x1, y1 = (int(v) for v in table.bbox)
+        clean[y0:y1, x0:x1][lines[y0:y1, x0:x1] > 0] = 255
     grids = [grid(t.cells, page, _CELL_SNAP) for t in ruled]
     cell_boxes = [c.bbox for g in grids for c in g.cells]
     offsets = list(itertools.accumulate((len(g.cells) for g in grids), initial=0))
     cut = _cut(boxes, [t.bbox for t in ruled], cell_boxes)
     pieces = [_recognise(clean, p) for p in _unstack(clean, cut)]
     pieces = [p for p in pieces if p.text.strip() and p.score >= _MIN_SCORE]
-    placed: list[tuple[float, RawItem]] = []
+    placed: list[tuple[float, RawItem | ScannedTable]] = []
     for index, (ruled_table, built) in enumerate(zip(ruled, grids, strict=True)):
+        extents: dict[int, tuple[float, float]] = {}
+        padding = float("inf")
         for j, cell in enumerate(built.cells):
             inside = [p for p in pieces if p.cell == offsets[index] + j]
             if inside:
                 cell.text, cell.confidence = _text(inside)
+                first, last, (left, right) = _extents(clean, inside)
+                extents[j] = (first * scale, last * scale)
+                x0, _, x1, _ = cell.bbox  # type: ignore[misc]
+                padding = min(padding, (left - x0) * scale, (x1 - right) * scale)
             cell.bbox = _points(cell.bbox, scale)  # type: ignore[arg-type]
-        if not any(c.text for c in built.cells):
+        if not extents:
             continue
+        order = sorted(
+            range(len(built.cells)), key=lambda j: (built.cells[j].row, built.cells[j].col)
+        )
         table = RawTable(
-            sorted(built.cells, key=lambda c: (c.row, c.col)),
+            [built.cells[j] for j in order],
             len(built.ys) - 1,
             len(built.xs) - 1,
             page=page,
             bbox=_points(ruled_table.bbox, scale),
         )
-        placed.append((ruled_table.bbox[1], table))
+        moved = {j: i for i, j in enumerate(order)}
+        scanned = ScannedTable(table, {moved[j]: e for j, e in extents.items()}, max(padding, 0.0))
+        placed.append((ruled_table.bbox[1], scanned))
     for line in _visual_lines([p for p in pieces if p.cell is None]):
         text, confidence = _text(line)
         box = _union([p.box for p in line])
@@ -162,6 +195,27 @@ def read_page(grey: np.ndarray, page: int, scale: float) -> list[RawItem]:
         )
     placed.sort(key=lambda item: item[0])
     return [item for _, item in placed]
+
+
+def _extents(page: np.ndarray, pieces: list[_Piece]) -> tuple[float, float, tuple[float, float]]:
+    """Of a cell's text (px): the width a line break cannot split at its start (a character; a
+    run of Latin letters and digits), the width of its last line, and its inked left and right.
+    """
+    lines = _visual_lines(pieces)
+    spans = []
+    for line in (lines[0], lines[-1]):
+        box = _union([p.box for p in line])
+        columns = np.flatnonzero((page[box[1] : box[3], box[0] : box[2]] < 128).any(axis=0))
+        spans.append((box[0] + columns[0], box[0] + columns[-1] + 1) if columns.size else box[::2])
+    height = float(np.median([p.box[3] - p.box[1] for p in pieces])) - 2 * _PAD
+    text = lines[0][0].text
+    latin = len(text) - len(
+        text.lstrip("0123456789.%ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    )
+    first = _LATIN_WIDTH * height * latin if latin else height
+    boxes = [p.box for p in pieces]
+    inked = (min(min(b[0] for b in boxes), spans[0][0]), max(max(b[2] for b in boxes), spans[1][1]))
+    return first, float(spans[1][1] - spans[1][0]), (float(inked[0]), float(inked[1]))
 
 
 def column_edges(table: RawTable) -> list[float]:
@@ -183,20 +237,28 @@ def _detect(grey: np.ndarray) -> np.ndarray:
     return np.asarray(found.boxes, dtype=np.float32) / factor
 
 
-def _deskew(grey: np.ndarray, boxes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The page turned so its text lines are level, and the boxes turned with it."""
-    angles = []
-    for quad in boxes:
-        dx, dy = quad[1] - quad[0]
-        height = float(np.linalg.norm(quad[3] - quad[0]))
-        if dx > 4 * height:  # long lines give the angle; short boxes are too coarse
-            angles.append(math.degrees(math.atan2(dy, dx)))
-    if not angles or abs(angle := float(np.median(angles))) < _MIN_SKEW:
-        return grey, boxes
+def _deskew(grey: np.ndarray) -> np.ndarray:
+    """The page turned so that its lines of text and ruling are level.
+
+    The skew is the turn that makes the rows of ink sharpest: the one maximising the variance
+    of the inked pixels per row, searched on a reduced copy, coarsely, then finely.
+    """
+    factor = min(1.0, _DETECT_SIDE / max(grey.shape))
+    small = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+    inked = (small < 128).astype(np.uint8)
+
+    def sharpness(angle: float) -> float:
+        h, w = inked.shape
+        turn = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+        return float(cv2.warpAffine(inked, turn, (w, h), flags=cv2.INTER_NEAREST).sum(1).var())
+
+    best = max(np.arange(-_MAX_SKEW, _MAX_SKEW + 0.01, 0.1), key=sharpness)
+    best = max(np.arange(best - 0.08, best + 0.09, 0.02), key=sharpness)
+    if abs(best) < _MIN_SKEW:
+        return grey
     h, w = grey.shape
-    turn = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-    grey = cv2.warpAffine(grey, turn, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
-    return grey, boxes @ turn[:, :2].T + turn[:, 2]
+    turn = cv2.getRotationMatrix2D((w / 2, h / 2), float(best), 1.0)
+    return cv2.warpAffine(grey, turn, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
 
 
 def _cut(

@@ -20,7 +20,7 @@ from pdfplumber.page import Page
 
 from budgetlens.errors import InputError
 from budgetlens.ingest.grid import grid, nearest
-from budgetlens.ingest.ocr import PageImage, column_edges, read_pages
+from budgetlens.ingest.ocr import PageImage, ScannedTable, column_edges, read_pages
 from budgetlens.ingest.raw import Piece, RawCell, RawItem, RawLine, RawTable
 
 Char = dict[str, Any]  # a pdfplumber char: text, x0, x1, top, bottom, size…
@@ -104,10 +104,18 @@ def read_images(path: Path, heights: list[float]) -> list[RawItem]:
     return _stitch(per_page, _running_lines(pages, per_page))
 
 
-def _scanned_items(items: list[RawItem]) -> list[_Grid | RawLine]:
+def _scanned_items(items: list[RawLine | ScannedTable]) -> list[_Grid | RawLine]:
     """A scanned page's items, its tables ready to be stitched like those of a text page."""
     return [
-        _Grid(i, column_edges(i), i.page or 0, {}, 0.0) if isinstance(i, RawTable) else i
+        _Grid(
+            i.table,
+            column_edges(i.table),
+            i.table.page or 0,
+            {id(i.table.cells[j]): extent for j, extent in i.extents.items()},
+            i.padding,
+        )
+        if isinstance(i, ScannedTable)
+        else i
         for i in items
     ]
 

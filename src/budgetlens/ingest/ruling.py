@@ -16,9 +16,9 @@ import numpy as np
 
 BBox = tuple[float, float, float, float]
 
-# a ruling line is at least this share of the page's width (height) long: longer than any
-# character's stroke, shorter than the side of a one-line cell
-_MIN_LINE = (0.03, 0.016)
+# inches a horizontal (vertical) ruling line is at least long: longer than a stroke of table
+# text, shorter than the side of a one-line cell
+_MIN_LINE = (0.3, 0.22)
 _MIN_TABLE = (150, 40)  # px: narrower or flatter line sets are rules or boxes, not tables
 _MIN_CELL = 8  # px: a smaller closed region is a gap where lines cross, not a cell
 
@@ -35,10 +35,9 @@ def ink(page: np.ndarray) -> np.ndarray:
     return binary
 
 
-def ruling_lines(binary: np.ndarray) -> np.ndarray:
+def ruling_lines(binary: np.ndarray, dpi: float) -> np.ndarray:
     """255 on the page's horizontal and vertical ruling lines, small breaks in them closed."""
-    height, width = binary.shape
-    run, rise = max(int(_MIN_LINE[0] * width), 20), max(int(_MIN_LINE[1] * height), 20)
+    run, rise = int(_MIN_LINE[0] * dpi), int(_MIN_LINE[1] * dpi)
     flat = cv2.morphologyEx(
         binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (run, 1))
     )
