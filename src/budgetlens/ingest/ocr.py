@@ -34,6 +34,7 @@ _CELL_SNAP = 8.0  # px: cell edges closer than this are one grid line
 _STACKED = 1.5  # a cell's text taller than this many lines is cut into its lines
 _ONE_CHAR = 1.25  # runs of ink within this many characters' height are one character
 _MIN_ROW = 6  # px: a thinner run of ink is a speck, not a line of text
+_LATIN = "0123456789.%ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _LATIN_WIDTH = 0.55  # a Latin letter or digit is about this share of a line's height wide
 _PAD = 3  # px of paper kept around a line when cutting it out for recognition
 _SPACE = 0.6  # a gap wider than this share of the line height between two pieces is a space
@@ -79,40 +80,31 @@ def read_pages(pages: list[PageImage]) -> list[list[RawLine | ScannedTable]]:
         return []
     cpus = len(os.sched_getaffinity(0))
     workers = min(cpus, len(pages))
-    if workers == 1:
-        _start(cpus)
-        return [_read(page) for page in pages]
-    # fork, not spawn: spawn re-runs the caller's main module, which a script need not guard;
-    # each worker makes its own engine (_fresh), never using ONNX sessions copied from here
+    # Always in worker processes, so that this process never runs ONNX or OpenCV threads: a
+    # process forked from one that does can hang. Fork, not spawn: spawn re-runs the caller's
+    # main module, which a script need not guard.
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_fresh, initargs=(max(cpus // workers, 1),)
+        workers, mp_context=context, initializer=_start, initargs=(max(cpus // workers, 1),)
     ) as pool:
         return list(pool.map(_read, pages))
 
 
-_ENGINE = None  # one per process, made by _start
-
-
-def _fresh(threads: int) -> None:
-    global _ENGINE
-    _ENGINE = None
-    _start(threads)
+_ENGINE = None  # a worker's, made by _start
 
 
 def _start(threads: int) -> None:
     global _ENGINE
-    if _ENGINE is None:
-        from rapidocr import RapidOCR
+    from rapidocr import RapidOCR
 
-        _ENGINE = RapidOCR(
-            params={
-                "Global.log_level": "warning",
-                "Global.use_cls": False,  # report pages are upright; deskew handles the rest
-                "Global.max_side_len": 100_000,  # sizes are chosen here, not by RapidOCR
-                "EngineConfig.onnxruntime.intra_op_num_threads": threads,
-            }
-        )
+    _ENGINE = RapidOCR(
+        params={
+            "Global.log_level": "warning",
+            "Global.use_cls": False,  # report pages are upright; deskew handles the rest
+            "Global.max_side_len": 100_000,  # sizes are chosen here, not by RapidOCR
+            "EngineConfig.onnxruntime.intra_op_num_threads": threads,
+        }
+    )
 
 
 def _read(page: PageImage) -> list[RawLine | ScannedTable]:
@@ -201,21 +193,17 @@ def _extents(page: np.ndarray, pieces: list[_Piece]) -> tuple[float, float, tupl
     """Of a cell's text (px): the width a line break cannot split at its start (a character; a
     run of Latin letters and digits), the width of its last line, and its inked left and right.
     """
-    lines = _visual_lines(pieces)
     spans = []
-    for line in (lines[0], lines[-1]):
-        box = _union([p.box for p in line])
-        columns = np.flatnonzero((page[box[1] : box[3], box[0] : box[2]] < 128).any(axis=0))
-        spans.append((box[0] + columns[0], box[0] + columns[-1] + 1) if columns.size else box[::2])
+    for line in _visual_lines(pieces):
+        x0, y0, x1, y1 = _union([p.box for p in line])
+        columns = np.flatnonzero((page[y0:y1, x0:x1] < 128).any(axis=0))
+        spans.append((x0 + columns[0], x0 + columns[-1] + 1) if columns.size else (x0, x1))
     height = float(np.median([p.box[3] - p.box[1] for p in pieces])) - 2 * _PAD
-    text = lines[0][0].text
-    latin = len(text) - len(
-        text.lstrip("0123456789.%ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-    )
+    text = _visual_lines(pieces)[0][0].text
+    latin = len(text) - len(text.lstrip(_LATIN))
     first = _LATIN_WIDTH * height * latin if latin else height
-    boxes = [p.box for p in pieces]
-    inked = (min(min(b[0] for b in boxes), spans[0][0]), max(max(b[2] for b in boxes), spans[1][1]))
-    return first, float(spans[1][1] - spans[1][0]), (float(inked[0]), float(inked[1]))
+    inked = (float(min(s[0] for s in spans)), float(max(s[1] for s in spans)))
+    return first, float(spans[-1][1] - spans[-1][0]), inked
 
 
 def column_edges(table: RawTable) -> list[float]:
