@@ -27,7 +27,9 @@ from budgetlens.ingest.ruling import ink, ruling_lines, tables
 DPI = 200  # scanned PDF pages are rendered at this resolution
 DEFAULT_IMAGE_DPI = 200  # for an image that does not say its resolution
 _DETECT_SIDE = 1000  # px: the longest side of the page as the line detector sees it
-_MIN_SCORE = 0.5  # below this, a "line" is a speckle or a scrap of ruling, not text
+# below these, what was read is a speckle or a scrap of ruling, not text; a cell may hold one
+# symbol (=, ≥) that reads with less confidence, and its confidence stays with it
+_MIN_SCORE = {"line": 0.6, "cell": 0.5}
 _MAX_SKEW = 2.0  # degrees: the most skew looked for (a page fed crooked by a few degrees)
 _MIN_SKEW = 0.03  # degrees of skew not worth a rotation
 _CELL_SNAP = 8.0  # px: cell edges closer than this are one grid line
@@ -147,7 +149,11 @@ def read_page(grey: np.ndarray, page: int, scale: float) -> list[RawLine | Scann
     offsets = list(itertools.accumulate((len(g.cells) for g in grids), initial=0))
     cut = _cut(boxes, [t.bbox for t in ruled], cell_boxes)
     pieces = [_recognise(clean, p) for p in _unstack(clean, cut)]
-    pieces = [p for p in pieces if p.text.strip() and p.score >= _MIN_SCORE]
+    pieces = [
+        p
+        for p in pieces
+        if p.text.strip() and p.score >= _MIN_SCORE["line" if p.cell is None else "cell"]
+    ]
     placed: list[tuple[float, RawItem | ScannedTable]] = []
     for index, (ruled_table, built) in enumerate(zip(ruled, grids, strict=True)):
         extents: dict[int, tuple[float, float]] = {}
