@@ -61,15 +61,16 @@ def mixed(tmp_path) -> Path:
 def test_discover_takes_folders_globs_and_files(tmp_path):
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / ".hidden").mkdir()
-    for name in ("a/x.docx", "a/b/y.txt", "a/z.png", "a/~$x.docx", ".hidden/h.txt", "w.pdf"):
+    names = ("a/x.docx", "a/b/y.txt", "a/s.png", "a/z.xls", "a/~$x.docx", ".hidden/h.txt", "w.pdf")
+    for name in names:
         (tmp_path / name).write_text("x")
     reports = tmp_path / "a" / "reports"
     reports.mkdir()
     (reports / "index.html").write_text("x")
     found = discover([tmp_path / "a"], exclude=reports)
-    assert found == [tmp_path / "a" / "b" / "y.txt", tmp_path / "a" / "x.docx"]
+    assert found == [tmp_path / "a" / p for p in ("b/y.txt", "s.png", "x.docx")]
     assert discover([f"{tmp_path}/**/*.txt"]) == [tmp_path / "a" / "b" / "y.txt"]
-    assert discover([tmp_path / "a" / "z.png"]) == [tmp_path / "a" / "z.png"]  # named: taken
+    assert discover([tmp_path / "a" / "z.xls"]) == [tmp_path / "a" / "z.xls"]  # named: taken
     with pytest.raises(InputError, match="no such file or folder"):
         discover([tmp_path / "missing"])
     with pytest.raises(InputError, match="matches no file"):

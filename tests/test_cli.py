@@ -78,7 +78,13 @@ BAD_INPUTS = {
     "corrupt pdf": ("bad.pdf", lambda: b"%PDF-1.7\n" + os.urandom(3000), "not a readable PDF"),
     "not a pdf": ("fake.pdf", lambda: b"hello", "not a PDF"),
     "encrypted pdf": ("locked.pdf", _encrypted_pdf, "encrypted"),
-    "scanned pdf": ("scan.pdf", _scanned_pdf, "needs OCR"),
+    "scan without text": ("scan.pdf", _scanned_pdf, "no text found"),
+    "corrupt image": (
+        "scan.png",
+        lambda: b"\x89PNG\r\n\x1a\n" + bytes(300),
+        "not a readable image",
+    ),
+    "not an image": ("scan.tiff", lambda: b"hello", "not a readable image"),
     "not a report": ("notes.txt", lambda: b"shopping list\neggs\n", "not look like a Chinese"),
     "binary as text": ("blob.txt", lambda: bytes(range(256)) * 4, "not a text file"),
 }

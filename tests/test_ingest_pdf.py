@@ -13,7 +13,7 @@ from docx import Document
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
-from budgetlens.errors import InputError, NeedsOCR
+from budgetlens.errors import InputError
 from budgetlens.ingest.pdf import PdfContent, read_pdf
 from budgetlens.ingest.raw import RawLine, RawTable
 from budgetlens.numbers import parse_number
@@ -232,11 +232,11 @@ def test_corrupt_pdf_is_an_input_error(tmp_path: Path, damage: str) -> None:
     assert "not a readable PDF" in _one_line_error(exc, path)
 
 
-def test_scan_without_text_layer_needs_ocr(tmp_path: Path) -> None:
+def test_blank_scan_is_an_input_error(tmp_path: Path) -> None:
     path = _image_pdf(tmp_path)
-    with pytest.raises(NeedsOCR) as exc:
+    with pytest.raises(InputError) as exc:
         read_pdf(path)
-    assert "no text layer on any of its 1 pages" in _one_line_error(exc, path)
+    assert "no text found on any of its 1 pages" in _one_line_error(exc, path)
 
 
 def test_scanned_pages_among_text_pages_are_reported(tmp_path: Path) -> None:
@@ -250,7 +250,7 @@ def test_scanned_pages_among_text_pages_are_reported(tmp_path: Path) -> None:
     content = read_pdf(path)
     assert content.pages == 2
     assert content.items and all(item.page == 1 for item in content.items)
-    assert content.warnings == ["page 2 has no text layer and was not read (needs OCR)"]
+    assert content.warnings == ["page 2 has no text layer and was read by OCR"]
 
 
 def test_blank_pdf_is_an_input_error(tmp_path: Path) -> None:

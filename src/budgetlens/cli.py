@@ -285,6 +285,13 @@ def evaluate() -> None:
     help="Folder of gold files (eval/gold/FORMAT.md).",
 )
 @click.option("--docx", is_flag=True, help="Read each seed's .docx sample instead of its .txt.")
+@click.option(
+    "--sources",
+    "sources_dir",
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
+    help="Read each seed from the file in this folder named after it (e.g. eval/corpus/scans, "
+    "the scanned renderings); seeds without one are left out.",
+)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the JSON report here.")
 @click.option(
     "--compare",
@@ -303,6 +310,7 @@ def evaluate() -> None:
 def eval_extraction(
     gold_dir: Path,
     docx: bool,
+    sources_dir: Path | None,
     output: Path | None,
     baseline: Path | None,
     max_drop: float,
@@ -329,7 +337,10 @@ def eval_extraction(
     if docx:
         samples = gold_dir.resolve().parents[0] / "corpus" / "samples"
         sources = {p.name[:3]: p for p in samples.glob("*.docx")}
-    report = evaluate(gold_dir, run, sources)
+    if sources_dir:
+        # a seed's file is named by its seed and hash, like the seeds, with no further suffix
+        sources = {p.name[:3]: p for p in sources_dir.iterdir() if p.stem.count(".") == 0}
+    report = evaluate(gold_dir, run, sources, only_sources=sources_dir is not None)
     click.echo(format_report(report))
     data = report.to_json()
     if model is not None:

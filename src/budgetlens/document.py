@@ -22,7 +22,12 @@ class Location(BaseModel):
     page: int | None = None
     line_start: int | None = None
     line_end: int | None = None
-    bbox: tuple[float, float, float, float] | None = None  # PDF points: x0, top, x1, bottom
+    bbox: tuple[float, float, float, float] | None = None  # points: x0, top, x1, bottom
+
+
+# OCR confidence below which a value read from a scan is not trusted: checks that use it are
+# "not checked". At and above it, every number cell of the scanned seeds was read right.
+MIN_CONFIDENCE = 0.95
 
 
 class Cell(BaseModel):
@@ -32,6 +37,7 @@ class Cell(BaseModel):
     col_span: int = 1
     text: str
     location: Location = Location()
+    confidence: float | None = None  # OCR's, for a cell read from a scan; None when not OCR'd
 
 
 class SourceMap(BaseModel):
@@ -58,6 +64,13 @@ class _BlockBase(BaseModel):
     text: str
     section: list[str] = []
     location: Location
+    # for text read from a scan: [start, end, confidence] runs of ``text``, one per OCR'd line
+    confidence: list[tuple[int, int, float]] = []
+
+    def confidence_of(self, start: int, end: int) -> float | None:
+        """The least OCR confidence of the text in [start, end), or None when not OCR'd."""
+        scores = [c for s, e, c in self.confidence if s < end and start < e]
+        return min(scores) if scores else None
 
 
 class Heading(_BlockBase):
@@ -103,7 +116,7 @@ Block = Annotated[Heading | Paragraph | Table, Field(discriminator="kind")]
 
 class Document(BaseModel):
     source: str
-    format: Literal["docx", "pdf", "html", "text-word", "text-ocr"]
+    format: Literal["docx", "pdf", "html", "text-word", "text-ocr", "image"]
     sha256: str
     pages: int | None = None
     blocks: list[Block]

@@ -5,9 +5,5 @@ class InputError(Exception):
     """The input cannot be read as a report: missing, empty, corrupt, encrypted, too large…"""
 
 
-class NeedsOCR(InputError):
-    """A PDF (or some of its pages) has no text layer; reading it needs OCR."""
-
-
 class SetupError(Exception):
     """budgetlens is installed incompletely (the README's set-up was not followed)."""

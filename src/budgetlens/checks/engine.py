@@ -4,7 +4,9 @@ A check family is a function ``(Context) -> None`` that calls ``Context.judged``
 arithmetic relation judged by ``intervals``), ``Context.violated`` (a bound or a rule broken)
 or ``Context.not_checked`` (an input that could not be read reliably). The context turns each
 into a finding with its evidence and counts it in the ledger, so that every family reports the
-same way and a value that could not be read never becomes a pass or an error.
+same way and a value that could not be read never becomes a pass or an error: a relation whose
+values include one read unreliably (``Context.readable``: repaired digits, or low OCR
+confidence on a scan) is recorded as not checked, whichever family judged it.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from budgetlens.checks.findings import (
 )
 from budgetlens.checks.intervals import Judgement
 from budgetlens.claims.model import Claim
-from budgetlens.document import Document
+from budgetlens.document import MIN_CONFIDENCE, Document, Table
 from budgetlens.numbers import Number
 from budgetlens.tables.schemas import Amount, CellRef, Extraction, Parsed
 
@@ -92,6 +94,31 @@ class Context:
     findings: list[Finding] = field(default_factory=list)
     ledger: Ledger = field(default_factory=Ledger)
 
+    def __post_init__(self) -> None:
+        self._blocks = {b.id: b for b in self.document.blocks}
+
+    def readable(self, *used: Operand | Evidence) -> bool:
+        """Whether every value used was read reliably: no digits rejoined after OCR damage and,
+        for a scan, OCR confidence of at least MIN_CONFIDENCE where it is printed."""
+        for item in used:
+            if isinstance(item, Operand) and not item.reliable:
+                return False
+            where = item.evidence.location if isinstance(item, Operand) else item.location
+            confidence = self._confidence(where)
+            if confidence is not None and confidence < MIN_CONFIDENCE:
+                return False
+        return True
+
+    def _confidence(self, where: EvidenceLocation) -> float | None:
+        if where.table_id is not None and where.row is not None and where.col is not None:
+            table = self._blocks.get(where.table_id)
+            cell = table.cell_at(where.row, where.col) if isinstance(table, Table) else None
+            return cell.confidence if cell else None
+        block = self._blocks.get(where.block_id or "")
+        if block is None or where.start is None or where.end is None:
+            return None
+        return block.confidence_of(where.start, where.end)
+
     def judged(
         self,
         rule: tuple[str, int, Family],
@@ -109,6 +136,9 @@ class Context:
         check whose operands were linked by words rather than by structure.
         """
         family = rule[2]
+        if not self.readable(stated, *operands):
+            self.not_checked(family)
+            return
         outcome = judgement.tier.value
         if exact_only and outcome == "suspect_rounding":
             outcome = "mismatch"
@@ -142,6 +172,9 @@ class Context:
     ) -> None:
         """Record a broken bound or rule (awarded more than allotted, a target missed…).
         Operands may be bare evidence: a count's evidence is the rows it counted."""
+        if not self.readable(stated, *operands):
+            self.not_checked(rule[2])
+            return
         self.ledger.record(rule[2], "mismatch" if severity != "info" else "rounding")
         self._add(rule, severity, "mismatch", stated, operands, message, computed=computed)
 
@@ -153,6 +186,9 @@ class Context:
         message: str,
     ) -> None:
         """Record a ratio whose base is zero: undefined, reported as a note."""
+        if not self.readable(stated, *operands):
+            self.not_checked(rule[2])
+            return
         self.ledger.record(rule[2], "undefined")
         self._add(rule, "info", "undefined", stated, operands, message)
 

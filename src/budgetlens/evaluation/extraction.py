@@ -16,6 +16,8 @@ from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
+from budgetlens.document import MIN_CONFIDENCE
+from budgetlens.numbers import parse_number
 from budgetlens.textnorm import normalize, to_halfwidth
 
 Json = dict[str, Any]
@@ -109,6 +111,9 @@ class Counts:
 
     tallies: dict[tuple[str, str], Tally] = field(default_factory=dict)
     mismatches: list[Mismatch] = field(default_factory=list)
+    # numbers read by OCR with high confidence from a cell the gold has: how many, how many wrong
+    confident: int = 0
+    confident_wrong: int = 0
 
     def tally(self, kind: str, name: str) -> Tally:
         return self.tallies.setdefault((kind, name), Tally())
@@ -213,8 +218,18 @@ def _match_rows(gold: Sequence[Json], extracted: Sequence[Json]) -> list[Pair]:
     return _align_by_order(gold, extracted, lambda r: _norm(r.get("level3")))
 
 
-def _compare_field(counts: Counts, where: Mismatch, name: str, gold: object, got: object) -> None:
+def _compare_field(
+    counts: Counts,
+    where: Mismatch,
+    name: str,
+    gold: object,
+    got: object,
+    confidence: float | None = None,
+) -> None:
     g, e = _norm(gold), _norm(got)
+    if confidence is not None and confidence >= MIN_CONFIDENCE and g and parse_number(e):
+        counts.confident += 1
+        counts.confident_wrong += g != e
     tally = counts.tally(where.kind, name)
     if g == e:
         tally.tp += bool(g)
@@ -256,8 +271,10 @@ def _compare_rows(counts: Counts, where: Mismatch, gold: Json, got: Json) -> Non
             line = g.get("line") if g is not None else _row_line(row)
             at = replace(where, row_line=line, label=_text(row.get("level3")))
             if g is not None and e is not None:
+                cells = e.get("cells") or {}
                 for name in names:
-                    _compare_field(counts, at, name, g.get(name), e.get(name))
+                    confidence = (cells.get(name) or {}).get("confidence")
+                    _compare_field(counts, at, name, g.get(name), e.get(name), confidence)
             else:
                 _count_alone(counts, where.kind, row, names, gold=g is not None)
                 counts.mismatches.append(_lone_mismatch(at, "row", g, e))
@@ -314,6 +331,12 @@ class Report:
         return _sum(item for c in self.seeds.values() for item in c.by_field().items())
 
     @property
+    def confident(self) -> tuple[int, int]:
+        """OCR'd numbers read with high confidence, and how many of them are wrong."""
+        counts = self.seeds.values()
+        return sum(c.confident for c in counts), sum(c.confident_wrong for c in counts)
+
+    @property
     def mismatches(self) -> list[Mismatch]:
         return [m for _, c in sorted(self.seeds.items()) for m in c.mismatches]
 
@@ -324,6 +347,7 @@ class Report:
             "per_seed": {name: t.to_json() for name, t in self.per_seed.items()},
             "per_kind": {name: t.to_json() for name, t in self.per_kind.items()},
             "per_field": {name: t.to_json() for name, t in self.per_field.items()},
+            "confident_numbers": dict(zip(("read", "wrong"), self.confident, strict=True)),
             "mismatch_count": len(mismatches),
             "mismatches": [asdict(m) for m in mismatches[:MAX_MISMATCHES]],
         }
@@ -333,11 +357,13 @@ def evaluate(
     gold_dir: Path,
     extract: Callable[[Path], Json],
     sources: Mapping[str, Path] | None = None,
+    only_sources: bool = False,
 ) -> Report:
     """Run ``extract`` on the source of every gold file and compare its output with the gold.
 
     Sources are the gold's ``source``, relative to the repository root (two levels above
-    ``gold_dir``), unless ``sources`` names another file for that seed (its .docx rebuild).
+    ``gold_dir``), unless ``sources`` names another file for that seed (its .docx rebuild, its
+    scan); with ``only_sources``, seeds that ``sources`` does not name are left out.
     """
     root = gold_dir.resolve().parents[1]
     seeds: dict[str, Counts] = {}
@@ -346,6 +372,8 @@ def evaluate(
             continue
         gold = json.loads(path.read_text(encoding="utf-8"))
         seed = str(gold.get("seed") or path.stem)
+        if only_sources and seed not in (sources or {}):
+            continue
         source = (sources or {}).get(seed) or root / gold["source"]
         seeds[seed] = compare_document(gold, extract(source))
     return Report(seeds)
@@ -368,6 +396,11 @@ def format_report(report: Report) -> str:
     lines += _format_rows("per seed", report.per_seed)
     lines += _format_rows("per kind", report.per_kind)
     lines += _format_rows("per field", report.per_field)
+    read, wrong = report.confident
+    if read:
+        lines.append(
+            f"OCR'd numbers read with confidence >= {MIN_CONFIDENCE}: {read}, wrong: {wrong}"
+        )
     return "\n".join(lines)
 
 

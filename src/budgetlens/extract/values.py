@@ -19,6 +19,7 @@ def cell_ref(table: Table, row: int, col: int) -> CellRef:
         col=col,
         line=location.line_start if location else None,
         page=location.page if location else table.location.page,
+        confidence=cell.confidence if cell else None,
     )
 
 

@@ -17,7 +17,8 @@ from budgetlens.ingest.structure import assemble
 
 MAX_BYTES = 50 * 1024 * 1024  # the largest real reports seen are a few MB; 50 MB is a scan
 _DOCX_MAX_UNZIPPED = 200 * 1024 * 1024  # guards against zip bombs
-SUFFIXES = {".docx", ".pdf", ".txt", ".md", ".html", ".htm"}
+_IMAGES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+SUFFIXES = {".docx", ".pdf", ".txt", ".md", ".html", ".htm", *_IMAGES}
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, or an encrypted .docx
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -43,6 +44,11 @@ def read_document(path: Path | str) -> Document:
         content = read_pdf(path)
         items, pages, warnings = content.items, content.pages, content.warnings
         fmt = "pdf"
+    elif suffix in _IMAGES:
+        from budgetlens.ingest.pdf import read_images
+
+        heights = _image_heights(path)
+        items, pages, fmt = read_images(path, heights), len(heights), "image"
     elif suffix in (".html", ".htm"):
         from budgetlens.ingest.html import read_html
 
@@ -98,6 +104,26 @@ def _check_docx(path: Path, data: bytes) -> None:
                 raise InputError(f"{path}: unpacks to more than 200 MB; refusing to read it")
     except zipfile.BadZipFile as exc:
         raise InputError(f"{path}: corrupt .docx (not a valid zip archive)") from exc
+
+
+def _image_heights(path: Path) -> list[float]:
+    """Each frame's height in points: checks the file is an image before OCR sees it."""
+    from PIL import Image, UnidentifiedImageError
+
+    from budgetlens.ingest.ocr import DEFAULT_IMAGE_DPI
+
+    try:
+        with Image.open(path) as image:
+            heights = []
+            for frame in range(getattr(image, "n_frames", 1)):
+                image.seek(frame)
+                image.load()  # decodes it: a truncated or damaged image fails here
+                dpi = float(image.info.get("dpi", (0, 0))[1] or DEFAULT_IMAGE_DPI)
+                heights.append(image.height * 72 / dpi)
+            return heights
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError) as exc:
+        detail = str(exc).replace("\n", " ") or type(exc).__name__
+        raise InputError(f"{path}: not a readable image ({detail})") from exc
 
 
 def _decode(path: Path, data: bytes) -> str:

@@ -1,4 +1,4 @@
-"""PDFs with a text layer, through pdfplumber: ruled tables as grids, the rest as visual lines.
+"""PDFs through pdfplumber: ruled tables as grids, the rest as visual lines; scanned pages by OCR.
 
 Lines are built from characters, not from pdfplumber's ``extract_text``: reports set numbers in
 a Latin font whose boxes sit a few points lower than the Chinese around them, and grouping by
@@ -9,7 +9,6 @@ cut in two is stitched back into one grid, so that its 合计 row meets the rows
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,9 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError
 from pdfplumber.page import Page
 
-from budgetlens.errors import InputError, NeedsOCR
+from budgetlens.errors import InputError
+from budgetlens.ingest.grid import grid, nearest
+from budgetlens.ingest.ocr import PageImage, ScannedTable, column_edges, read_pages
 from budgetlens.ingest.raw import Piece, RawCell, RawItem, RawLine, RawTable
 
 Char = dict[str, Any]  # a pdfplumber char: text, x0, x1, top, bottom, size…
@@ -70,15 +71,16 @@ class _Grid:
 
 
 def read_pdf(path: Path) -> PdfContent:
-    """Lines and tables of every page with a text layer, in reading order."""
+    """Lines and tables of every page in reading order: the text layer where a page has one,
+    OCR where it is a scan."""
     pages = _load(path)
     scanned = [p.number for p in pages if not p.chars and p.has_images]
-    if scanned and not any(p.chars for p in pages):
-        raise NeedsOCR(
-            f"{path}: no text layer on any of its {len(pages)} pages: it is a scan and "
-            "needs OCR, which budgetlens does not do yet"
-        )
-    per_page = [_page_items(p) for p in pages]
+    read = dict(
+        zip(scanned, read_pages([PageImage(path, n - 1, pdf=True) for n in scanned]), strict=True)
+    )
+    per_page = [
+        _scanned_items(read[p.number]) if p.number in read else _page_items(p) for p in pages
+    ]
     items = _stitch(per_page, _running_lines(pages, per_page))
     if not items:
         raise InputError(f"{path}: no text found on any of its {len(pages)} pages")
@@ -86,11 +88,36 @@ def read_pdf(path: Path) -> PdfContent:
     if scanned:
         listed = ", ".join(map(str, scanned))
         warnings.append(
-            f"page {listed} has no text layer and was not read (needs OCR)"
+            f"page {listed} has no text layer and was read by OCR"
             if len(scanned) == 1
-            else f"pages {listed} have no text layer and were not read (needs OCR)"
+            else f"pages {listed} have no text layer and were read by OCR"
         )
     return PdfContent(items, len(pages), warnings)
+
+
+def read_images(path: Path, heights: list[float]) -> list[RawItem]:
+    """The frames of a scanned image file (one, or a multi-page TIFF's), ``heights`` in points,
+    read like the scanned pages of a PDF: tables stitched, running headers known."""
+    read = read_pages([PageImage(path, i, pdf=False) for i in range(len(heights))])
+    pages = [_PageData(n, h, [], True, []) for n, h in enumerate(heights, 1)]
+    per_page = [_scanned_items(items) for items in read]
+    return _stitch(per_page, _running_lines(pages, per_page))
+
+
+def _scanned_items(items: list[RawLine | ScannedTable]) -> list[_Grid | RawLine]:
+    """A scanned page's items, its tables ready to be stitched like those of a text page."""
+    return [
+        _Grid(
+            i.table,
+            column_edges(i.table),
+            i.table.page or 0,
+            {id(i.table.cells[j]): extent for j, extent in i.extents.items()},
+            i.padding,
+        )
+        if isinstance(i, ScannedTable)
+        else i
+        for i in items
+    ]
 
 
 def _load(path: Path) -> list[_PageData]:
@@ -140,35 +167,16 @@ def _grid(
     Grid lines are the distinct cell edges, so a cell covering several of them spans them; a
     table with no text in any cell is ruling without content and gives no grid.
     """
-    xs = _snap([x for b in cell_boxes for x in (b[0], b[2])])
-    ys = _snap([y for b in cell_boxes for y in (b[1], b[3])])
-    owner: dict[tuple[int, int], int] = {}
-    cells: list[RawCell] = []
-    for box in cell_boxes:
-        col, col_end = _nearest(xs, box[0]), _nearest(xs, box[2])
-        row, row_end = _nearest(ys, box[1]), _nearest(ys, box[3])
-        if col_end <= col or row_end <= row:
-            continue  # thinner than the snap distance: a double rule, not a cell
-        for r in range(row, row_end):
-            for c in range(col, col_end):
-                owner.setdefault((r, c), len(cells))
-        cells.append(RawCell(row, col, "", row_end - row, col_end - col, page=page, bbox=box))
-    n_rows, n_cols = len(ys) - 1, len(xs) - 1
-    for r in range(n_rows):
-        for c in range(n_cols):
-            if (r, c) not in owner:
-                box = (xs[c], ys[r], xs[c + 1], ys[r + 1])
-                owner[(r, c)] = len(cells)
-                cells.append(RawCell(r, c, "", page=page, bbox=box))
+    built = grid(cell_boxes, page, _EDGE_SNAP)
+    xs, cells = built.xs, built.cells
     inside: dict[int, list[Char]] = {}
     outside = []
     for char in chars:
-        cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-        key = (bisect_right(ys, cy) - 1, bisect_right(xs, cx) - 1)
-        if key in owner:
-            inside.setdefault(owner[key], []).append(char)
-        else:
+        index = built.cell_index((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2)
+        if index is None:
             outside.append(char)
+        else:
+            inside.setdefault(index, []).append(char)
     if not inside:
         return None, chars
     extents: dict[int, tuple[float, float]] = {}
@@ -181,7 +189,7 @@ def _grid(
         x0, _, x1, _ = cell.bbox or bbox
         padding = min(padding, *(min(ln[0]["x0"] - x0, x1 - ln[-1]["x1"]) for ln in lines))
     cells.sort(key=lambda c: (c.row, c.col))
-    table = RawTable(cells, n_rows, n_cols, page=page, bbox=bbox)
+    table = RawTable(cells, len(built.ys) - 1, len(xs) - 1, page=page, bbox=bbox)
     return _Grid(table, xs, page, extents, max(padding, 0.0)), outside
 
 
@@ -199,22 +207,6 @@ def _unbreakable_width(line: list[Char]) -> float:
     ):
         end += 1
     return line[end - 1]["x1"] - line[0]["x0"]
-
-
-def _snap(values: list[float]) -> list[float]:
-    """Sorted distinct values, those within ``_EDGE_SNAP`` of each other counted once."""
-    snapped: list[float] = []
-    for value in sorted(values):
-        if not snapped or value - snapped[-1] > _EDGE_SNAP:
-            snapped.append(value)
-    return snapped
-
-
-def _nearest(edges: list[float], value: float) -> int:
-    i = bisect_right(edges, value)
-    if i == len(edges) or (i > 0 and value - edges[i - 1] <= edges[i] - value):
-        return i - 1
-    return i
 
 
 def _lines(chars: list[Char]) -> list[list[Char]]:
@@ -334,7 +326,7 @@ def _continues(grid: _Grid, nxt: _Grid) -> bool:
     some of its column edges; the outer edges and the rest must agree.
     """
     coarse, fine = sorted((grid.xs, nxt.xs), key=len)
-    matches = [_nearest(fine, x) for x in coarse]
+    matches = [nearest(fine, x) for x in coarse]
     return (
         nxt.last_page == grid.last_page + 1
         and matches[0] == 0
@@ -394,7 +386,9 @@ def _join_split_row(grid: _Grid, nxt: _Grid, row: int) -> bool:
         for c in part
     ):
         return False
-    if not all(_wrapped(grid, above[c.col], nxt.extents[id(c)][0]) for c in filled):
+    if not all(
+        id(c) in nxt.extents and _wrapped(grid, above[c.col], nxt.extents[id(c)][0]) for c in filled
+    ):  # a scanned page has no text extents: whether its text wrapped cannot be told
         return False
     for cell in part:
         target = above[cell.col]
@@ -418,7 +412,7 @@ def _wrapped(grid: _Grid, cell: RawCell, next_char: float) -> bool:
 def _regrid(table: RawTable, old: list[float], new: list[float]) -> None:
     """Re-index the columns of ``table`` from edges ``old`` to ``new``, which contain them."""
     for cell in table.cells:
-        start, end = _nearest(new, old[cell.col]), _nearest(new, old[cell.col + cell.col_span])
+        start, end = nearest(new, old[cell.col]), nearest(new, old[cell.col + cell.col_span])
         cell.col, cell.col_span = start, end - start
     table.n_cols = len(new) - 1
 

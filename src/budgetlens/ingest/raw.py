@@ -27,6 +27,7 @@ class RawLine:
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None
     styled_heading: bool = False  # the source itself marks it as a heading (Word style, "#")
+    confidence: float | None = None  # OCR's, for a line read from a scan
 
     @property
     def text(self) -> str:
@@ -44,6 +45,7 @@ class RawCell:
     line_end: int | None = None
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None
+    confidence: float | None = None  # OCR's, for a cell read from a scan
 
 
 @dataclass(slots=True)

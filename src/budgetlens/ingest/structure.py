@@ -90,6 +90,7 @@ class _Builder:
         text, anchors = _mapped(raw)
         if not text:
             return
+        runs = [] if raw.confidence is None else [(0, len(text), raw.confidence)]
         level = heading_level(text, raw.styled_heading)
         if self.join_broken and level is not None and level >= 4 and len(text) >= 20:
             level = None  # a long numbered item in wrapped text is a list item, not a heading
@@ -104,6 +105,7 @@ class _Builder:
                 section=self._section(),
                 location=location,
                 source_map=SourceMap(anchors=anchors),
+                confidence=runs,
             )
             self.stack.append((level, text))
             self.blocks.append(block)
@@ -118,6 +120,7 @@ class _Builder:
             shift = len(last.text)
             last.text += text
             last.source_map.anchors.extend((o + shift, ln, c) for o, ln, c in anchors)
+            last.confidence.extend((s + shift, e + shift, c) for s, e, c in runs)
             last.location = _merge(last.location, location)
             return
         self.blocks.append(
@@ -127,6 +130,7 @@ class _Builder:
                 section=self._section(),
                 location=location,
                 source_map=SourceMap(anchors=anchors),
+                confidence=runs,
             )
         )
 
@@ -137,10 +141,11 @@ class _Builder:
                 col=c.col,
                 row_span=c.row_span,
                 col_span=c.col_span,
-                text=normalize(c.text),
+                text=normalize(_rejoin_number(c.text) if self.join_broken else c.text),
                 location=Location(
                     page=c.page, line_start=c.line_start, line_end=c.line_end, bbox=c.bbox
                 ),
+                confidence=c.confidence,
             )
             for c in raw.cells
         ]
@@ -186,6 +191,14 @@ class _Builder:
 
     def _text_of(self, block_id: str) -> str:
         return next(b.text for b in self.blocks if b.id == block_id)
+
+
+_WRAPPED_NUMBER = re.compile(r"(?<=[\d.])\n(?=[\d.%])")
+
+
+def _rejoin_number(text: str) -> str:
+    """A cell's number that a narrow column wrapped ("80⏎00", "4⏎%") as one number again."""
+    return _WRAPPED_NUMBER.sub("", text)
 
 
 def _mapped(raw: RawLine) -> tuple[str, list[tuple[int, int, int]]]:
@@ -251,7 +264,7 @@ def assemble(
     warnings: list[str] | None = None,
 ) -> Document:
     """The document model for a reader's items; OCR and PDF text gets broken lines rejoined."""
-    builder = _Builder(source, join_broken=fmt in ("text-ocr", "pdf"))
+    builder = _Builder(source, join_broken=fmt in ("text-ocr", "pdf", "image"))
     for item in items:
         if isinstance(item, RawTable):
             builder.add_table(item)

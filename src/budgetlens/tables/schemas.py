@@ -32,6 +32,7 @@ class CellRef(BaseModel):
     col: int
     line: int | None = None
     page: int | None = None
+    confidence: float | None = None  # OCR's, for a cell read from a scan
 
 
 class Parsed(BaseModel):

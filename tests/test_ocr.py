@@ -1,0 +1,154 @@
+"""Scanned pages through OCR: the mixed PDF of seed 004 (pages 8-12 scanned, grey JPEG; made
+by eval/make_scans.py), a page image, a multi-page TIFF, and low confidence in the checks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import pypdfium2
+import pytest
+from PIL import Image
+
+from budgetlens.checks import run_checks
+from budgetlens.document import MIN_CONFIDENCE, Document, Paragraph, Table
+from budgetlens.ingest import read_document
+from budgetlens.pipeline import CheckResult, check_document
+
+from .conftest import CORPUS
+
+MIXED = CORPUS / "scans" / "004_2f0070b463f791c7.mixed.pdf"
+TEXT = CORPUS / "pdf" / "004_2f0070b463f791c7.pdf"
+SCANNED = {8, 9, 10, 11, 12}  # eval/make_scans.py MIXED_SCANNED
+
+
+@cache
+def checked(path: Path) -> CheckResult:
+    return check_document(path)
+
+
+def high(result: CheckResult) -> set[tuple[str, int | None]]:
+    """The errors and warnings: the contradictions a reviewer must see, by rule and page."""
+    return {(f.rule_id, f.page) for f in result.findings if f.severity in ("error", "warning")}
+
+
+def on_pages(document: Document, pages: set[int]) -> list:
+    return [b for b in document.blocks if b.location.page in pages]
+
+
+def test_scanned_pages_are_read_by_ocr_and_text_pages_by_their_text_layer():
+    document = checked(MIXED).document
+    assert document.warnings[0] == "pages 8, 9, 10, 11, 12 have no text layer and were read by OCR"
+    for block in on_pages(document, SCANNED):
+        if isinstance(block, Table):
+            cells = [c for c in block.cells if c.text and c.location.page in SCANNED]
+            assert all(c.confidence is not None for c in cells)
+        else:
+            assert block.confidence, block.text
+    text_pages = set(range(1, 52)) - SCANNED
+    assert not any(b.confidence for b in on_pages(document, text_pages))
+    scanned_text = "".join(b.text for b in on_pages(document, SCANNED))
+    assert "年初预算收入1179.47万元" in scanned_text
+
+
+def test_scanned_pages_read_as_their_text_layer_does():
+    """The blocks of the scanned pages say what the text PDF's blocks of those pages say."""
+    ocr = "".join("".join(b.text.split()) for b in on_pages(checked(MIXED).document, SCANNED))
+    text = "".join("".join(b.text.split()) for b in on_pages(read_document(TEXT), SCANNED))
+    common = sum((_chars(ocr) & _chars(text)).values())
+    assert common / len(text) > 0.97 and common / len(ocr) > 0.97
+
+
+def _chars(text: str):
+    from collections import Counter
+
+    return Counter(text)
+
+
+def test_scanned_cells_keep_page_box_and_confidence():
+    tables = [t for t in on_pages(checked(MIXED).document, SCANNED) if isinstance(t, Table)]
+    assert tables
+    for table in tables:
+        for cell in table.cells:
+            if cell.location.page not in SCANNED:
+                assert cell.confidence is None  # a continuation on a text page
+                continue
+            assert cell.confidence is not None or not cell.text
+            x0, top, x1, bottom = cell.location.bbox
+            assert 0 <= x0 < x1 <= 612 and 0 <= top < bottom <= 792  # points on a Letter page
+
+
+def test_check_finds_the_contradictions_of_the_text_pdf_on_the_scanned_pages():
+    """Seed 004's 节资率 contradictions (known_contradictions.json, high) are on pages 9 and 11,
+    scanned here: the scan gives the errors and warnings the text PDF gives there."""
+    scanned = {f for f in high(checked(MIXED)) if f[1] in SCANNED}
+    from_text = {f for f in high(checked(TEXT)) if f[1] in SCANNED}
+    assert ("RATE.savings", 9) in from_text and ("RATE.savings", 11) in from_text
+    assert scanned == from_text
+
+
+def test_a_number_read_with_low_confidence_is_not_checked():
+    result = checked(MIXED)
+    savings = [f for f in result.findings if f.rule_id == "RATE.savings" and f.page == 9]
+    assert savings
+    stated = savings[0].evidence[0].location
+    document = result.document.model_copy(deep=True)
+    block = document.block(stated.block_id)
+    assert isinstance(block, Paragraph)
+    block.confidence = [(0, len(block.text), MIN_CONFIDENCE - 0.1)]
+    findings, ledger = run_checks(document, result.extraction, result.claims)
+    assert not [f for f in findings if f.rule_id == "RATE.savings" and f.page == 9]
+    _, before = run_checks(result.document, result.extraction, result.claims)
+    assert ledger.families["rates"].not_checked > before.families["rates"].not_checked
+
+
+@pytest.fixture(scope="module")
+def page_image(tmp_path_factory) -> Path:
+    """The top of scanned page 9 as a PNG (an excerpt keeps the OCR short)."""
+    document = pypdfium2.PdfDocument(MIXED)
+    image = document[8].render(scale=200 / 72, grayscale=True).to_pil()
+    path = tmp_path_factory.mktemp("images") / "page9.png"
+    image.crop((0, 0, image.width, image.height // 3)).save(path, dpi=(200, 200))
+    return path
+
+
+def test_a_page_image_is_read_offline(page_image: Path, tmp_path: Path):
+    """OCR of an image with every socket call refused: the models ship inside the wheel."""
+    script = tmp_path / "guard.py"
+    script.write_text(
+        "import socket, sys\n"
+        "def refuse(*a, **k):\n"
+        "    raise AssertionError(f'network call: {a}')\n"
+        "socket.socket.connect = refuse\n"
+        "socket.create_connection = refuse\n"
+        "socket.getaddrinfo = refuse\n"
+        "from budgetlens.ingest import read_document\n"
+        "d = read_document(sys.argv[1])\n"
+        "print(d.format, d.pages)\n"
+        "print(''.join(b.text for b in d.blocks))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, str(script), str(page_image)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=dict(os.environ),
+    )
+    assert result.returncode == 0, result.stderr
+    kind, text = result.stdout.split("\n", 1)
+    assert kind == "image 1"
+    assert "年初预算收入1179.47万元" in text
+
+
+def test_a_multi_page_tiff_is_read_page_by_page(page_image: Path, tmp_path: Path):
+    with Image.open(page_image) as image:
+        top = image.crop((0, 0, image.width, image.height // 2))
+        bottom = image.crop((0, image.height // 2, image.width, image.height))
+    path = tmp_path / "two.tiff"
+    top.save(path, save_all=True, append_images=[bottom], dpi=(200, 200))
+    document = read_document(path)
+    assert document.format == "image" and document.pages == 2
+    assert {b.location.page for b in document.blocks} == {1, 2}
