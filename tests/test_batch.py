@@ -231,13 +231,13 @@ def test_export_writes_tidy_csv_jsonl_and_parquet(tmp_path, mixed):
 
 
 def test_cli_batch_and_export_and_bad_databases(tmp_path, mixed):
-    db = tmp_path / "r.sqlite"
+    db = tmp_path / "new folder" / "r.sqlite"  # made, like check's --out
     result = CliRunner().invoke(cli, ["batch", str(mixed), "--db", str(db), "--workers", "1"])
     assert result.exit_code == 0, result.output  # failed documents do not fail the run
     assert "4 done, 0 skipped, 3 failed" in result.stdout
     assert "empty.txt: failed: the file is empty" in result.stderr
     result = CliRunner().invoke(cli, ["export", str(db), "--what", "claims", "--format", "jsonl"])
-    assert result.exit_code == 0 and (tmp_path / "r-claims.jsonl").exists()
+    assert result.exit_code == 0 and (db.parent / "r-claims.jsonl").exists()
 
     not_a_db = tmp_path / "notes.sqlite"
     not_a_db.write_text("not a database")

@@ -111,6 +111,8 @@ def connect(path: Path, create: bool = True) -> sqlite3.Connection:
     """Open (or create) a results database; anything else at ``path`` is an InputError."""
     if not create and not path.is_file():
         raise InputError(f"{path}: no such database")
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)  # like check's --out
     try:
         db = sqlite3.connect(path, isolation_level=None)  # transactions are explicit
         db.execute("PRAGMA busy_timeout = 10000")
