@@ -10,6 +10,7 @@ import click
 from budgetlens.atomic import write_atomically
 from budgetlens.document import Document, Heading, Table
 from budgetlens.errors import InputError, SetupError
+from budgetlens.process import collect_less
 
 
 def _outline(document: Document) -> str:
@@ -156,9 +157,8 @@ def check(
     for file in files:
         result = check_document(file, model)
         data = to_json(result)
-        write_atomically(
-            out_dir / f"{Path(file).stem}.json", json.dumps(data, ensure_ascii=False, indent=1)
-        )
+        # no indent: json's C encoder, 7x faster than the indenting one on a 2 MB result
+        write_atomically(out_dir / f"{Path(file).stem}.json", json.dumps(data, ensure_ascii=False))
         write_atomically(out_dir / f"{Path(file).stem}.html", to_html(result))
         for line in summary_lines(result, show):
             click.echo(line)
@@ -404,6 +404,7 @@ def eval_detection(
 
 def main() -> None:
     """Entry point: bad input is one line on stderr and exit status 2, never a traceback."""
+    collect_less()
     try:
         cli.main(standalone_mode=False)
     except (InputError, SetupError) as exc:

@@ -8,6 +8,7 @@ the source, and the section path of headings above it. A table is a grid of cell
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -100,15 +101,20 @@ class Table(_BlockBase):
             rows[cell.row][cell.col] = cell.text
         return rows
 
+    @cached_property
+    def _covering(self) -> dict[tuple[int, int], Cell]:
+        """Grid position → the cell covering it; built once, as a table's cells are not
+        changed once read."""
+        return {
+            (r, c): cell
+            for cell in reversed(self.cells)  # the first cell listed wins an overlap
+            for r in range(cell.row, cell.row + cell.row_span)
+            for c in range(cell.col, cell.col + cell.col_span)
+        }
+
     def cell_at(self, row: int, col: int) -> Cell | None:
         """The cell covering grid position (row, col), merged cells included."""
-        for cell in self.cells:
-            if (
-                cell.row <= row < cell.row + cell.row_span
-                and cell.col <= col < cell.col + cell.col_span
-            ):
-                return cell
-        return None
+        return self._covering.get((row, col))
 
 
 Block = Annotated[Heading | Paragraph | Table, Field(discriminator="kind")]

@@ -20,6 +20,7 @@ from budgetlens.atomic import write_atomically
 from budgetlens.batch.rows import item_rows
 from budgetlens.errors import InputError
 from budgetlens.pipeline import check_document
+from budgetlens.process import collect_less
 from budgetlens.report import to_json
 from budgetlens.report.html import to_html
 
@@ -88,7 +89,9 @@ def check_one(job: Job) -> dict:
 
 def watch_parent() -> None:
     """Worker initializer: exit when the batch's process dies (even by ``kill -9``), so that
-    no orphaned worker lingers; the pool itself never notices."""
+    no orphaned worker lingers; the pool itself never notices. Tunes the cycle collector as
+    the CLI does."""
+    collect_less()
     parent = parent_process()
     if parent is not None:
         threading.Thread(target=lambda: (parent.join(), os._exit(1)), daemon=True).start()

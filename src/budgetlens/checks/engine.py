@@ -96,6 +96,15 @@ class Context:
 
     def __post_init__(self) -> None:
         self._blocks = {b.id: b for b in self.document.blocks}
+        # block id → which report of the document it is in (the ordinal of the title above
+        # it). Titles repeat ("预算项目绩效评价报告" five times in 004), so reports are told
+        # apart by position, not by title.
+        self.report_of: dict[str, int | None] = {}
+        current: int | None = None
+        for block in self.document.blocks:
+            if block.kind == "heading" and block.level == 0:
+                current = 0 if current is None else current + 1
+            self.report_of[block.id] = current
 
     def readable(self, *used: Operand | Evidence) -> bool:
         """Whether every value used was read reliably: no digits rejoined after OCR damage and,

@@ -31,26 +31,13 @@ _INDICATOR_TABLES = ("T1", "T2", "T3", "T6")
 _MONEY = ("元", "万元", "亿元")
 
 
-def _reports(ctx: Context) -> dict[str, int | None]:
-    """Block id → which report of the document it is in (the ordinal of the title above it).
-    Titles repeat ("预算项目绩效评价报告" five times in 004), so reports are told apart by
-    position, not by title."""
-    reports: dict[str, int | None] = {}
-    current: int | None = None
-    for block in ctx.document.blocks:
-        if block.kind == "heading" and block.level == 0:
-            current = 0 if current is None else current + 1
-        reports[block.id] = current
-    return reports
-
-
 def subject_key(text: str) -> str:
     """A subject for comparing: no spaces, brackets or quotes."""
     return re.sub(r"[\s（）()“”\"'《》]", "", text)
 
 
 def _in_report(ctx: Context, claim: Claim, kinds: tuple[str, ...]) -> list[s.ExtractedTable]:
-    reports = _reports(ctx)
+    reports = ctx.report_of
     report = reports.get(claim.span.block_id)
     return [
         t
@@ -256,7 +243,7 @@ def same_achievements(ctx: Context) -> None:
     """One report states one achievement once: "调研80余次" and, later in the same report,
     "调研60余次" cannot both be true. Linked by words, so a warning."""
     seen: dict[tuple, Claim] = {}
-    reports = _reports(ctx)
+    reports = ctx.report_of
     for claim in ctx.claims:
         subject = subject_key(claim.subject)
         if claim.type != "achievement" or len(subject) < 4 or claim.comparator:
@@ -318,7 +305,7 @@ _NONE = re.compile(r"无(?:预算)?结转结余")
 
 def none_but_amount(ctx: Context) -> None:
     """ "无预算结转结余" while the same report states a carry-over amount above zero."""
-    reports = _reports(ctx)
+    reports = ctx.report_of
     for block in ctx.document.blocks:
         if block.kind == "table" or not _NONE.search(block.text):
             continue

@@ -193,6 +193,9 @@ def _groups(views: list[FindingView]) -> list[SeverityGroup]:
     return groups
 
 
+_PLAIN = Marks()  # shared by the cells no evidence covers: most of them
+
+
 def _block_view(
     block: Heading | Paragraph | Table, placed: Highlights, numbers: dict[str, int]
 ) -> BlockView:
@@ -206,7 +209,8 @@ def _block_view(
             place = (block.id, cell.row, cell.col)
             marks = placed.cell_text.get(place)
             spans = runs(cell.text, marks) if marks else []  # most cells are plain text
-            rows[cell.row].append(CellView(cell, spans, Marks(tuple(placed.cells.get(place, [])))))
+            whole = placed.cells.get(place)
+            rows[cell.row].append(CellView(cell, spans, Marks(tuple(whole)) if whole else _PLAIN))
     return BlockView(
         kind=block.kind,
         id=block.id,
