@@ -151,3 +151,16 @@ def test_a_t7_row_word_split_after_its_label_is_rejoined():
         "21",
         "20",
     )
+
+
+def test_a_level_label_whose_first_character_ocr_lost_is_placed_by_position():
+    """The scan of 004 reads 一级指标 as 级指标 (a lone 一 is a single stroke): its T5 headers were
+    not recognised, and four score sheets were lost."""
+    from budgetlens.extract.columns import find_header
+
+    row = ["", "分层指标", "适用范围", "{}", "二级指标", "", "方法归类", "计算公式", "自评得分"]
+    intact = find_header([[t.format("一级指标") for t in row]], 0, {"level1", "level2", "score"})
+    damaged = find_header([[t.format("级指标") for t in row]], 0, {"level1", "level2", "score"})
+    assert intact is not None and damaged is not None
+    assert damaged.fields == intact.fields == {"level1": 1, "level2": 3, "level3": 4, "score": 8}
+    assert find_header([["级指标", "自评得分", "备注"]], 0, {"level1", "score"}) is not None

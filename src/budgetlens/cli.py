@@ -13,6 +13,10 @@ from budgetlens.errors import InputError, SetupError
 from budgetlens.process import collect_less
 
 
+def _many(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _outline(document: Document) -> str:
     """A readable listing: one line per block, tables with their rows."""
     out = [f"{document.source}  ({document.format}, {len(document.blocks)} blocks)"]
@@ -49,7 +53,8 @@ def cli() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the document model as JSON.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file.")
 def segment(file: Path, as_json: bool, output: Path | None) -> None:
-    """Read FILE (.docx, .pdf, .txt, .md, .html) into located headings, paragraphs, tables."""
+    """Read FILE (.docx, .pdf, a page image, .txt, .md, .html) into located headings,
+    paragraphs and tables."""
     from budgetlens.ingest import read_document
 
     document = read_document(file)
@@ -162,11 +167,11 @@ def check(
         write_atomically(out_dir / f"{Path(file).stem}.html", to_html(result))
         for line in summary_lines(result, show):
             click.echo(line)
-        counts = data["summary"]
+        counts, totals = data["summary"], data["coverage"]["total"]
         click.echo(
-            f"{file}: {counts['error']} errors, {counts['warning']} warnings, "
-            f"{counts['info']} notes; {data['coverage']['total'].get('run', 0)} checks run, "
-            f"{data['coverage']['total'].get('not_checked', 0)} not checked",
+            f"{file}: {_many(counts['error'], 'error')}, {_many(counts['warning'], 'warning')}, "
+            f"{_many(counts['info'], 'note')}; {_many(totals.get('run', 0), 'check')} run, "
+            f"{totals.get('not_checked', 0)} not checked",
             err=True,
         )
         if fail_on and (counts["error"] or (fail_on == "warning" and counts["warning"])):

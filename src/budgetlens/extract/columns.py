@@ -19,6 +19,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "tier": ("分层指标",),  # a level above 一级, where a sheet has one (004's 指标体系)
     "level2": ("二级指标",),
     "level3": ("三级指标",),
+    # 一/二/三级指标 with its first character lost: OCR drops a lone 一 (a single stroke, like
+    # a rule). Which level it is follows from its position among the others.
+    "level": ("级指标",),
     "comparator": ("指标性质", "绩效指标性质"),
     "target": ("指标值", "绩效指标值", "预算指标值"),
     "unit": ("度量单位", "绩效度量单位", "计量单位"),
@@ -31,6 +34,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "explanation": ("指标解释",),
     "content": ("考核内容",),
 }
+_LEVEL_NAMES = ("tier", "level1", "level2", "level3", "level")
 _EXACT = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 _BY_LENGTH = sorted(_EXACT, key=len, reverse=True)
 _SPACES = re.compile(r"\s+")
@@ -68,11 +72,16 @@ def _row_fields(row: list[str]) -> dict[str, int]:
     """Fields named in a row. Label levels are numbered by position: a sheet with 分层指标,
     一级指标 and 二级指标 has three levels, read as level1, level2 and level3."""
     found: dict[str, int] = {}
+    levels: list[int] = []
+    levels_named: set[str] = set()
     for col, text in enumerate(row):
         name = field_of(text) if text else None
-        if name and name not in found:
+        if name in _LEVEL_NAMES:
+            if name == "level" or name not in levels_named:  # a name repeated is one level
+                levels.append(col)
+                levels_named.add(name)
+        elif name and name not in found:
             found[name] = col
-    levels = sorted(found.pop(n) for n in ("tier", "level1", "level2", "level3") if n in found)
     for name, col in zip(("level1", "level2", "level3"), levels[-3:], strict=False):
         found[name] = col
     return found
