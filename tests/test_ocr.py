@@ -15,7 +15,8 @@ from PIL import Image
 
 from budgetlens.checks import run_checks
 from budgetlens.document import MIN_CONFIDENCE, Document, Paragraph, Table
-from budgetlens.ingest import read_document
+from budgetlens.ingest import pdf, read_document
+from budgetlens.ingest.raw import RawCell, RawTable
 from budgetlens.pipeline import CheckResult, check_document
 
 from .conftest import CORPUS
@@ -152,3 +153,31 @@ def test_a_multi_page_tiff_is_read_page_by_page(page_image: Path, tmp_path: Path
     document = read_document(path)
     assert document.format == "image" and document.pages == 2
     assert {b.location.page for b in document.blocks} == {1, 2}
+
+
+def _scanned_grid(texts: list[str], lines: list[float], row: int) -> pdf._Grid:
+    """A one-row scanned grid of 20-pt-wide cells; ``lines``: the ink width of each cell's
+    last line (first line for a row continued from above)."""
+    cells = [
+        RawCell(row, c, t, bbox=(20.0 * c, 0.0, 20.0 * (c + 1), 10.0), confidence=1.0)
+        for c, t in enumerate(texts)
+    ]
+    extents = {
+        id(cell): (width, width) for cell, width in zip(cells, lines, strict=True) if cell.text
+    }
+    return pdf._Grid(RawTable(cells, row + 1, len(texts)), [], 1, extents, 5.4, scanned=True)
+
+
+def test_a_row_a_page_break_may_have_cut_is_joined_or_left_unread():
+    """Rows Word split across a page are joined when every part continues a full line above;
+    when only some do, the cells may hold part of their text, so no check uses them."""
+    full = _scanned_grid(["4", "规"], [8.0, 8.0], 0)  # 9.2 pt of room: a char no longer fits
+    rest = _scanned_grid(["%", "划合理"], [7.0, 7.0], 0)
+    assert pdf._join_split_row(full, rest, 0)
+    assert [c.text for c in full.table.cells] == ["4\n%", "规\n划合理"] and not rest.table.cells
+
+    above = _scanned_grid(["4", "目标"], [8.0, 2.0], 0)  # 目标's line has room: a new row?
+    below = _scanned_grid(["%", "完成"], [7.0, 1.0], 0)
+    assert not pdf._join_split_row(above, below, 0)
+    confidences = [c.confidence for c in above.table.cells + below.table.cells]
+    assert confidences == [pdf._CUT_CONFIDENCE] * 4 and pdf._CUT_CONFIDENCE < MIN_CONFIDENCE

@@ -94,6 +94,18 @@ def is_header_row(row: list[str], needed: int = 3) -> bool:
     return len(_row_fields(row)) >= needed
 
 
+def _header_at(grid: list[list[str]], r: int) -> tuple[dict[str, int], int] | None:
+    """The fields row ``r`` names and the header's last row: ``r`` itself, or ``r + 1`` when a
+    page break or a scan cut one header row in two ("分" above "层指标", "适用" above "范围")."""
+    if is_header_row(grid[r], needed=2):
+        return _row_fields(grid[r]), r
+    if r + 1 < len(grid) and len(grid[r + 1]) == len(grid[r]):
+        joined = [a + b for a, b in zip(grid[r], grid[r + 1], strict=True)]
+        if is_header_row(joined, needed=3) and not is_header_row(grid[r + 1], needed=3):
+            return _row_fields(joined), r + 1
+    return None
+
+
 def find_header(grid: list[list[str]], start: int, required: set[str]) -> Header | None:
     """The first header at or after ``start`` that maps every field in ``required``.
 
@@ -103,12 +115,14 @@ def find_header(grid: list[list[str]], start: int, required: set[str]) -> Header
     span), they are moved right to end at the table's last labelled column.
     """
     for r in range(start, len(grid)):
-        if not is_header_row(grid[r], needed=2):
+        found = _header_at(grid, r)
+        if found is None:
             continue
-        header = Header(r, r, _row_fields(grid[r]))
-        nxt = next((k for k in range(r + 1, len(grid)) if any(grid[k])), len(grid))
-        if nxt < len(grid) and is_header_row(grid[nxt], needed=2):
-            below = _row_fields(grid[nxt])
+        header = Header(r, found[1], found[0])
+        nxt = next((k for k in range(header.last_row + 1, len(grid)) if any(grid[k])), len(grid))
+        lower = _header_at(grid, nxt) if nxt < len(grid) else None
+        if lower is not None:
+            below = lower[0]
             upper = header.fields
             if _packed_left(upper, below):
                 upper = _shift_right(upper, below)
@@ -116,7 +130,7 @@ def find_header(grid: list[list[str]], start: int, required: set[str]) -> Header
             for name, col in upper.items():
                 if name not in merged and col not in merged.values():
                     merged[name] = col
-            header = Header(r, nxt, merged)
+            header = Header(r, lower[1], merged)
         if required <= header.fields.keys():
             return header
     return None

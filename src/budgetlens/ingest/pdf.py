@@ -29,6 +29,13 @@ BBox = tuple[float, float, float, float]
 _EDGE_SNAP = 1.0  # cell edges closer than this (pt) are one grid line
 _STITCH_EDGE_TOLERANCE = 3.0  # column edges of the two halves of a cut table may differ this much
 _WRAP_SLACK = 1.0  # pt of rounding allowed when testing whether a char fitted on a line
+# On a scan, a line's ink is narrower than its glyphs' advances by their side bearings: 4 pt
+# joins all but one of the rows Word split across a page in the scans of 004.
+_SCAN_WRAP_SLACK = 4.0
+# The confidence left to the cells of two rows a page break may have cut in two, when some but
+# not all of the lower row's cells read as the remainder of those above: each may hold part of
+# its text (a "4" whose "%" went onto the next page), so checks do not use them.
+_CUT_CONFIDENCE = 0.5
 _NO_LINE_START = set("、，。．：；！？）】》」』〕〉”’％%),.:;!?]}…·")
 _SPACE_GAP = 0.25  # a gap wider than this share of the font size is a space
 _MARGIN = 0.1  # share of the page height at top and bottom where running headers/footers sit
@@ -68,6 +75,7 @@ class _Grid:
     # id(cell) → (width of what must start its first line, width of its last line)
     extents: dict[int, tuple[float, float]]
     padding: float  # the least gap seen between a cell's text and its left or right edge
+    scanned: bool = False  # its extents were measured on OCR'd ink, not on glyphs
 
 
 def read_pdf(path: Path) -> PdfContent:
@@ -113,6 +121,7 @@ def _scanned_items(items: list[RawLine | ScannedTable]) -> list[_Grid | RawLine]
             i.table.page or 0,
             {id(i.table.cells[j]): extent for j, extent in i.extents.items()},
             i.padding,
+            scanned=True,
         )
         if isinstance(i, ScannedTable)
         else i
@@ -386,9 +395,14 @@ def _join_split_row(grid: _Grid, nxt: _Grid, row: int) -> bool:
         for c in part
     ):
         return False
-    if not all(
+    wrapped = [
         id(c) in nxt.extents and _wrapped(grid, above[c.col], nxt.extents[id(c)][0]) for c in filled
-    ):  # a scanned page has no text extents: whether its text wrapped cannot be told
+    ]
+    if not all(wrapped):
+        if grid.scanned and any(wrapped):
+            for cell in [*part, *(above[c.col] for c in part)]:
+                if cell.text.strip() and cell.confidence is not None:  # OCR'd, not a text page
+                    cell.confidence = min(cell.confidence, _CUT_CONFIDENCE)
         return False
     for cell in part:
         target = above[cell.col]
@@ -406,7 +420,8 @@ def _wrapped(grid: _Grid, cell: RawCell, next_char: float) -> bool:
     if id(cell) not in grid.extents or cell.bbox is None:
         return False  # an empty cell above has nothing to continue
     room = cell.bbox[2] - cell.bbox[0] - 2 * grid.padding
-    return grid.extents[id(cell)][1] + next_char > room - _WRAP_SLACK
+    slack = _SCAN_WRAP_SLACK if grid.scanned else _WRAP_SLACK
+    return grid.extents[id(cell)][1] + next_char > room - slack
 
 
 def _regrid(table: RawTable, old: list[float], new: list[float]) -> None:
