@@ -164,3 +164,20 @@ def test_a_level_label_whose_first_character_ocr_lost_is_placed_by_position():
     assert intact is not None and damaged is not None
     assert damaged.fields == intact.fields == {"level1": 1, "level2": 3, "level3": 4, "score": 8}
     assert find_header([["级指标", "自评得分", "备注"]], 0, {"level1", "score"}) is not None
+
+
+def test_a_header_row_a_page_break_cut_in_two_is_read_as_one():
+    from budgetlens.extract.columns import find_header
+
+    grid = [
+        ["分值权重", "分层分类指标", "指标解释", "评分方法", "自评得分", "", "", ""],
+        ["", "分", "适用", "", "二", "", "方", "计算公式"],
+        ["", "层指标", "范围", "级指标", "级指标", "", "法归类", ""],
+        ["4%", "通用指标", "所有专项项目", "项目决策", "程序严密", "项目设立…", "分级评分法", "4"],
+    ]
+    header = find_header(grid, 0, {"level1", "level2", "level3", "score"})
+    assert header is not None and (header.first_row, header.last_row) == (0, 2)
+    assert {k: header.fields[k] for k in ("level1", "level2", "level3")} == {
+        "level1": 1, "level2": 3, "level3": 4
+    }  # fmt: skip
+    assert find_header(grid[1:], 0, {"level1"}) is not None  # without the row above, too
