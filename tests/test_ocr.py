@@ -180,4 +180,5 @@ def test_a_row_a_page_break_may_have_cut_is_joined_or_left_unread():
     below = _scanned_grid(["%", "完成"], [7.0, 1.0], 0)
     assert not pdf._join_split_row(above, below, 0)
     confidences = [c.confidence for c in above.table.cells + below.table.cells]
-    assert confidences == [pdf._CUT_CONFIDENCE] * 4 and pdf._CUT_CONFIDENCE < MIN_CONFIDENCE
+    assert confidences == [pdf._CUT_CONFIDENCE, 1.0, pdf._CUT_CONFIDENCE, 1.0]
+    assert pdf._CUT_CONFIDENCE < MIN_CONFIDENCE

@@ -32,9 +32,10 @@ _WRAP_SLACK = 1.0  # pt of rounding allowed when testing whether a char fitted o
 # On a scan, a line's ink is narrower than its glyphs' advances by their side bearings: 4 pt
 # joins all but one of the rows Word split across a page in the scans of 004.
 _SCAN_WRAP_SLACK = 4.0
-# The confidence left to the cells of two rows a page break may have cut in two, when some but
-# not all of the lower row's cells read as the remainder of those above: each may hold part of
-# its text (a "4" whose "%" went onto the next page), so checks do not use them.
+# The confidence left to a cell at the foot of a scanned page, and to the cell under it at the
+# top of the next, when the lower reads as the remainder of the upper (no room was left for its
+# first character) but the rest of its row does not: the row was not joined, and the two may
+# each hold part of one text (a "4" whose "%" went onto the next page), so checks skip them.
 _CUT_CONFIDENCE = 0.5
 _NO_LINE_START = set("、，。．：；！？）】》」』〕〉”’％%),.:;!?]}…·")
 _SPACE_GAP = 0.25  # a gap wider than this share of the font size is a space
@@ -399,9 +400,10 @@ def _join_split_row(grid: _Grid, nxt: _Grid, row: int) -> bool:
         id(c) in nxt.extents and _wrapped(grid, above[c.col], nxt.extents[id(c)][0]) for c in filled
     ]
     if not all(wrapped):
-        if grid.scanned and any(wrapped):
-            for cell in [*part, *(above[c.col] for c in part)]:
-                if cell.text.strip() and cell.confidence is not None:  # OCR'd, not a text page
+        if grid.scanned:  # a cell and the one under it may each be half of one text
+            doubtful = [c for c, w in zip(filled, wrapped, strict=True) if w]
+            for cell in doubtful + [above[c.col] for c in doubtful]:
+                if cell.confidence is not None:  # OCR'd, not on a text page
                     cell.confidence = min(cell.confidence, _CUT_CONFIDENCE)
         return False
     for cell in part:
