@@ -1,5 +1,6 @@
 """Scanned pages through OCR: the mixed PDF of seed 004 (pages 8-12 scanned, grey JPEG; made
-by eval/make_scans.py), a page image, a multi-page TIFF, and low confidence in the checks."""
+by eval/make_scans.py), the whole scan of sample 000, a page image, a multi-page TIFF, and low
+confidence in the checks."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from budgetlens.ingest import pdf, read_document
 from budgetlens.ingest.raw import RawCell, RawTable
 from budgetlens.pipeline import CheckResult, check_document
 
-from .conftest import CORPUS
+from .conftest import CORPUS, SAMPLES
 
 MIXED = CORPUS / "scans" / "004_2f0070b463f791c7.mixed.pdf"
 TEXT = CORPUS / "pdf" / "004_2f0070b463f791c7.pdf"
@@ -89,6 +90,28 @@ def test_check_finds_the_contradictions_of_the_text_pdf_on_the_scanned_pages():
     from_text = {f for f in high(checked(TEXT)) if f[1] in SCANNED}
     assert ("RATE.savings", 9) in from_text and ("RATE.savings", 11) in from_text
     assert scanned == from_text
+
+
+def test_check_on_a_whole_scan_finds_the_contradictions_of_its_docx():
+    """The scan of sample 000 (27 pages, no text layer) against the .docx it was printed from:
+    the three high-confidence contradictions of known_contradictions.json (lines 17, 171 and
+    183 of the seed) are errors on both, and OCR adds no error or warning of its own."""
+
+    def said(result: CheckResult) -> set[tuple[str, str, str]]:
+        return {(f.rule_id, f.severity, f.message) for f in result.findings}
+
+    scan, docx = (
+        said(checked(CORPUS / "scans" / "000_8bbc2e346d9430aa.pdf")),
+        said(checked(SAMPLES["000"])),
+    )
+    known = {
+        "RESTATE.none_stated_but_amount",  # line 17: 无预算结转结余, yet 72.17万元 carried over
+        "RESTATE.stated_total_of_weights",  # line 171: 总分100分, weights add to 80
+        "RESTATE.indicator_actual",  # line 183: 资金到位率 90.02% in prose, 100% in the table
+    }
+    assert known <= {rule for rule, severity, _ in scan & docx if severity == "error"}
+    high = {f for f in scan if f[1] in ("error", "warning")}
+    assert high <= docx, high - docx
 
 
 def test_a_number_read_with_low_confidence_is_not_checked():
