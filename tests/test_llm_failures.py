@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import socket
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from budgetlens.extract.llm.backend import ModelBackend
 from budgetlens.extract.llm.config import LLMConfig
 from budgetlens.extract.rules import extract_table
 from budgetlens.ingest import read_document
+from budgetlens.pipeline import check_document
 from tests.conftest import SEEDS
 
 SETTINGS = {
@@ -82,6 +84,47 @@ def test_a_429_is_retried_then_answered(tmp_path, seed):
     use = table.llm
     assert use.status == "answered" and use.calls == 2 and use.retries == 1 and use.reasks == 0
     assert len(table.indicators) == 1
+
+
+PARAGRAPH = "资金到位率为90.02，预算执行率100%。"  # OCR lost the first number's %
+
+
+@pytest.mark.vcr
+def test_a_paragraph_s_claims_are_grounded_then_added(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("一、项目绩效\n\n" + PARAGRAPH + "\n", encoding="utf-8")
+    rules = check_document(report).claims
+    assert [(c.subject, c.quantity.text) for c in rules] == [("预算执行率", "100%")]
+    config = LLMConfig(**SETTINGS, cache_dir=tmp_path / "cache")
+    result = check_document(report, ModelBackend(config, "llm"))
+    [use] = result.llm_paragraphs
+    assert (use.status, use.calls, use.reasks, use.prompt) == ("answered", 2, 1, "claims@1")
+    assert use.reason == "backend llm" and use.claims_added == 1
+    [dropped] = use.ungrounded
+    assert dropped.field == "claims[2]" and "资金使用率" in dropped.reason
+    # The rules' claim stands; the model adds the one the rules could not read, located.
+    added, kept = result.claims  # in document order
+    assert kept.model_dump() == rules[0].model_dump()
+    assert (added.id, added.source, added.type, added.subject) == (
+        "m1",
+        "llm",
+        "rate",
+        "资金到位率",
+    )
+    assert PARAGRAPH[
+        added.span.start : added.span.end
+    ] == "90.02" and added.quantity.value == Decimal("90.02")
+    assert added.span.block_id == use.block_id and added.span.line == 3
+    totals = result.extraction.llm
+    assert totals.paragraphs_sent == 1 and totals.claims_added == 1 and totals.ungrounded == 1
+    assert totals.prompts == {"claims": "1"} and totals.calls == 2
+    # From the cache, a second run asks nothing and reads the same claims.
+    again = check_document(report, ModelBackend(config, "llm"))
+    assert again.extraction.llm.calls == 0 and again.llm_paragraphs[0].status == "cached"
+    assert [c.model_dump() for c in again.claims] == [c.model_dump() for c in result.claims]
+    # Hybrid asks only where the rules left an amount or percentage unread: here none.
+    hybrid = check_document(report, ModelBackend(config, "hybrid"))
+    assert hybrid.llm_paragraphs == [] and hybrid.extraction.llm.calls == 0
 
 
 @pytest.mark.vcr

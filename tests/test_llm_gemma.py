@@ -16,6 +16,7 @@ from budgetlens.extract import extract_document
 from budgetlens.extract.llm.backend import ModelBackend
 from budgetlens.extract.llm.config import LLMConfig
 from budgetlens.extract.rules import extract_table
+from budgetlens.pipeline import check_document
 from budgetlens.tables import schemas as s
 from budgetlens.textnorm import normalize, to_halfwidth
 from tests.conftest import SEEDS
@@ -142,3 +143,30 @@ def test_hybrid_on_the_seeds(tmp_path, seed):
     for uses in sent.values():
         for use in uses.values():
             assert use.calls >= 1 and use.prompt_tokens > 0 and use.reason
+
+
+@pytest.mark.vcr
+def test_prose_claims_of_the_opening_of_seed_000(tmp_path):
+    """``check --backend llm`` on seed 000's first 16 lines: two paragraphs print amounts, so
+    two questions; whatever the model answers, the rules' claims stand, each claim it adds is
+    printed where its span says, and a second run asks nothing."""
+    lines = SEEDS["000"].read_text(encoding="utf-8").splitlines()[:16]
+    report = tmp_path / "opening.txt"
+    report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rules = check_document(report).claims
+    result = check_document(report, ModelBackend(_config(tmp_path), "llm"))
+    assert [u.block_id for u in result.llm_paragraphs] == ["p5", "p6"]
+    for use in result.llm_paragraphs:
+        assert use.prompt == "claims@1" and use.calls >= 1 and use.prompt_tokens > 0
+        assert use.status in ("answered", "invalid"), use.error
+    assert [c for c in result.claims if c.source == "rules"] == rules
+    for claim in (c for c in result.claims if c.source == "llm"):
+        text = result.document.block(claim.span.block_id).text
+        assert text[claim.span.start : claim.span.end] == claim.quantity.text
+        assert _norm(claim.subject) in _norm(text)
+    totals = result.extraction.llm
+    assert totals.paragraphs_sent == 2
+    assert totals.calls == sum(u.calls for u in result.llm_paragraphs)
+    again = check_document(report, ModelBackend(_config(tmp_path), "llm"))
+    assert again.extraction.llm.calls == 0
+    assert again.claims == result.claims

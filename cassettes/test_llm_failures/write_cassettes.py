@@ -1,4 +1,5 @@
-"""Writes this folder's cassettes: responses written by hand, for seed 000's table t1.
+"""Writes this folder's cassettes: responses written by hand, for seed 000's table t1 and for
+the paragraph of tests/test_llm_failures.py's PARAGRAPH.
 
 Run from the repository root: python cassettes/test_llm_failures/write_cassettes.py
 """
@@ -37,6 +38,13 @@ ROW_8 = {  # level1 left out: merged with the row above
     "actual": cited("高", "r8c8"),
 }
 WRONG_TARGET = ROW_7 | {"target": cited("99", "r7c5")}  # r7c5 reads 100
+# About "资金到位率为90.02，预算执行率100%。": the first claim is one the rules cannot read (OCR
+# lost its %), the second the rules read, the third is printed nowhere in the paragraph.
+PARAGRAPH_CLAIMS = [
+    {"type": "rate", "subject": "资金到位率", "value": "90.02"},
+    {"type": "rate", "subject": "预算执行率", "value": "100%"},
+    {"type": "rate", "subject": "资金使用率", "value": "95%"},
+]
 
 
 def answer(content: dict, prompt_tokens: int, completion_tokens: int) -> tuple[int, dict]:
@@ -77,6 +85,10 @@ CASSETTES = {
     "test_a_429_is_retried_then_answered": [
         error(429, "Rate limit reached, retry after 1s"),
         answer({"indicators": [ROW_7]}, 700, 90),
+    ],
+    "test_a_paragraph_s_claims_are_grounded_then_added": [
+        answer({"claims": PARAGRAPH_CLAIMS}, 600, 80),
+        answer({"claims": PARAGRAPH_CLAIMS}, 700, 80),
     ],
     "test_server_errors_that_persist_fall_back_to_the_rules": [
         error(503, "Service Unavailable"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from budgetlens.checks import run_checks
 from budgetlens.checks.findings import Finding, Ledger
 from budgetlens.claims import extract_claims
-from budgetlens.claims.model import Claim
+from budgetlens.claims.model import Claim, ParagraphUse
 from budgetlens.document import Document
 from budgetlens.extract import extract_document
 from budgetlens.ingest import read_document
@@ -29,14 +29,22 @@ class CheckResult:
     claims: list[Claim]
     findings: list[Finding]
     ledger: Ledger
+    llm_paragraphs: list[ParagraphUse] = field(default_factory=list)  # with a model backend
 
 
 def check_document(path: Path | str, model: ModelBackend | None = None) -> CheckResult:
     document = read_document(path)
     extraction = extract_document(document, model)
     claims = extract_claims(document)
+    paragraphs: list[ParagraphUse] = []
+    if model is not None:
+        from budgetlens.claims.llm import read_with_model  # openai, only with a model
+
+        claims, paragraphs = read_with_model(model, document, claims)
+        # the document's use of the model: its paragraphs' questions besides its tables'
+        extraction.llm = model.totals(extraction.tables, paragraphs)
     findings, ledger = run_checks(document, extraction, claims)
-    return CheckResult(document, extraction, claims, findings, ledger)
+    return CheckResult(document, extraction, claims, findings, ledger, paragraphs)
 
 
 @cache

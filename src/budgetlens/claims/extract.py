@@ -325,11 +325,9 @@ def _token(source: _Source, number: Number, previous: _Token | None) -> _Token |
     else:
         return None  # list numbering, 文号, codes, dates: no unit, no claim
     end = number.end + unit_match.end()
+    if _passed_over(source, number, end, unit):
+        return None
     clause = _clause_start(source, number.start)
-    if _PER.search(half, clause, number.start) and unit != "%":
-        return None
-    if _THRESHOLD_BEFORE.search(before) and _THRESHOLD_AFTER.search(half[end:]):
-        return None
     token = _Token(
         source, number, unit, end, "", "amount", parenthesized=source.in_parens(number.start)
     )
@@ -357,6 +355,27 @@ def _token(source: _Source, number: Number, previous: _Token | None) -> _Token |
     if counted and measure in _COUNTING_MEASURES:
         token.subject = counted.group("noun")
     return token
+
+
+def _passed_over(source: _Source, number: Number, end: int, unit: str | None) -> bool:
+    """A unit price or scoring rule ("每套290元", "每缺一套扣0.5分"), or a threshold inside a
+    noun phrase ("大于10%的项目"): numbers that state no quantity of the report."""
+    half = source.half
+    if _PER.search(half, _clause_start(source, number.start), number.start) and unit != "%":
+        return True
+    return bool(
+        _THRESHOLD_BEFORE.search(half[: number.start]) and _THRESHOLD_AFTER.search(half[end:])
+    )
+
+
+def passed_over(paragraph: Paragraph, number: Number) -> bool:
+    """Whether the patterns leave ``number`` of ``paragraph`` out on purpose (``_passed_over``),
+    not for want of a pattern that reads it."""
+    source = _Source(paragraph, 0, paragraph.text, paragraph.location)
+    unit_match = _UNIT.match(source.half, number.end)
+    assert unit_match is not None  # every group of _UNIT is optional
+    unit = "%" if number.percent else unit_match.group()
+    return _passed_over(source, number, unit_match.end(), unit)
 
 
 def _is_year(number: Number) -> bool:

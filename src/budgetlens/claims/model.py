@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from budgetlens.tables.schemas import ModelUse
+
 ClaimType = Literal[
     "amount",  # 本年收入合计 3081.49 万元; a component of a total (P1)
     "share",  # 占 93.19% (P1)
@@ -22,6 +24,11 @@ ClaimType = Literal[
     "achievement",  # 下沉乡镇调研次数近80次 (P6)
     "count",  # 共设置7个三级指标, 共有编制113名 (P7, P8)
 ]
+
+
+Comparator = Literal[">=", "<=", "=", ">", "<"]
+Qualifier = Literal["近", "超", "余", "约", "以上", "以内"]
+Direction = Literal["increase", "decrease", "flat"]
 
 
 class Span(BaseModel):
@@ -50,9 +57,9 @@ class Claim(BaseModel):
     subject: str  # what the number is about, as printed before it ("一般公共预算财政拨款收入")
     quantity: Quantity
     span: Span
-    comparator: Literal[">=", "<=", "=", ">", "<"] | None = None  # targets (P5)
-    qualifier: Literal["近", "超", "余", "约", "以上", "以内"] | None = None  # achievements (P6)
-    direction: Literal["increase", "decrease", "flat"] | None = None  # changes (P2)
+    comparator: Comparator | None = None  # targets (P5)
+    qualifier: Qualifier | None = None  # achievements (P6)
+    direction: Direction | None = None  # changes (P2)
     year: int | None = None  # a year the claim names (比2021年…)
     group: str | None = None  # claims of one sentence pattern share it (total, parts, shares)
     # total/part of a footing (P1, P8); budget/actual of a rate (P3, P7)
@@ -62,3 +69,13 @@ class Claim(BaseModel):
     # allotment an award or deduction is scored against; it may lie in another group
     ref: str | None = None
     section: list[str] = []  # the block's section path: which report it belongs to
+    # "llm": read by the model from a paragraph the rules left a number of unread
+    # (claims/llm.py); its value and subject are grounded in the paragraph's text
+    source: Literal["rules", "llm"] = "rules"
+
+
+class ParagraphUse(ModelUse):
+    """What asking the model for one paragraph's claims did (``check`` with a model)."""
+
+    block_id: str
+    claims_added: int = 0  # its grounded claims the rules had not read

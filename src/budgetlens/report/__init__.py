@@ -26,6 +26,7 @@ def to_json(result: CheckResult) -> dict:
         "tables": result.extraction.model_dump(mode="json")["tables"],
         "backend": result.extraction.backend,
         "llm": result.extraction.llm.model_dump() if result.extraction.llm else None,
+        "llm_paragraphs": [u.model_dump() for u in result.llm_paragraphs],
         "warnings": result.document.warnings,
     }
 

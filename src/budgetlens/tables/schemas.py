@@ -119,11 +119,12 @@ class Location(BaseModel):
 
 
 class Ungrounded(BaseModel):
-    """A value the model gave that its cited cell does not hold: dropped, never checked."""
+    """A value the model gave that its cited cell (or paragraph) does not hold: dropped,
+    never checked."""
 
-    field: str  # "indicators[3].target", "total_score"
+    field: str  # "indicators[3].target", "total_score", "claims[0].value"
     text: str
-    cell: str  # the cell it cited, "r5c6"
+    cell: str | None = None  # the cell it cited, "r5c6"; None for a claim of the prose
     reason: str
 
 
@@ -298,7 +299,8 @@ ExtractedTable = Annotated[
 
 
 class ModelTotals(BaseModel):
-    """The LLM backend's use for one document: the sums of its tables' ``llm``."""
+    """The LLM backend's use for one document: the sums of its tables' ``llm`` and, for
+    ``check``, of its paragraphs' (``llm_paragraphs``)."""
 
     model: str
     prompts: dict[str, str] = {}  # table kind → prompt version used
@@ -306,6 +308,8 @@ class ModelTotals(BaseModel):
     tables_cached: int = 0
     tables_not_reached: int = 0
     tables_kept_rules: int = 0  # not reached, invalid or refused: the rules' reading stands
+    paragraphs_sent: int = 0  # paragraphs whose claims the model was asked for (check only)
+    claims_added: int = 0  # grounded claims it read that the rules had not
     calls: int = 0
     reasks: int = 0
     retries: int = 0

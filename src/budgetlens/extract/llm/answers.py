@@ -35,6 +35,9 @@ class Grounding:
 
     table: Table
 
+    def drop(self, answer: Answer) -> tuple[Answer, list[Ungrounded]]:
+        return drop_ungrounded(answer, self.table)
+
 
 def _norm(text: str) -> str:
     return to_halfwidth(normalize(text)).replace(" ", "")
@@ -122,7 +125,7 @@ ANSWERS: dict[str, type[Answer]] = {
 }
 
 
-def schema_hash(answer: type[Answer]) -> str:
+def schema_hash(answer: type[BaseModel]) -> str:
     """Changes whenever the answer's JSON Schema does: part of the cache key."""
     schema = json.dumps(answer.model_json_schema(), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(schema.encode()).hexdigest()[:16]

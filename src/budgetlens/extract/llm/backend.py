@@ -1,26 +1,33 @@
 """The llm and hybrid backends: which tables to ask about, asked concurrently under a limit,
 answered from the cache where possible, and the rules' reading kept wherever the model gave
-no usable answer, with the reason recorded on the table."""
+no usable answer, with the reason recorded on the table. ``ask`` is the one way any question
+goes to the model (the prose's claims too: ``claims/llm.py``)."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Literal
+from typing import Literal, TypeVar, cast
 
+from pydantic import BaseModel
+
+from budgetlens.claims.model import ParagraphUse
 from budgetlens.document import Document, Table
-from budgetlens.extract.llm.answers import ANSWERS, schema_hash
+from budgetlens.extract.llm.answers import ANSWERS, Answer, Grounding, schema_hash
 from budgetlens.extract.llm.cache import AnswerCache, cache_key
-from budgetlens.extract.llm.client import ModelClient, ModelFailure, Reply, Usage
+from budgetlens.extract.llm.client import Grounds, ModelClient, ModelFailure, Reply, Usage
 from budgetlens.extract.llm.config import LLMConfig
 from budgetlens.extract.llm.grid import render
-from budgetlens.extract.llm.prompts import load_prompt
+from budgetlens.extract.llm.prompts import CLAIMS_PROMPT, Prompt, load_prompt
 from budgetlens.extract.llm.selection import needs_model
 from budgetlens.extract.llm.tables import apply_answer
 from budgetlens.tables import schemas as s
 from budgetlens.tables.schemas import Ungrounded
 
 BackendName = Literal["llm", "hybrid"]
+_Job = TypeVar("_Job")
+_Done = TypeVar("_Done")
 
 
 class ModelBackend:
@@ -46,24 +53,31 @@ class ModelBackend:
         """``tables`` (the rules' reading) with those the backend sends replaced by the
         model's reading, and the document's totals."""
         sources = {t.id: t for t in document.tables}
-        jobs = [(i, t, r) for i, t in enumerate(tables) if (r := self._reason(t))]
+        sent = [(i, reason) for i, t in enumerate(tables) if (reason := self._reason(t))]
+        jobs = [(tables[i], sources[tables[i].id], reason) for i, reason in sent]
         revised = list(tables)
-        with ThreadPoolExecutor(max_workers=max(self.config.concurrency, 1)) as pool:
-            futures = [
-                (i, pool.submit(self._table, rules, sources[rules.id], reason))
-                for i, rules, reason in jobs
-            ]
-            for i, future in futures:
-                revised[i] = future.result()
-        return revised, self._totals(revised)
+        for (i, _), table in zip(sent, self.concurrently(self._table, jobs), strict=True):
+            revised[i] = table
+        return revised, self.totals(revised)
 
-    def _table(self, rules: s.ExtractedTable, table: Table, reason: str) -> s.ExtractedTable:
-        prompt = load_prompt(rules.kind)
-        assert prompt is not None  # _reason sends only kinds with a prompt
-        answer_type = ANSWERS[rules.kind]
-        grid = render(table)
+    def concurrently(self, function: Callable[[_Job], _Done], jobs: list[_Job]) -> list[_Done]:
+        """``function`` over ``jobs``, at most ``concurrency`` at a time, results in order."""
+        with ThreadPoolExecutor(max_workers=max(self.config.concurrency, 1)) as pool:
+            return list(pool.map(function, jobs))
+
+    def ask(
+        self,
+        prompt: Prompt,
+        message: str,
+        answer_type: type[BaseModel],
+        grounding: Grounds,
+        reason: str,
+    ) -> tuple[Reply | None, s.ModelUse]:
+        """The model's grounded answer to ``message`` (None without a usable one) and what
+        asking cost: from the cache where it holds the answer, not asked once the endpoint
+        is known to be down."""
         key = cache_key(
-            self.config.model, prompt.label, schema_hash(answer_type), self.config.mode, grid
+            self.config.model, prompt.label, schema_hash(answer_type), self.config.mode, message
         )
         use = s.ModelUse(
             model=self.config.model, prompt=prompt.label, status="answered", reason=reason
@@ -72,18 +86,18 @@ class ModelBackend:
             use.status = "cached"
             if "invalid" in entry:  # at temperature 0 the same question gets the same answer
                 use.error = entry["invalid"]
-                return rules.model_copy(update={"llm": use})
+                return None, use
             reply = Reply(
                 answer_type.model_validate(entry["answer"]),
                 [Ungrounded.model_validate(u) for u in entry["ungrounded"]],
             )
         elif self._down.is_set():
             use.status, use.error = "not_reached", self._down_reason
-            return rules.model_copy(update={"llm": use})
+            return None, use
         else:
             usage = Usage()
             try:
-                reply = self.client.ask(prompt, grid, answer_type, table, usage)
+                reply = self.client.ask(prompt, message, answer_type, grounding, usage)
             except ModelFailure as failure:
                 if failure.endpoint_down:
                     self._down_reason = str(failure)
@@ -92,7 +106,7 @@ class ModelBackend:
                     self.cache.put(key, {"invalid": str(failure)})
                 use.status, use.error = failure.status, str(failure)
                 self._count(use, usage)
-                return rules.model_copy(update={"llm": use})
+                return None, use
             self._count(use, usage)
             self.cache.put(
                 key,
@@ -102,7 +116,18 @@ class ModelBackend:
                 },
             )
         use.ungrounded = reply.ungrounded
-        return apply_answer(rules, table, reply.answer).model_copy(update={"llm": use})
+        return reply, use
+
+    def _table(self, job: tuple[s.ExtractedTable, Table, str]) -> s.ExtractedTable:
+        rules, table, reason = job
+        prompt = load_prompt(rules.kind)
+        assert prompt is not None  # _reason sends only kinds with a prompt
+        answer_type = ANSWERS[rules.kind]
+        reply, use = self.ask(prompt, render(table), answer_type, Grounding(table), reason)
+        if reply is None:  # the rules' reading stands
+            return rules.model_copy(update={"llm": use})
+        answer = cast(Answer, reply.answer)
+        return apply_answer(rules, table, answer).model_copy(update={"llm": use})
 
     def _count(self, use: s.ModelUse, usage: Usage) -> None:
         use.calls, use.reasks, use.retries = usage.calls, usage.reasks, usage.retries
@@ -115,16 +140,25 @@ class ModelBackend:
             return None
         return round((prompt_tokens * prices[0] + completion_tokens * prices[1]) / 1000, 6)
 
-    def _totals(self, tables: list[s.ExtractedTable]) -> s.ModelTotals:
-        uses = [t.llm for t in tables if t.llm is not None]
-        kinds = {t.kind: t.llm.prompt.split("@", 1)[1] for t in tables if t.llm is not None}
+    def totals(
+        self, tables: list[s.ExtractedTable], paragraphs: Sequence[ParagraphUse] = ()
+    ) -> s.ModelTotals:
+        """One document's use of the model: its tables' and its paragraphs' questions."""
+        sent = [t for t in tables if t.llm is not None]
+        table_uses = [t.llm for t in sent if t.llm is not None]
+        uses = [*table_uses, *paragraphs]
+        prompts = {t.kind: use.prompt for t, use in zip(sent, table_uses, strict=True)}
+        if paragraphs:
+            prompts[CLAIMS_PROMPT] = paragraphs[0].prompt
         totals = s.ModelTotals(
             model=self.config.model,
-            prompts=dict(sorted(kinds.items())),
-            tables_sent=len(uses),
-            tables_cached=sum(u.status == "cached" for u in uses),
-            tables_not_reached=sum(u.status == "not_reached" for u in uses),
-            tables_kept_rules=sum(u.error is not None for u in uses),
+            prompts={kind: label.split("@", 1)[1] for kind, label in sorted(prompts.items())},
+            tables_sent=len(table_uses),
+            tables_cached=sum(u.status == "cached" for u in table_uses),
+            tables_not_reached=sum(u.status == "not_reached" for u in table_uses),
+            tables_kept_rules=sum(u.error is not None for u in table_uses),
+            paragraphs_sent=len(paragraphs),
+            claims_added=sum(u.claims_added for u in paragraphs),
             calls=sum(u.calls for u in uses),
             reasks=sum(u.reasks for u in uses),
             retries=sum(u.retries for u in uses),

@@ -13,16 +13,14 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import instructor
 import openai
 from instructor.core import IncompleteOutputException, InstructorRetryException
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_random_exponential
 
-from budgetlens.document import Table
-from budgetlens.extract.llm.answers import Answer, Grounding, drop_ungrounded
 from budgetlens.extract.llm.config import LLMConfig
 from budgetlens.extract.llm.prompts import Prompt
 from budgetlens.tables.schemas import Ungrounded
@@ -57,8 +55,16 @@ class Usage:
 
 @dataclass
 class Reply:
-    answer: Answer
+    answer: BaseModel
     ungrounded: list[Ungrounded] = field(default_factory=list)
+
+
+class Grounds(Protocol):
+    """What an answer must be grounded in (a table, a paragraph). The answer's validators
+    find it in the validation context under "grounding"; ``drop`` removes, after the last
+    re-ask, the values that still fail, and records them."""
+
+    def drop(self, answer: Any) -> tuple[Any, list[Ungrounded]]: ...
 
 
 class ModelFailure(Exception):
@@ -126,19 +132,24 @@ class ModelClient:
         return send
 
     def ask(
-        self, prompt: Prompt, grid: str, answer_type: type[Answer], table: Table, usage: Usage
+        self,
+        prompt: Prompt,
+        message: str,
+        answer_type: type[BaseModel],
+        grounding: Grounds,
+        usage: Usage,
     ) -> Reply:
-        """The model's grounded answer about ``table``; raises ModelFailure without one."""
+        """The model's grounded answer to ``message``; raises ModelFailure without one."""
         create = instructor.patch(create=self._sender(usage), mode=_MODES[self.config.mode])
         try:
             answer = create(
                 model=self.config.model,
                 messages=[
                     {"role": "system", "content": prompt.text},
-                    {"role": "user", "content": grid},
+                    {"role": "user", "content": message},
                 ],
                 response_model=answer_type,
-                context={"grounding": Grounding(table)},
+                context={"grounding": grounding},
                 max_retries=self.config.reasks,
                 max_tokens=self.config.max_tokens,
                 temperature=self.config.temperature,
@@ -150,10 +161,12 @@ class ModelClient:
             cause = exc.__cause__
             if isinstance(cause, openai.APIError):
                 raise _api_failure(cause) from exc
-            return self._lenient(exc, answer_type, table)
+            return self._lenient(exc, answer_type, grounding)
 
     @staticmethod
-    def _lenient(exc: InstructorRetryException, answer_type: type[Answer], table: Table) -> Reply:
+    def _lenient(
+        exc: InstructorRetryException, answer_type: type[BaseModel], grounding: Grounds
+    ) -> Reply:
         """After the last re-ask: keep the answer's grounded values if its shape is valid."""
         if exc.last_completion is None:
             raise ModelFailure("invalid", str(exc)) from exc
@@ -163,7 +176,7 @@ class ModelClient:
             first = invalid.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
             raise ModelFailure("invalid", f"invalid answer: {where}: {first['msg']}") from exc
-        answer, dropped = drop_ungrounded(answer, table)
+        answer, dropped = grounding.drop(answer)
         return Reply(answer, dropped)
 
 
