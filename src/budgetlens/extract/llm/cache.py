@@ -7,7 +7,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from budgetlens.cli import write_atomically
+from budgetlens.atomic import write_atomically
 
 
 def cache_key(*parts: str) -> str:

@@ -4,6 +4,8 @@ as the rules give, on top of the rules' reading of the blocks the model is not a
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from budgetlens.document import Table
 from budgetlens.extract.llm.answers import (
     Answer,
@@ -59,14 +61,20 @@ def _row_parts(
     )
 
 
-def _indicators(table: Table, answer: IndicatorAnswer) -> list[s.Indicator]:
+def _read_rows(
+    table: Table, rows: list[IndicatorRow] | list[ScoreRow]
+) -> Iterator[tuple[dict[str, str | None], dict[str, s.CellRef], s.RowLocation]]:
+    """Each answered row with a value of its own, 一级/二级 carried down across rows."""
     carried: dict[str, Cited | None] = dict.fromkeys(_LABELS)
-    rows = []
-    for row in answer.indicators:
+    for row in rows:
         parts = _row_parts(table, row, carried)
-        if parts is None:
-            continue
-        values, cells, location = parts
+        if parts is not None:
+            yield parts
+
+
+def _indicators(table: Table, answer: IndicatorAnswer) -> list[s.Indicator]:
+    rows = []
+    for values, cells, location in _read_rows(table, answer.indicators):
         unit = values["unit"]
         rows.append(
             s.Indicator(
@@ -92,28 +100,21 @@ def _indicators(table: Table, answer: IndicatorAnswer) -> list[s.Indicator]:
 
 
 def _items(table: Table, answer: ScoreAnswer) -> list[s.ScoreItem]:
-    carried: dict[str, Cited | None] = dict.fromkeys(_LABELS)
-    items = []
-    for row in answer.items:
-        parts = _row_parts(table, row, carried)
-        if parts is None:
-            continue
-        values, cells, location = parts
-        items.append(
-            s.ScoreItem(
-                location=location,
-                cells=cells,
-                level1=values["level1"],
-                level2=values["level2"],
-                level3=values["level3"],
-                allotted=values["allotted"],
-                allotted_value=parsed(values["allotted"]),
-                score=values["score"],
-                score_value=parsed(values["score"]),
-                basis=values["basis"],
-            )
+    return [
+        s.ScoreItem(
+            location=location,
+            cells=cells,
+            level1=values["level1"],
+            level2=values["level2"],
+            level3=values["level3"],
+            allotted=values["allotted"],
+            allotted_value=parsed(values["allotted"]),
+            score=values["score"],
+            score_value=parsed(values["score"]),
+            basis=values["basis"],
         )
-    return items
+        for values, cells, location in _read_rows(table, answer.items)
+    ]
 
 
 def apply_answer(rules: s.ExtractedTable, table: Table, answer: Answer) -> s.ExtractedTable:
