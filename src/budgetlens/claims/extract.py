@@ -363,19 +363,26 @@ def _passed_over(source: _Source, number: Number, end: int, unit: str | None) ->
     half = source.half
     if _PER.search(half, _clause_start(source, number.start), number.start) and unit != "%":
         return True
+    # endpos, not a slice: no copy of the text before every number of a report
     return bool(
-        _THRESHOLD_BEFORE.search(half[: number.start]) and _THRESHOLD_AFTER.search(half[end:])
+        _THRESHOLD_BEFORE.search(half, 0, number.start) and _THRESHOLD_AFTER.search(half[end:])
     )
 
 
-def passed_over(paragraph: Paragraph, number: Number) -> bool:
-    """Whether the patterns leave ``number`` of ``paragraph`` out on purpose (``_passed_over``),
-    not for want of a pattern that reads it."""
+def claimable(paragraph: Paragraph, numbers: list[Number]) -> list[Number]:
+    """Those of ``numbers`` (of ``paragraph``) that the patterns do not leave out on purpose
+    (``_passed_over``): any the rules did not read, they missed for want of a pattern."""
+    if not numbers:
+        return []
     source = _Source(paragraph, 0, paragraph.text, paragraph.location)
-    unit_match = _UNIT.match(source.half, number.end)
-    assert unit_match is not None  # every group of _UNIT is optional
-    unit = "%" if number.percent else unit_match.group()
-    return _passed_over(source, number, unit_match.end(), unit)
+    kept = []
+    for number in numbers:
+        unit_match = _UNIT.match(source.half, number.end)
+        assert unit_match is not None  # every group of _UNIT is optional
+        unit = "%" if number.percent else unit_match.group()
+        if not _passed_over(source, number, unit_match.end(), unit):
+            kept.append(number)
+    return kept
 
 
 def _is_year(number: Number) -> bool:

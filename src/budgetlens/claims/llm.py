@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, Field, ValidationInfo, model_validator
 
-from budgetlens.claims.extract import passed_over
+from budgetlens.claims.extract import claimable
 from budgetlens.claims.model import (
     Claim,
     ClaimType,
@@ -107,31 +107,27 @@ class ProseGrounding:
         return answer.model_copy(update={"claims": kept}), dropped
 
 
-def _amounts(paragraph: Paragraph) -> list[Number]:
-    """The paragraph's amounts and percentages, but those the rules leave out on purpose
-    (thresholds, unit prices)."""
-    return [
-        n
-        for n in find_numbers(paragraph.text)
-        if (n.percent or _AMOUNT.match(paragraph.text, n.end)) and not passed_over(paragraph, n)
-    ]
+def _covered(number: Number, spans: list[tuple[int, int]]) -> bool:
+    return any(start < number.end and number.start < end for start, end in spans)
 
 
 def _reason(model: ModelBackend, paragraph: Paragraph, read: list[tuple[int, int]]) -> str | None:
     """Why the model is asked for the paragraph's claims, or None when it is not: with the
-    llm backend, any amount or percentage; with hybrid, one that no rules claim covers."""
-    amounts = _amounts(paragraph)
+    llm backend, any amount or percentage; with hybrid, one that no rules claim covers. The
+    thresholds and unit prices the rules leave out on purpose count for neither."""
+    text = paragraph.text
+    amounts = [n for n in find_numbers(text) if n.percent or _AMOUNT.match(text, n.end)]
     if model.name == "llm":
-        return "backend llm" if amounts else None
-    unread = [n.text for n in amounts if not any(s < n.end and n.start < e for s, e in read)]
-    return "the rules read no claim of " + ", ".join(unread) if unread else None
+        return "backend llm" if claimable(paragraph, amounts) else None
+    unread = claimable(paragraph, [n for n in amounts if not _covered(n, read)])
+    return "the rules read no claim of " + ", ".join(n.text for n in unread) if unread else None
 
 
 def read_with_model(
     model: ModelBackend, document: Document, claims: list[Claim]
 ) -> tuple[list[Claim], list[ParagraphUse]]:
-    """``claims`` with the grounded claims the model read where the rules left numbers
-    unread, in document order, and what each paragraph's question did."""
+    """``claims`` with the grounded claims the model read that the rules had not, in document
+    order, and what each paragraph's question did."""
     prompt = load_prompt(CLAIMS_PROMPT)
     if prompt is None:
         return claims, []
@@ -153,7 +149,7 @@ def read_with_model(
         for claim in reply.answer.claims if reply is not None else []:  # type: ignore[attr-defined]
             number = grounding.locate(claim)
             assert isinstance(number, Number)  # the answer passed grounding
-            if not any(start < number.end and number.start < end for start, end in spans):
+            if not _covered(number, spans):
                 spans.append((number.start, number.end))
                 found.append(_claim(paragraph, claim, number))
         use = ParagraphUse(**use.model_dump(), block_id=paragraph.id, claims_added=len(found))
