@@ -151,20 +151,14 @@ def check(
     config_path: Path | None,
 ) -> None:
     """Check FILES: write OUT/<name>.json and OUT/<name>.html, print a linter-style summary."""
-    import json
-
     from budgetlens.pipeline import check_document
-    from budgetlens.report import summary_lines, to_json
-    from budgetlens.report.html import to_html
+    from budgetlens.report import summary_lines, write_results
 
     model = model_backend(backend, config_path)
     failed = False
     for file in files:
         result = check_document(file, model)
-        data = to_json(result)
-        # no indent: json's C encoder, 7x faster than the indenting one on a 2 MB result
-        write_atomically(out_dir / f"{Path(file).stem}.json", json.dumps(data, ensure_ascii=False))
-        write_atomically(out_dir / f"{Path(file).stem}.html", to_html(result))
+        data, _ = write_results(result, out_dir, Path(file).stem)
         for line in summary_lines(result, show):
             click.echo(line)
         counts, totals = data["summary"], data["coverage"]["total"]

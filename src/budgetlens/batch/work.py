@@ -7,7 +7,6 @@ database. What comes back is a plain dict, cheap to pickle: the document's row a
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 import time
@@ -16,13 +15,11 @@ from dataclasses import dataclass
 from multiprocessing import parent_process
 from pathlib import Path
 
-from budgetlens.atomic import write_atomically
 from budgetlens.batch.rows import item_rows
 from budgetlens.errors import InputError
 from budgetlens.pipeline import check_document
 from budgetlens.process import collect_less
-from budgetlens.report import to_json
-from budgetlens.report.html import to_html
+from budgetlens.report import write_results
 
 
 @dataclass(frozen=True)
@@ -57,11 +54,8 @@ def check_one(job: Job) -> dict:
     start = time.perf_counter()
     try:
         result = check_document(job.source)
-        data = to_json(result)
-        folder, name = Path(job.reports), report_name(job.source, data["sha256"])
-        write_atomically(folder / f"{name}.json", json.dumps(data, ensure_ascii=False, indent=1))
-        page = folder / f"{name}.html"
-        write_atomically(page, to_html(result))
+        name = report_name(job.source, result.document.sha256)
+        data, page = write_results(result, Path(job.reports), name)
         totals = data["coverage"]["total"]
         document = dict.fromkeys(_COLUMNS) | {
             "sha256": data["sha256"],

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from pathlib import Path
 
+from budgetlens.atomic import write_atomically
 from budgetlens.pipeline import CheckResult
+from budgetlens.report.html import to_html
 
 _SEVERITIES = ("error", "warning", "info")
 
@@ -29,6 +33,17 @@ def to_json(result: CheckResult) -> dict:
         "llm_paragraphs": [u.model_dump() for u in result.llm_paragraphs],
         "warnings": result.document.warnings,
     }
+
+
+def write_results(result: CheckResult, folder: Path, name: str) -> tuple[dict, Path]:
+    """``folder/name.json`` (``to_json``) and ``folder/name.html`` (the reviewer's page), each
+    written whole or not at all; the JSON data and the page's path."""
+    data = to_json(result)
+    # no indent: json's C encoder, 7x faster than the indenting one on a 2 MB result
+    write_atomically(folder / f"{name}.json", json.dumps(data, ensure_ascii=False))
+    page = folder / f"{name}.html"
+    write_atomically(page, to_html(result))
+    return data, page
 
 
 def summary_lines(result: CheckResult, minimum: str = "warning") -> list[str]:
