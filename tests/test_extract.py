@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from budgetlens.extract import extract_document
+from budgetlens.layout.header import find_header
+from budgetlens.layout.roles import Role
 from budgetlens.tables.classify import classify
 from budgetlens.tables.export import schema_texts
 from budgetlens.textnorm import normalize, parse_comparator, to_halfwidth
@@ -156,28 +158,27 @@ def test_a_t7_row_word_split_after_its_label_is_rejoined():
 def test_a_level_label_whose_first_character_ocr_lost_is_placed_by_position():
     """The scan of 004 reads 一级指标 as 级指标 (a lone 一 is a single stroke): its T5 headers were
     not recognised, and four score sheets were lost."""
-    from budgetlens.extract.columns import find_header
-
     row = ["", "分层指标", "适用范围", "{}", "二级指标", "", "方法归类", "计算公式", "自评得分"]
-    intact = find_header([[t.format("一级指标") for t in row]], 0, {"level1", "level2", "score"})
-    damaged = find_header([[t.format("级指标") for t in row]], 0, {"level1", "level2", "score"})
+    wanted = {Role.LEVEL1, Role.LEVEL2, Role.SCORE}
+    intact = find_header([[t.format("一级指标") for t in row]], 0, wanted)
+    damaged = find_header([[t.format("级指标") for t in row]], 0, wanted)
     assert intact is not None and damaged is not None
-    assert damaged.fields == intact.fields == {"level1": 1, "level2": 3, "level3": 4, "score": 8}
-    assert find_header([["级指标", "自评得分", "备注"]], 0, {"level1", "score"}) is not None
+    assert damaged.columns == intact.columns == {
+        Role.LEVEL1: 1, Role.LEVEL2: 3, Role.LEVEL3: 4, Role.SCORE: 8
+    }  # fmt: skip
+    assert find_header([["级指标", "自评得分", "备注"]], 0, {Role.LEVEL1, Role.SCORE}) is not None
 
 
 def test_a_header_row_a_page_break_cut_in_two_is_read_as_one():
-    from budgetlens.extract.columns import find_header
-
     grid = [
         ["分值权重", "分层分类指标", "指标解释", "评分方法", "自评得分", "", "", ""],
         ["", "分", "适用", "", "二", "", "方", "计算公式"],
         ["", "层指标", "范围", "级指标", "级指标", "", "法归类", ""],
         ["4%", "通用指标", "所有专项项目", "项目决策", "程序严密", "项目设立…", "分级评分法", "4"],
     ]
-    header = find_header(grid, 0, {"level1", "level2", "level3", "score"})
+    header = find_header(grid, 0, {Role.LEVEL1, Role.LEVEL2, Role.LEVEL3, Role.SCORE})
     assert header is not None and (header.first_row, header.last_row) == (0, 2)
-    assert {k: header.fields[k] for k in ("level1", "level2", "level3")} == {
-        "level1": 1, "level2": 3, "level3": 4
+    assert {k: header.columns[k] for k in (Role.LEVEL1, Role.LEVEL2, Role.LEVEL3)} == {
+        Role.LEVEL1: 1, Role.LEVEL2: 3, Role.LEVEL3: 4
     }  # fmt: skip
-    assert find_header(grid[1:], 0, {"level1"}) is not None  # without the row above, too
+    assert find_header(grid[1:], 0, {Role.LEVEL1}) is not None  # without the row above, too

@@ -67,6 +67,14 @@ def table_title(text: str) -> str | None:
     return match.group("title") if match else None
 
 
+_FORM_CODE = re.compile(r"^(?:公开|附)?表?\s*[\d一二三四五六七八九十]{1,3}\s*表?$")
+
+
+def form_code(text: str) -> bool:
+    """A table's number in a series of forms ("公开01表", "附表3", "表一"), not its name."""
+    return bool(_FORM_CODE.match(text.replace(" ", "")))
+
+
 def _starts_item(text: str) -> bool:
     return any(p.match(text) for p, _ in _NUMBERING) or text[:1] in "•●-*"
 
@@ -178,26 +186,37 @@ class _Builder:
         self.blocks.append(table)
 
     def _caption(self, table: Table) -> None:
-        """Name the table from the caption lines just above it, or from its own title row."""
+        """Name the table from the caption lines just above it, or from its own title row.
+
+        A form code ("公开01表", "附表3") names no table: the name is looked for further, in
+        the lines above it or the first rows of the table (statements often print their title
+        inside their frame, before "部门：…单位：万元")."""
         for block in reversed(self.blocks[-4:]):
             if not isinstance(block, Paragraph):
                 break
             table.caption_ids.insert(0, block.id)
-            if not table.text:
-                table.text = table_title(block.text) or ""
+            title = table_title(block.text)
+            if title and (not table.text or form_code(table.text)):
+                table.text = title
         if table.text:  # only lines from the title down name the table
             while table.caption_ids and not table_title(self._text_of(table.caption_ids[0])):
                 table.caption_ids.pop(0)
-            return
-        table.caption_ids = []
-        first = [c.text for c in table.cells if c.row == 0 and c.text]
-        if (
-            table.n_rows > 1
-            and len(first) == 1
-            and len(first[0]) <= 50
-            and not _SENTENCE_INSIDE.search(first[0])
-        ):
-            table.text = table_title(first[0]) or first[0]
+            if not form_code(table.text):
+                return
+        else:
+            table.caption_ids = []
+        for row in range(min(table.n_rows - 1, 3)):
+            texts = [c.text for c in table.cells if c.row == row and c.text]
+            if len(texts) != 1:
+                break
+            named = table_title(texts[0])
+            if named and not form_code(named):
+                table.text = named
+                return
+            if not form_code(texts[0]) and len(texts[0]) <= 50:
+                if not table.text and not _SENTENCE_INSIDE.search(texts[0]):
+                    table.text = texts[0]
+                return
 
     def _text_of(self, block_id: str) -> str:
         return next(b.text for b in self.blocks if b.id == block_id)

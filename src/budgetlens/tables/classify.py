@@ -1,75 +1,206 @@
-"""A table's kind, from its title, its header signature and its section.
+"""A table's kind, from what it holds: its title, its header's column roles, its key cells,
+the section it sits in and whose table it is (a department's or a project's).
 
-The title decides when it names a known type; the header signature decides when the title is
-missing or unknown (a table whose caption OCR lost still has its 一级指标…得分 header). A table
-that neither names stays ``unknown`` and is kept as a grid.
+Every kind of the registry (``kinds.py``) is scored on the same evidence, and the best one
+wins when it scores enough; each point is kept as evidence (which header cell named which
+role, which title pattern matched), so a reviewer and a test can see why. A table no kind
+scores enough for stays ``unknown`` and is kept as a grid, with what the nearest kind lacked.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
 
-from budgetlens.document import Table
-from budgetlens.tables.schemas import TableKind
+from budgetlens.document import Document, Heading, Paragraph, Table
+from budgetlens.layout.header import Header, find_header
+from budgetlens.layout.roles import Role, normalise_label
+from budgetlens.numbers import parse_number
+from budgetlens.tables.kinds import KINDS, NOT_A_KIND, KindSpec, Scope
 from budgetlens.textnorm import to_halfwidth
 
-# Most specific first: "部门预算项目支出绩效自评表" must not be read as a T10, nor a T1 as a T9.
-_TITLES: list[tuple[re.Pattern[str], TableKind]] = [
-    (re.compile(r"部门整体支出绩效目标完成情况自评表"), "T1"),
-    (re.compile(r"项目绩效目标完成情况自评表"), "T2"),
-    (re.compile(r"项目支出绩效自评表"), "T3"),
-    (re.compile(r"部门.*绩效评价指标.*自评分表"), "T4"),
-    (re.compile(r"项目.*绩效评价指标体系"), "T5"),
-    (re.compile(r"绩效目标设置表"), "T6"),
-    (re.compile(r"预算绩效管理工作考核评分表"), "T7"),
-    (re.compile(r"整体支出绩效自评计分表"), "T8"),
-    (re.compile(r"部门整体支出绩效目标完成情况表"), "T9"),
-    (re.compile(r"项目支出绩效自评计分表"), "T10"),
-    (re.compile(r"项目支出绩效目标完成情况表"), "T11"),
-    (re.compile(r"整体支出绩效评价自评得分"), "T12"),
-    (re.compile(r"决算(?:总表|表|明细表)$"), "statement"),
-]
+MIN_SCORE = 3.0  # a title alone (≥ 3.5 when specific) or a header with its roles
+_HEADER_BASE = 2.0
+_TYPICAL = 0.5
+_AGAINST = 1.5
+_KEY = 1.0
+_SECTION = 2.0
+_SCOPE = 1.0
+_LABEL = 0.25
+_AMOUNTS = 1.0  # a statement's header names a label column and amounts; its cells hold them
+_HEADER_ROWS = 40  # headers are looked for in the first rows only (a form's header repeats)
 
-# Header signatures: the labels a kind's header rows hold (after width normalisation).
-_SIGNATURES: list[tuple[frozenset[str], TableKind]] = [
-    (frozenset({"三级指标", "指标性质", "指标值", "完成值", "得分"}), "T3"),
-    (frozenset({"绩效指标性质", "绩效指标值", "实际完成指标值", "部门名称"}), "T1"),
-    (frozenset({"指标性质", "指标值", "实际完成指标值", "项目名称"}), "T2"),
-    (frozenset({"三级指标", "指标分值", "评分方法", "得分"}), "T4"),
-    (frozenset({"考核内容", "分值", "计分标准", "自评分数"}), "T7"),
-    (frozenset({"三级指标", "指标说明(评价计分标准)", "自评分数"}), "T10"),
-    (frozenset({"三级指标", "预算指标值(包含数字及文字描述)"}), "T11"),
-    (frozenset({"指标分值", "指标解释", "计分标准", "自评得分"}), "T12"),
-]
+Source = Literal["title", "header", "key", "section", "scope", "label"]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One reason a kind scored: where it was seen, what it said, how much it counted."""
+
+    source: Source
+    text: str
+    points: float
+    role: str | None = None  # for a header cell, the role its label names
+    row: int | None = None
+    col: int | None = None
 
 
 @dataclass(frozen=True)
 class Classification:
-    kind: TableKind
-    by: str  # "title", "header" or "none": what decided it
+    kind: str  # a code of the registry, or "unknown"
+    score: float = 0.0
+    by: str = "none"  # what decided it: "title", "header", "section" or "none"
+    evidence: tuple[Evidence, ...] = ()
+    nearest: str | None = None  # for an unknown table: the kind that came closest
+    missing: tuple[str, ...] = ()  # the roles the nearest kind's header needs and lacks
 
 
-def header_labels(table: Table, rows: int = 4) -> set[str]:
-    """The normalised texts of the first rows' cells: what a header signature is read from."""
-    return {to_halfwidth(c.text) for c in table.cells if c.row < rows and c.text}
+@dataclass(frozen=True)
+class TableContext:
+    """What the document says around a table: the titles it may go by (its caption, the
+    heading just above), the headings it sits under and the title of the report it is in."""
+
+    titles: tuple[str, ...] = ()
+    section: tuple[str, ...] = ()
+    report: str = ""
+
+    @classmethod
+    def of(cls, table: Table, document: Document | None = None) -> TableContext:
+        titles = [table.text] if table.text else []
+        report = ""
+        if document is not None:
+            index = next(i for i, b in enumerate(document.blocks) if b is table)
+            report = next(
+                (
+                    b.text
+                    for b in reversed(document.blocks[:index])
+                    if isinstance(b, Heading) and b.level == 0
+                ),
+                "",
+            )
+            for block in reversed(document.blocks[max(index - 3, 0) : index]):
+                if isinstance(block, Table):
+                    break
+                if isinstance(block, Heading):
+                    titles.append(block.text)
+                    break
+                if isinstance(block, Paragraph) and block.id in table.caption_ids:
+                    titles.append(block.text)
+        return cls(tuple(titles), tuple(table.section), report)
 
 
-def classify(table: Table) -> Classification:
-    title = to_halfwidth(table.text)
-    for pattern, kind in _TITLES:
-        if title and pattern.search(title):
-            return Classification(_department_or_project(kind, table), "title")
-    labels = header_labels(table, rows=14)
-    for signature, kind in _SIGNATURES:
-        if signature <= labels:
-            return Classification(_department_or_project(kind, table), "header")
-    return Classification("unknown", "none")
+@dataclass
+class _Reading:
+    """What a table holds, read once and scored for every kind."""
+
+    headers: list[Header]
+    roles: frozenset[Role]
+    keys: set[str]
+    numbers: int
+    labels: set[str] = field(default_factory=set)
 
 
-def _department_or_project(kind: TableKind, table: Table) -> TableKind:
-    """T8/T10 and T9/T11 share a layout; a 项目名称 row or a project report makes it a project's."""
-    pairs: dict[TableKind, TableKind] = {"T8": "T10", "T9": "T11"}
-    if kind in pairs and any(c.text == "项目名称" for c in table.cells if c.col == 0):
-        return pairs[kind]
-    return kind
+def _headers(grid: list[list[str]]) -> list[Header]:
+    found: list[Header] = []
+    r = 0
+    limit = min(len(grid), _HEADER_ROWS)
+    while r < limit:
+        header = find_header(grid, r, (), needed=2)
+        if header is None or header.first_row >= limit:
+            break
+        found.append(header)
+        r = header.last_row + 1
+    return found
+
+
+def _read(grid: list[list[str]]) -> _Reading:
+    headers = _headers(grid)
+    keys = {normalise_label(t) for row in grid[:_HEADER_ROWS] for t in row if t and len(t) <= 12}
+    numbers = sum(1 for row in grid for t in row if t and parse_number(t) is not None)
+    labels = {normalise_label(n.text) for h in headers for n in h.named}
+    roles = frozenset(role for h in headers for role in h.columns)
+    return _Reading(headers, roles, keys, numbers, labels)
+
+
+_PROJECT_WORDS = re.compile(r"项目")
+_DEPARTMENT_WORDS = re.compile(r"部门整体|整体支出|单位整体|部门决算|部门预算绩效")
+
+
+def _scope(context: TableContext, keys: set[str]) -> tuple[Scope | None, str]:
+    """Whose table it is, and the text that says so: its own key cells first, then its title,
+    then the report it sits in."""
+    if "项目名称" in keys:
+        return "project", "项目名称"
+    if keys & {"部门名称", "单位名称"}:
+        return "department", "部门名称"
+    for text in (*context.titles[:1], context.report):
+        if _DEPARTMENT_WORDS.search(text):
+            return "department", text
+        if _PROJECT_WORDS.search(text):
+            return "project", text
+    return None, ""
+
+
+def _score(
+    spec: KindSpec, reading: _Reading, context: TableContext, scope: tuple[Scope | None, str]
+) -> tuple[float, list[Evidence], tuple[str, ...]]:
+    evidence: list[Evidence] = []
+    titles = [to_halfwidth(t).replace(" ", "") for t in context.titles if t]
+    best = max(
+        ((w, t) for t in titles for p, w in spec.patterns if p.search(t)),
+        default=None,
+        key=lambda x: x[0],
+    )
+    if best is not None:
+        evidence.append(Evidence("title", best[1], best[0]))
+    missing = tuple(sorted(role.value for role in spec.required - reading.roles))
+    if not missing and (spec.shape != "amounts" or reading.numbers >= 3):
+        named = {n.role: n for h in reading.headers for n in h.named}
+        base = _HEADER_BASE / len(spec.required)
+        evidence += [_named(named, role, base) for role in sorted(spec.required)]
+        evidence += [_named(named, role, _TYPICAL) for role in sorted(spec.typical & reading.roles)]
+        evidence += [_named(named, r, -_AGAINST) for r in sorted(spec.against & reading.roles)]
+        if spec.shape == "amounts":
+            evidence.append(Evidence("header", f"{reading.numbers} amount cells", _AMOUNTS))
+    evidence += [Evidence("key", key, _KEY) for key in spec.keys if key in reading.keys][:2]
+    if spec.sections:
+        near = [*context.section[-2:], *context.titles[1:]]
+        hit = next((t for t in near for word in spec.sections if word in t), None)
+        if hit:
+            evidence.append(Evidence("section", hit, _SECTION))
+    evidence += [Evidence("label", x, _LABEL) for x in spec.labels if x in reading.labels]
+    who, said = scope
+    if spec.scope and who:
+        evidence.append(Evidence("scope", said, _SCOPE if who == spec.scope else -_SCOPE))
+    return sum(e.points for e in evidence), evidence, missing
+
+
+def _named(named: dict, role: Role, points: float) -> Evidence:
+    cell = named.get(role)
+    if cell is None:
+        return Evidence("header", role.value, points, role.value)
+    return Evidence("header", cell.text, points, role.value, cell.row, cell.col)
+
+
+def classify(table: Table, context: TableContext | None = None) -> Classification:
+    context = context or TableContext.of(table)
+    if any(NOT_A_KIND.match(t.replace(" ", "")) for t in context.titles[:1]):
+        return Classification("unknown", by="title")
+    reading = _read(table.grid())
+    scope = _scope(context, reading.keys)
+    scored = []
+    for spec in KINDS.values():
+        points, evidence, missing = _score(spec, reading, context, scope)
+        scored.append((points, spec.code, evidence, missing))
+    scored.sort(key=lambda x: -x[0])
+    points, code, evidence, missing = scored[0]
+    if points < MIN_SCORE:
+        return Classification(
+            "unknown", points, "none", tuple(evidence), nearest=code, missing=missing
+        )
+    sources: dict[str, float] = {}
+    for e in evidence:
+        sources[e.source] = sources.get(e.source, 0) + e.points
+    by = max(("title", "header", "section"), key=lambda k: sources.get(k, 0))
+    return Classification(code, round(points, 2), by, tuple(evidence))

@@ -146,13 +146,36 @@ class ModelUse(BaseModel):
     error: str | None = None  # why the rules' reading was kept (not_reached, invalid, error)
 
 
+class TypingEvidence(BaseModel):
+    """One reason a table was given its kind (``tables/classify.py``)."""
+
+    source: Literal["title", "header", "key", "section", "scope", "label", "model"]
+    text: str  # the title, header label, key cell or heading that said so
+    points: float
+    role: str | None = None  # for a header cell: the column role its label names
+    row: int | None = None
+    col: int | None = None
+
+
+class Typing(BaseModel):
+    """Why a table has its kind: what decided it, its score, and the evidence."""
+
+    by: str  # "title", "header", "section", "model" or "none"
+    score: float
+    evidence: list[TypingEvidence] = []
+
+
 class _Table(BaseModel):
     id: str
     title: str
     project: str | None = None
     location: Location
+    typing: Typing | None = None
     notes: list[str] = []  # what the extractor could not read with confidence
     llm: ModelUse | None = None  # set when the table was sent to the model
+
+
+TableModel = _Table  # what every table schema is: the registry's kinds name theirs
 
 
 class _IndicatorTable(_Table):
@@ -268,6 +291,7 @@ class Statement(_Table):
     """A 决算 statement (收入支出决算总表 and its siblings): labelled rows of amounts."""
 
     kind: Literal["statement"] = "statement"
+    form: str | None = None  # which statement of the template (tables/kinds.py STATEMENT_FORMS)
     columns: list[str] = []
     rows: list[Amount] = []
 
@@ -327,22 +351,3 @@ class Extraction(BaseModel):
     backend: str
     tables: list[ExtractedTable]
     llm: ModelTotals | None = None  # with the llm and hybrid backends
-
-
-SCHEMAS: dict[str, type[BaseModel]] = {
-    "Extraction": Extraction,
-    "T1DepartmentTargets": T1DepartmentTargets,
-    "T2ProjectTargets": T2ProjectTargets,
-    "T3ProjectSelfEvaluation": T3ProjectSelfEvaluation,
-    "T4DepartmentScoreSheet": T4DepartmentScoreSheet,
-    "T5ProjectScoreSheet": T5ProjectScoreSheet,
-    "T6TargetSetting": T6TargetSetting,
-    "T7ManagementAssessment": T7ManagementAssessment,
-    "T8DepartmentScoreSheet": T8DepartmentScoreSheet,
-    "T9DepartmentCompletion": T9DepartmentCompletion,
-    "T10ProjectScoreSheet": T10ProjectScoreSheet,
-    "T11ProjectCompletion": T11ProjectCompletion,
-    "T12DepartmentScoreSheet": T12DepartmentScoreSheet,
-    "Statement": Statement,
-    "GenericTable": GenericTable,
-}

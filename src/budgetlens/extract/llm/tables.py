@@ -16,7 +16,7 @@ from budgetlens.extract.llm.answers import (
     ScoreRow,
 )
 from budgetlens.extract.llm.grid import coordinates
-from budgetlens.extract.values import cell_ref, parsed, row_location
+from budgetlens.layout.cells import cell_ref, parsed, row_location
 from budgetlens.tables import schemas as s
 from budgetlens.textnorm import parse_comparator
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from budgetlens.document import Table
-from budgetlens.numbers import find_numbers, parse_number
+from budgetlens.numbers import parse_number
 from budgetlens.tables.schemas import CellRef, Parsed, RowLocation
 from budgetlens.textnorm import to_halfwidth
 
@@ -72,7 +72,3 @@ def last_number(row: list[str]) -> tuple[int, str] | None:
         if row[col] and parse_number(row[col]) is not None:
             return col, row[col]
     return None
-
-
-def has_number(text: str) -> bool:
-    return bool(find_numbers(text))
