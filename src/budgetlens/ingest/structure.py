@@ -19,6 +19,7 @@ from budgetlens.document import (
     SourceMap,
     Table,
 )
+from budgetlens.ingest.boundaries import split_table
 from budgetlens.ingest.raw import RawCell, RawItem, RawLine, RawTable
 from budgetlens.textnorm import normalize, normalize_mapped
 
@@ -294,6 +295,11 @@ def assemble(
 ) -> Document:
     """The document model for a reader's items; OCR and PDF text gets broken lines rejoined."""
     builder = _Builder(source, join_broken=fmt in ("text-ocr", "pdf", "image"))
+    items = [
+        part
+        for item in items
+        for part in (split_table(item) if isinstance(item, RawTable) else [item])
+    ]
     for item in items:
         if isinstance(item, RawTable):
             builder.add_table(item)

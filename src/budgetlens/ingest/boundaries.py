@@ -1,0 +1,137 @@
+"""Table boundaries by structure: one grid a reader found may hold several tables.
+
+Exports and Word files run tables together: a self-evaluation table directly followed by the
+score sheet under it, five 自评表 in one Word table, two tables with no blank line between. A
+new table starts where its structure does, whatever the blank lines say:
+
+- a title row (one cell naming a table, "…自评分表"), below rows of the table above;
+- a main header (one that names the indicator levels, or 考核内容) below the data rows of an
+  earlier main header, when it names other roles or starts after a key block (项目名称 …);
+- a key row that opens a table (项目名称, 部门名称) below the data rows of a main header.
+
+A main header repeated with the same roles right after data rows is a page break's repeat,
+not a new table. Every format's reader goes through here, so .txt, .docx and PDF of one report
+give the same boundaries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import pairwise
+
+from budgetlens.ingest.raw import RawCell, RawTable
+from budgetlens.layout.header import Header, find_header
+from budgetlens.layout.roles import LEVEL_ROLES, Role, normalise_label
+from budgetlens.textnorm import normalize
+
+_MAIN = frozenset({*LEVEL_ROLES, Role.CONTENT})
+_OPENING_KEYS = frozenset({"项目名称", "部门名称", "单位名称", "项目单位"})
+_MIN_ROWS = 2  # a part of fewer rows is not split off: a stray line is not a table
+
+
+def _grid(raw: RawTable) -> list[list[str]]:
+    rows = [[""] * raw.n_cols for _ in range(raw.n_rows)]
+    for cell in raw.cells:
+        if cell.row < raw.n_rows and cell.col < raw.n_cols:
+            rows[cell.row][cell.col] = normalize(cell.text)
+    return rows
+
+
+def _title_row(row: list[str]) -> bool:
+    from budgetlens.ingest.structure import form_code, table_title
+
+    texts = [t for t in row if t]
+    return (
+        len(texts) == 1
+        and len(texts[0]) <= 60
+        and bool(table_title(texts[0]) or form_code(texts[0]))
+    )
+
+
+def _opening_key(row: list[str]) -> bool:
+    first = next((t for t in row if t), "")
+    return normalise_label(first) in _OPENING_KEYS and sum(1 for t in row if t) >= 2
+
+
+def _main_header(grid: list[list[str]], r: int) -> Header | None:
+    header = find_header(grid, r, (), needed=3)
+    if header is None or header.first_row != r or not (header.roles & _MAIN):
+        return None
+    return header
+
+
+def split_points(grid: list[list[str]]) -> list[int]:
+    """The rows where a new table starts (row 0 included)."""
+    starts = [0]
+    main: Header | None = None
+    data = False  # rows read below the current main header
+    r = 0
+    while r < len(grid):
+        row = grid[r]
+        if r > starts[-1] and (data or main is None) and _title_row(row) and _has_rows(grid, r):
+            starts.append(r)
+            main, data = None, False
+            r += 1
+            continue
+        if data and _opening_key(row):
+            starts.append(r)
+            main, data = None, False
+            r += 1
+            continue
+        header = _main_header(grid, r)
+        if header is not None:
+            if main is not None and data and header.roles != main.roles:
+                starts.append(r)
+            main, data = header, False
+            r = header.last_row + 1
+            continue
+        if main is not None and any(row):
+            data = True
+        r += 1
+    return [s for i, s in enumerate(starts) if i == 0 or s - starts[i - 1] >= _MIN_ROWS]
+
+
+def _has_rows(grid: list[list[str]], r: int) -> bool:
+    return any(any(row) for row in grid[r + 1 : r + 1 + _MIN_ROWS])
+
+
+def split_table(raw: RawTable) -> list[RawTable]:
+    """``raw`` cut where a new table starts; itself when it holds one table."""
+    if raw.n_rows < 2 * _MIN_ROWS:
+        return [raw]
+    starts = split_points(_grid(raw))
+    if len(starts) == 1:
+        return [raw]
+    bounds = [*starts, raw.n_rows]
+    return [
+        _part(raw, first, last, notes=raw.notes if index == 0 else [])
+        for index, (first, last) in enumerate(pairwise(bounds))
+    ]
+
+
+def _part(raw: RawTable, first: int, last: int, notes: list[str]) -> RawTable:
+    cells: list[RawCell] = []
+    for cell in raw.cells:
+        if first <= cell.row < last:
+            span = min(cell.row_span, last - cell.row)
+            cells.append(replace(cell, row=cell.row - first, row_span=span))
+    lines = [c.line_start for c in cells if c.line_start is not None]
+    ends = [c.line_end for c in cells if c.line_end is not None]
+    pages = [c.page for c in cells if c.page is not None]
+    boxes = [c.bbox for c in cells if c.bbox is not None]
+    bbox = (
+        (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+         max(b[3] for b in boxes))
+        if boxes
+        else None
+    )  # fmt: skip
+    return RawTable(
+        cells,
+        last - first,
+        raw.n_cols,
+        page=pages[0] if pages else raw.page,
+        line_start=min(lines) if lines else raw.line_start,
+        line_end=max(ends) if ends else raw.line_end,
+        bbox=bbox if bbox else raw.bbox,
+        notes=list(notes),
+    )
