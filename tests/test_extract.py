@@ -126,8 +126,10 @@ def test_grounded_value_keeps_printed_text_decimals_and_cell():
     assert row["cells"]["target"]["line"] == row["location"]["line"] == 418
     budget = t3["budget"][0]
     assert budget["label"] == "总额"
-    assert budget["values"]["调整后预算数"] == "193.51"
-    assert budget["parsed"]["调整后预算数"] == {
+    # keyed by the column's role; the printed header is kept beside it
+    assert budget["values"]["adjusted"] == "193.51"
+    assert budget["columns"]["adjusted"] == "调整后预算数"
+    assert budget["parsed"]["adjusted"] == {
         "value": "193.51", "decimals": 2, "percent": False, "unit": None, "repaired": False
     }  # fmt: skip
 

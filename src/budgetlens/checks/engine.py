@@ -72,8 +72,11 @@ class Operand:
 
     @classmethod
     def in_row(cls, row: Amount, column: str) -> Operand | None:
-        """The number of an amount row under the column whose name starts with ``column``."""
-        for name, text in row.values.items():
+        """The number of an amount row in a column: by its role ("adjusted"), or the first
+        column whose printed name starts with ``column``."""
+        names = [column] if column in row.values else row.values
+        for name in names:
+            text = row.values[name]
             if name.replace(" ", "").startswith(column) and text and name in row.parsed:
                 return cls.from_cell(text, row.parsed[name], row.cells[name])
         return None

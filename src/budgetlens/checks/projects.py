@@ -27,9 +27,9 @@ COST_UNIT = ("RESTATE.cost_indicator_unit", 1, "restatements")
 
 # The claim's subject (its last words) → the 总额 column it restates.
 _COLUMNS = (
-    (re.compile(r"年初预算(数|金额|资金)?$"), "年初预算"),
-    (re.compile(r"(调整后|全年)预算(数|金额)?$"), "调整后预算数"),
-    (re.compile(r"(预算)?执行(数|金额)$"), "预算执行数"),
+    (re.compile(r"年初预算(数|金额|资金)?$"), "budget"),
+    (re.compile(r"(调整后|全年)预算(数|金额)?$"), "adjusted"),
+    (re.compile(r"(预算)?执行(数|金额)$"), "executed"),
 )
 _CODE = re.compile(r"^[0-9A-Z]{10,}[-－—]")  # the 项目编码 printed before a project's name
 
@@ -66,10 +66,10 @@ def project_budget_figures(ctx: Context) -> None:
             ctx.not_checked("restatements")
             continue
         judgement = check_equal(stated.number, printed.number)
-        adjusted = Operand.in_row(row, "调整后预算数")
+        adjusted = Operand.in_row(row, "adjusted")
         why = ""
         if (
-            column == "年初预算"
+            column == "budget"
             and adjusted is not None
             and adjusted.number.value == stated.number.value != printed.number.value
         ):
@@ -137,9 +137,7 @@ def cost_indicator_units(ctx: Context) -> None:
         if not isinstance(table, s.T3ProjectSelfEvaluation):
             continue
         budgets = {
-            line.form: [
-                o for name in ("年初预算", "调整后预算数") if (o := Operand.in_row(line, name))
-            ]
+            line.form: [o for name in ("budget", "adjusted") if (o := Operand.in_row(line, name))]
             for line in table.total_lines()
         }
         for row in table.indicators:

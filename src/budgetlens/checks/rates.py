@@ -1,4 +1,5 @@
-"""Rates restated in tables: a T3's 预算执行率 is 预算执行数 ÷ 调整后预算数 (DOMAIN.md §4.4)."""
+"""Rates restated in tables: a 预算执行率 is 预算执行数 ÷ 调整后预算数 (全年执行数 ÷ 全年预算数)
+on every line of a table's 预算执行情况 (DOMAIN.md §4.4)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,10 @@ EXECUTION = ("RATE.budget_execution", 1, "rates")
 
 def budget_execution(ctx: Context) -> None:
     for table in ctx.extraction.tables:
-        if table.kind != "T3":
-            continue
-        for line in table.budget:
-            rate = Operand.in_row(line, "预算执行率")
-            executed = Operand.in_row(line, "预算执行数")
-            budget = Operand.in_row(line, "调整后预算数")
+        for line in getattr(table, "budget", []):
+            rate = Operand.in_row(line, "rate")
+            executed = Operand.in_row(line, "executed")
+            budget = Operand.in_row(line, "adjusted")
             if not (rate and executed and budget):
                 continue
             if not all(o.reliable for o in (rate, executed, budget)):

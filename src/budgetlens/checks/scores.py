@@ -244,7 +244,7 @@ def _group_adds_up(ctx: Context, table, group: s.ScoreGroup, field: str, rule, n
 def _budget_score(table: s.T3ProjectSelfEvaluation) -> Operand | None:
     """The 得分 of the 预算执行情况 总额 row: the 10 points not in the indicators."""
     lines = table.total_lines()
-    return Operand.in_row(lines[0], "得分") if lines else None
+    return Operand.in_row(lines[0], "score") if lines else None
 
 
 def indicator_weights(ctx: Context) -> None:

@@ -333,9 +333,17 @@ def amount_rows(
     stop: re.Pattern[str],
     form: int = 0,
 ) -> list[s.Amount]:
-    """Rows of amounts below a header row, each value keyed by its column's header text, up to
-    the first row whose first text matches ``stop``."""
+    """Rows of amounts below a header row, up to the first row whose first text matches
+    ``stop``. Each value is keyed by its column's role where the header names one ("budget",
+    "adjusted", "executed", "rate", "score"…: 全年预算数 and 调整后预算数 are one key), else by
+    the header's text; ``columns`` keeps the printed header of every key."""
     names = grid[header_row]
+    keys: dict[int, str] = {}
+    for c in range(labels_col + 1, len(names)):
+        if not names[c]:
+            continue
+        role = role_of(names[c])
+        keys[c] = role.value if role and role.value not in keys.values() else names[c]
     amounts = []
     for r in range(header_row + 1, len(grid)):
         row = grid[r]
@@ -344,13 +352,15 @@ def amount_rows(
         label = row[labels_col] if labels_col < len(row) else ""
         if not label:
             continue
-        columns = [c for c in range(labels_col + 1, len(row)) if names[c]]
-        values = {names[c]: row[c] or None for c in columns}
+        values = {k: row[c] or None if c < len(row) else None for c, k in keys.items()}
         amounts.append(
             s.Amount(
                 location=row_location(table, r),
-                cells={names[c]: cell_ref(table, r, c) for c in columns if row[c]},
+                cells={
+                    k: cell_ref(table, r, c) for c, k in keys.items() if c < len(row) and row[c]
+                },
                 label=label,
+                columns={k: names[c] for c, k in keys.items()},
                 values=values,
                 parsed={k: p for k, v in values.items() if (p := parsed(v)) is not None},
                 form=form,

@@ -107,8 +107,11 @@ class Amount(_Row):
 
     label: str
     code: str | None = None  # 科目编码 of a statement line
-    values: dict[str, str | None] = {}  # column name → printed value
-    parsed: dict[str, Parsed] = {}  # column name → parsed value, where it is a number
+    # key → printed value / parsed value: a key is the column's role where its header names one
+    # ("budget", "adjusted", "executed", "rate", "score"…), else the header's text
+    values: dict[str, str | None] = {}
+    parsed: dict[str, Parsed] = {}
+    columns: dict[str, str] = {}  # key → the column's header as printed, where it differs
     form: int = 0  # which form of the table, as for indicators
 
 
