@@ -279,11 +279,21 @@ def evaluate() -> None:
     "--gold",
     "gold_dir",
     type=click.Path(path_type=Path),
-    default=Path("eval/gold"),
+    default=Path("eval/gold/seeds"),
     show_default=True,
-    help="Folder of gold files (eval/gold/FORMAT.md).",
+    help="Folder of gold files, searched with its subfolders (eval/gold/seeds/FORMAT.md): "
+    "eval/gold/variants for the layout variants, eval/gold/realworld for real PDFs, eval/gold "
+    "for all.",
 )
 @click.option("--docx", is_flag=True, help="Read each seed's .docx sample instead of its .txt.")
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(["docx", "pdf"]),
+    help="Also score each report in this format where a file of its name lies beside its "
+    "source (the variants' .docx renderings). Repeatable.",
+)
 @click.option(
     "--sources",
     "sources_dir",
@@ -309,6 +319,7 @@ def evaluate() -> None:
 def eval_extraction(
     gold_dir: Path,
     docx: bool,
+    formats: tuple[str, ...],
     sources_dir: Path | None,
     output: Path | None,
     baseline: Path | None,
@@ -316,7 +327,8 @@ def eval_extraction(
     backend: str | None,
     config_path: Path | None,
 ) -> None:
-    """Field-level precision, recall and F1 of extraction, per table kind, field and seed."""
+    """Field-level precision, recall and F1 of extraction, per document, group (variant, real
+    PDFs), source format, table kind and field."""
     import json
 
     from budgetlens.evaluation.extraction import compare_reports, evaluate, format_report
@@ -334,12 +346,18 @@ def eval_extraction(
 
     sources = None
     if docx:
-        samples = gold_dir.resolve().parents[0] / "corpus" / "samples"
+        samples = gold_dir.resolve().parents[1] / "corpus" / "samples"
         sources = {p.name[:3]: p for p in samples.glob("*.docx")}
     if sources_dir:
         # a seed's file is named by its seed and hash, like the seeds, with no further suffix
         sources = {p.name[:3]: p for p in sources_dir.iterdir() if p.stem.count(".") == 0}
-    report = evaluate(gold_dir, run, sources, only_sources=sources_dir is not None)
+    report = evaluate(
+        gold_dir,
+        run,
+        sources,
+        only_sources=sources_dir is not None,
+        formats=[f".{f}" for f in formats],
+    )
     click.echo(format_report(report))
     data = report.to_json()
     if model is not None:

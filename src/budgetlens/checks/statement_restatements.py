@@ -32,8 +32,8 @@ def _first_amount(row: s.Amount) -> Operand | None:
 
 
 def _summary(statements: list[s.Statement], subject: str) -> s.Statement | None:
-    wanted = "财政拨款收入支出决算总表" if "财政拨款" in subject else "收入支出决算总表"
-    return next((t for t in statements if t.title == wanted), None)
+    wanted = "fiscal_summary" if "财政拨款" in subject else "summary"
+    return next((t for t in statements if t.form == wanted), None)
 
 
 def _row_for(statements: list[s.Statement], claim: Claim) -> s.Amount | None:

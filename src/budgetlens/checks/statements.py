@@ -17,7 +17,7 @@ BALANCE = ("STMT.income_equals_expenditure", 2, "statements")
 INCOME = ("STMT.income_total", 2, "statements")
 EXPENDITURE = ("STMT.expenditure_total", 2, "statements")
 
-_SUMMARY = re.compile(r"收入支出决算总表")
+_SUMMARIES = ("summary", "fiscal_summary")  # income and expenditure side by side
 # The parts of each side's 总计, by label prefix (the 财政拨款 summary names them its own way).
 _INCOME_PARTS = (
     ("本年收入合计",),
@@ -40,15 +40,15 @@ def _amount(row: s.Amount) -> Operand | None:
 
 
 def _side(table: s.Statement, left: bool) -> dict[str, Operand]:
-    """Label → amount on one side of a summary statement (the first amount of each label)."""
+    """Label → amount on one side of a summary statement (the first amount of each label):
+    the left side is income, every side to its right expenditure."""
     found: dict[str, Operand] = {}
     for row in table.rows:
         amount = _amount(row)
-        if amount is None or amount.evidence.location.col is None:
+        if amount is None:
             continue
-        is_left = amount.evidence.location.col < len(table.columns) // 2
         label = _NUMBERING.sub("", row.label.replace(" ", ""))
-        if is_left == left and label not in found:
+        if (row.side == 0) == left and label not in found:
             found[label] = amount
     return found
 
@@ -62,7 +62,7 @@ def _find(side: dict[str, Operand], *prefixes: str) -> Operand | None:
 
 def summary_identities(ctx: Context) -> None:
     for table in ctx.extraction.tables:
-        if not isinstance(table, s.Statement) or not _SUMMARY.search(table.title):
+        if not isinstance(table, s.Statement) or table.form not in _SUMMARIES:
             continue
         income, spending = _side(table, left=True), _side(table, left=False)
         income_total = _find(income, "总计", "收入总计")

@@ -1,9 +1,11 @@
 """Field-level extraction metrics: extracted tables scored against the gold of eval/gold.
 
 Gold tables and rows are matched to extracted ones by source line, or by document order where
-the source has no line numbers (.docx). Every field of a matched pair is then compared after
-text normalisation and counted as true positive, false positive or false negative per
-(table kind, field), so precision, recall and F1 can be reported per seed, kind and field.
+the source has no line numbers (.docx, PDF). Every field of a matched pair is then compared
+after text normalisation and counted as true positive, false positive or false negative per
+(table kind, field), so precision, recall and F1 can be reported per document, per group (the
+gold's folder: a variant, the real-world set) and source format, per kind and per field. A
+statement's amounts are compared position by position.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from budgetlens.textnorm import normalize, to_halfwidth
 Json = dict[str, Any]
 Pair = tuple[Json | None, Json | None]  # (gold, extracted); None where one side has no match
 
-TABLE_FIELDS = ("kind", "project", "total_score")
+TABLE_FIELDS = ("kind", "form", "project", "total_score")
 ROW_FIELDS = {
     "indicators": (
         "level1",
@@ -37,9 +39,10 @@ ROW_FIELDS = {
         "score",
     ),
     "items": ("level1", "level2", "level3", "allotted", "score"),
+    "rows": ("label", "code", "group", "amounts"),
 }
 MAX_MISMATCHES = 200
-_SECTIONS = ("per_seed", "per_kind", "per_field")
+_SECTIONS = ("per_seed", "per_group", "per_source", "per_kind", "per_field")
 _METRICS = ("f1", "precision", "recall")
 
 
@@ -202,12 +205,18 @@ def _align_by_order(
 
 
 def _match_tables(gold: Sequence[Json], extracted: Sequence[Json]) -> list[Pair]:
-    if any(_table_line(t) is not None for t in extracted):
+    if all(g.get("line_start") is not None for g in gold) and any(
+        _table_line(t) is not None for t in extracted
+    ):
         pairs = _align_by_line(gold, extracted, lambda t: t["line_start"], _table_line)
         # Extracted tables without rows (目录, layout tables) are not in the gold by design.
         return [(g, e) for g, e in pairs if g is not None or _has_rows(e or {})]
     with_rows = [t for t in extracted if _has_rows(t)]
-    return _align_by_order(gold, with_rows, lambda t: str(t.get("kind")))
+    return _align_by_order(gold, with_rows, lambda t: f"{t.get('kind')}:{t.get('form') or ''}")
+
+
+def _row_label(row: Json) -> str | None:
+    return _text(row.get("level3") if "level3" in row else row.get("label"))
 
 
 def _match_rows(gold: Sequence[Json], extracted: Sequence[Json]) -> list[Pair]:
@@ -215,7 +224,15 @@ def _match_rows(gold: Sequence[Json], extracted: Sequence[Json]) -> list[Pair]:
         _row_line(e) is not None for e in extracted
     ):
         return _align_by_line(gold, extracted, lambda g: g.get("line"), _row_line)
-    return _align_by_order(gold, extracted, lambda r: _norm(r.get("level3")))
+    return _align_by_order(gold, extracted, lambda r: _norm(_row_label(r)))
+
+
+def _amounts(row: Json) -> list[object]:
+    """A statement line's amounts in column order: the gold lists them, the extraction keys
+    them by column."""
+    if "amounts" in row:
+        return list(row["amounts"] or [])
+    return list((row.get("values") or {}).values())
 
 
 def _compare_field(
@@ -244,13 +261,24 @@ def _compare_field(
 
 def _count_alone(counts: Counts, kind: str, record: Json, names: Iterable[str], gold: bool) -> None:
     """Every non-empty field of a table or row found on one side only: FN if gold, else FP."""
-    for name in names:
-        if _norm(record.get(name)):
+    for name, value in _fields(record, names):
+        if _norm(value):
             tally = counts.tally(kind, name)
             if gold:
                 tally.fn += 1
             else:
                 tally.fp += 1
+
+
+def _fields(record: Json, names: Iterable[str]) -> list[tuple[str, object]]:
+    """A record's (field, value) pairs; a statement line's amounts are one field each."""
+    found: list[tuple[str, object]] = []
+    for name in names:
+        if name == "amounts":
+            found += [("amount", value) for value in _amounts(record)]
+        else:
+            found.append((name, record.get(name)))
+    return found
 
 
 def _lone_mismatch(where: Mismatch, what: str, gold: Json | None, got: Json | None) -> Mismatch:
@@ -269,10 +297,15 @@ def _compare_rows(counts: Counts, where: Mismatch, gold: Json, got: Json) -> Non
             row = g if g is not None else e
             assert row is not None  # an alignment never pairs nothing with nothing
             line = g.get("line") if g is not None else _row_line(row)
-            at = replace(where, row_line=line, label=_text(row.get("level3")))
+            at = replace(where, row_line=line, label=_row_label(row))
             if g is not None and e is not None:
                 cells = e.get("cells") or {}
                 for name in names:
+                    if name == "amounts":
+                        pairs = zip_longest(_amounts(g), _amounts(e))
+                        for got_gold, got in pairs:
+                            _compare_field(counts, at, "amount", got_gold, got)
+                        continue
                     confidence = (cells.get(name) or {}).get("confidence")
                     _compare_field(counts, at, name, g.get(name), e.get(name), confidence)
             else:
@@ -285,7 +318,7 @@ def _compare_table(counts: Counts, seed: str, gold: Json | None, got: Json | Non
     assert table is not None  # an alignment never pairs nothing with nothing
     # A matched table is counted under its gold kind: a misread kind is one error, not two.
     kind = str(table.get("kind") or "?")
-    line = gold["line_start"] if gold is not None else _table_line(table)
+    line = gold.get("line_start") if gold is not None else _table_line(table)
     where = Mismatch(seed=seed, kind=kind, table_line=line, label=_text(table.get("title")))
     if gold is not None and got is not None:
         for name in TABLE_FIELDS:
@@ -310,7 +343,9 @@ def compare_document(gold: Json, extracted: Json) -> Counts:
 
 @dataclass
 class Report:
-    """The counts of every evaluated seed and the metrics derived from them."""
+    """The counts of every evaluated document and the metrics derived from them. A document
+    is named "<group>/<seed>:<format>" where it is not a seed's own text export, so variants
+    and formats of one seed are told apart."""
 
     seeds: dict[str, Counts]
 
@@ -321,6 +356,18 @@ class Report:
     @property
     def per_seed(self) -> dict[str, Tally]:
         return {seed: counts.total() for seed, counts in sorted(self.seeds.items())}
+
+    @property
+    def per_group(self) -> dict[str, Tally]:
+        """By the gold's folder (a variant, the real-world set); one group is left out."""
+        sums = _sum((_group(name), c.total()) for name, c in self.seeds.items())
+        return sums if len(sums) > 1 else {}
+
+    @property
+    def per_source(self) -> dict[str, Tally]:
+        """By the format documents were read from (txt, docx, pdf); one format is left out."""
+        sums = _sum((_format(name), c.total()) for name, c in self.seeds.items())
+        return sums if len(sums) > 1 else {}
 
     @property
     def per_kind(self) -> dict[str, Tally]:
@@ -344,13 +391,35 @@ class Report:
         mismatches = self.mismatches
         return {
             "overall": self.overall.to_json(),
-            "per_seed": {name: t.to_json() for name, t in self.per_seed.items()},
-            "per_kind": {name: t.to_json() for name, t in self.per_kind.items()},
-            "per_field": {name: t.to_json() for name, t in self.per_field.items()},
+            **{
+                section: {name: t.to_json() for name, t in getattr(self, section).items()}
+                for section in _SECTIONS
+            },
             "confident_numbers": dict(zip(("read", "wrong"), self.confident, strict=True)),
             "mismatch_count": len(mismatches),
             "mismatches": [asdict(m) for m in mismatches[:MAX_MISMATCHES]],
         }
+
+
+def _group(name: str) -> str:
+    return name.rsplit("/", 1)[0] if "/" in name else "seeds"
+
+
+def _format(name: str) -> str:
+    return name.rsplit(":", 1)[1] if ":" in name else "txt"
+
+
+def gold_files(gold_dir: Path) -> list[Path]:
+    """Every gold file under ``gold_dir``: a JSON object with a ``tables`` list."""
+    found = []
+    for path in sorted(gold_dir.rglob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(data, dict) and isinstance(data.get("tables"), list):
+            found.append(path)
+    return found
 
 
 def evaluate(
@@ -358,32 +427,41 @@ def evaluate(
     extract: Callable[[Path], Json],
     sources: Mapping[str, Path] | None = None,
     only_sources: bool = False,
+    formats: Sequence[str] = (),
 ) -> Report:
-    """Run ``extract`` on the source of every gold file and compare its output with the gold.
+    """Run ``extract`` on the source of every gold file under ``gold_dir`` (its subfolders too)
+    and compare its output with the gold.
 
-    Sources are the gold's ``source``, relative to the repository root (two levels above
-    ``gold_dir``), unless ``sources`` names another file for that seed (its .docx rebuild, its
-    scan); with ``only_sources``, seeds that ``sources`` does not name are left out.
+    A gold's ``source`` is relative to the gold file's own folder, unless ``sources`` names
+    another file for that seed (its .docx rebuild, its scan); with ``only_sources``, seeds that
+    ``sources`` does not name are left out. ``formats`` (".docx", ".pdf") also scores the same
+    report in those formats where a file of that name lies beside the source.
     """
-    root = gold_dir.resolve().parents[1]
     seeds: dict[str, Counts] = {}
-    for path in sorted(gold_dir.glob("*.json")):
-        if path.name.startswith("NOTES-"):
-            continue
+    for path in gold_files(gold_dir):
         gold = json.loads(path.read_text(encoding="utf-8"))
         seed = str(gold.get("seed") or path.stem)
         if only_sources and seed not in (sources or {}):
             continue
-        source = (sources or {}).get(seed) or root / gold["source"]
-        seeds[seed] = compare_document(gold, extract(source))
+        folder = path.parent.relative_to(gold_dir).as_posix()
+        name = seed if folder == "." else f"{folder}/{seed}"
+        source = (sources or {}).get(seed) or (path.parent / gold["source"]).resolve()
+        suffix = source.suffix.lower()
+        label = name if suffix in (".txt", ".md") else f"{name}:{suffix[1:]}"
+        seeds[label] = compare_document(gold, extract(source))
+        for other in formats:
+            twin = source.with_suffix(other)
+            if other != suffix and twin.is_file():
+                seeds[f"{name}:{other[1:]}"] = compare_document(gold, extract(twin))
     return Report(seeds)
 
 
 def _format_rows(title: str, tallies: Mapping[str, Tally]) -> list[str]:
     lines = [title]
+    width = max([16, *(len(name) + 2 for name in tallies)])
     for name, t in tallies.items():
         lines.append(
-            f"  {name:<16}{t.precision:>7.3f}{t.recall:>7.3f}{t.f1:>7.3f}"
+            f"  {name:<{width}}{t.precision:>7.3f}{t.recall:>7.3f}{t.f1:>7.3f}"
             f"{t.tp:>7}{t.fp:>7}{t.fn:>7}"
         )
     return lines
@@ -394,6 +472,10 @@ def format_report(report: Report) -> str:
     header = f"  {'':<16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>7}{'fp':>7}{'fn':>7}"
     lines = [header, *_format_rows("overall", {"all": report.overall})]
     lines += _format_rows("per seed", report.per_seed)
+    if report.per_group:
+        lines += _format_rows("per group", report.per_group)
+    if report.per_source:
+        lines += _format_rows("per source", report.per_source)
     lines += _format_rows("per kind", report.per_kind)
     lines += _format_rows("per field", report.per_field)
     read, wrong = report.confident

@@ -15,6 +15,7 @@ from typing import Any
 
 from budgetlens.document import Document, Heading, Paragraph, Table
 from budgetlens.ingest.structure import table_title
+from budgetlens.layout.amounts import statement_rows, unit_of
 from budgetlens.layout.cells import allotment_in_label, cell_ref, parsed, row_location
 from budgetlens.layout.header import Header, find_header, read_header
 from budgetlens.layout.roles import Role
@@ -351,41 +352,15 @@ def _assessment(spec: KindSpec, table: Table, grid: list[list[str]], base: dict)
 
 
 def _statement(spec: KindSpec, table: Table, grid: list[list[str]], base: dict):
-    """Labelled rows of amounts; a side-by-side statement (收入 | 支出) gives two per row."""
+    """A statement's lines, side by side where it is printed so (``layout/amounts.py``), in
+    the unit printed with it (万元 where none is)."""
     form = statement_form(base["title"]) or _form_from_labels(grid)
-    first_data = next(
-        (r for r, row in enumerate(grid) if any(parse_number(t) for t in row if t)), None
+    unit = unit_of([*base.pop("captions"), *(t for row in grid[:3] for t in row if t)])
+    reading = statement_rows(table, grid, unit or "万元")
+    notes = [] if reading.rows else ["no lines of amounts found"]
+    return s.Statement(
+        **base, form=form, unit=unit, columns=reading.columns, rows=reading.rows, notes=notes
     )
-    if first_data is None:
-        return s.Statement(**base, form=form, notes=["no amounts found"])
-    columns = [
-        "".join(dict.fromkeys(grid[r][c] for r in range(first_data) if grid[r][c]))
-        for c in range(table.n_cols)
-    ]
-    rows: list[s.Amount] = []
-    for r in range(first_data, len(grid)):
-        row = grid[r]
-        label: str | None = None
-        code: list[str] = []
-        values: dict[str, str | None] = {}
-        cells: dict[str, s.CellRef] = {}
-        for c, text in enumerate(row):
-            if not text:
-                continue
-            number = parse_number(text)
-            if number is not None and number.decimals == 0 and len(text) <= 3 and label is None:
-                code.append(text)  # 科目编码 类/款/项
-            elif number is not None and label is not None:
-                values[columns[c] or f"col{c}"] = text
-                cells[columns[c] or f"col{c}"] = cell_ref(table, r, c)
-            elif number is None:
-                if label is not None and values:
-                    rows.append(_statement_row(table, r, label, code, values, cells))
-                    code, values, cells = [], {}, {}
-                label = text
-        if label is not None:
-            rows.append(_statement_row(table, r, label, code, values, cells))
-    return s.Statement(**base, form=form, columns=columns, rows=rows)
 
 
 def _form_from_labels(grid: list[list[str]]) -> str | None:
@@ -394,23 +369,18 @@ def _form_from_labels(grid: list[list[str]]) -> str | None:
     return statement_form(words) if words else None
 
 
-def _statement_row(table, r, label, code, values, cells) -> s.Amount:
-    return s.Amount(
-        location=row_location(table, r),
-        cells=cells,
-        label=label,
-        code="".join(code) or None,
-        values=values,
-        parsed={k: p for k, v in values.items() if (p := parsed(v, "万元")) is not None},
-    )
-
-
 _SHAPES: dict[str, Callable[[KindSpec, Table, list[list[str]], dict], s.TableModel]] = {
     "indicators": _indicator_table,
     "score_items": _score_sheet,
     "assessment": _assessment,
     "amounts": _statement,
 }
+
+
+def _captions(table: Table, document: Document) -> list[str]:
+    """The lines printed just above a table ("部门：…  单位：万元")."""
+    index = document.blocks.index(table)
+    return [b.text for b in document.blocks[max(index - 3, 0) : index] if not isinstance(b, Table)]
 
 
 def _typing(found: Classification) -> s.Typing:
@@ -447,5 +417,8 @@ def extract_table(table: Table, document: Document) -> s.ExtractedTable:
             )
         return s.GenericTable(**base, grid=grid, notes=notes)
     spec = KINDS[found.kind]
-    base["project"] = _project(table, grid, document) if spec.shape != "amounts" else None
+    if spec.shape == "amounts":
+        base["captions"] = _captions(table, document)
+    else:
+        base["project"] = _project(table, grid, document)
     return _SHAPES[spec.shape](spec, table, grid, base)

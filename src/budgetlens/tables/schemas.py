@@ -113,6 +113,8 @@ class Amount(_Row):
     parsed: dict[str, Parsed] = {}
     columns: dict[str, str] = {}  # key → the column's header as printed, where it differs
     form: int = 0  # which form of the table, as for indicators
+    side: int = 0  # a statement printed side by side: 0 the left (收入) part, 1 the next…
+    group: str | None = None  # the label a statement's two-level label column puts above it
 
 
 class Location(BaseModel):
@@ -295,7 +297,8 @@ class Statement(_Table):
 
     kind: Literal["statement"] = "statement"
     form: str | None = None  # which statement of the template (tables/kinds.py STATEMENT_FORMS)
-    columns: list[str] = []
+    unit: str | None = None  # "单位：万元" as printed with it
+    columns: list[list[str]] = []  # each side's amount columns, by header path ("收入预算/合计")
     rows: list[Amount] = []
 
 
