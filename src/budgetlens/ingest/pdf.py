@@ -3,7 +3,9 @@
 Lines are built from characters, not from pdfplumber's ``extract_text``: reports set numbers in
 a Latin font whose boxes sit a few points lower than the Chinese around them, and grouping by
 baseline would move every number of a sentence onto a line of its own. A table that a page break
-cut in two is stitched back into one grid, so that its 合计 row meets the rows it sums.
+cut in two is stitched back into one grid, so that its 合计 row meets the rows it sums. The
+rulings are those that print (``pdf_ruling``): a frame around a statement and its title is no
+cell, and the title inside it comes out as the caption line above the table.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +22,9 @@ from pdfminer.pdfdocument import PDFEncryptionError
 from pdfplumber.page import Page
 
 from budgetlens.errors import InputError
-from budgetlens.ingest.grid import grid, nearest
+from budgetlens.ingest.grid import Grid, drop_idle_lines, grid, nearest
 from budgetlens.ingest.ocr import PageImage, ScannedTable, column_edges, read_pages
+from budgetlens.ingest.pdf_ruling import Ruled, ruled_tables
 from budgetlens.ingest.raw import Piece, RawCell, RawItem, RawLine, RawTable
 
 Char = dict[str, Any]  # a pdfplumber char: text, x0, x1, top, bottom, size…
@@ -39,6 +43,7 @@ _SCAN_WRAP_SLACK = 4.0
 _CUT_CONFIDENCE = 0.5
 _NO_LINE_START = set("、，。．：；！？）】》」』〕〉”’％%),.:;!?]}…·")
 _SPACE_GAP = 0.25  # a gap wider than this share of the font size is a space
+_CAPTION_GAP = 3.0  # a gap of this many font sizes parts the pieces of a caption line
 _MARGIN = 0.1  # share of the page height at top and bottom where running headers/footers sit
 _RUNNING_MIN_PAGES = 3  # a margin text repeated on this many pages is a running header/footer
 _PAGE_NUMBER = re.compile(
@@ -63,7 +68,7 @@ class _PageData:
     height: float
     chars: list[Char]
     has_images: bool
-    tables: list[tuple[BBox, list[BBox]]]  # each table's bbox and its cells' bboxes
+    tables: list[Ruled]
 
 
 @dataclass(slots=True)
@@ -150,7 +155,7 @@ def _load(path: Path) -> list[_PageData]:
 
 def _page_data(page: Page, number: int) -> _PageData:
     chars = [c for c in page.chars if c["text"].strip()]
-    tables = [(t.bbox, t.cells) for t in page.find_tables()] if chars else []
+    tables = ruled_tables(page) if chars else []
     return _PageData(number, float(page.height), chars, bool(page.images), tables)
 
 
@@ -158,15 +163,39 @@ def _page_items(page: _PageData) -> list[_Grid | RawLine]:
     """One page's lines and tables, top to bottom."""
     loose = page.chars
     placed: list[tuple[float, _Grid | RawLine]] = []
-    for bbox, cells in page.tables:
-        grid, loose = _grid(bbox, cells, loose, page.number)
+    headers: list[BBox] = []  # the part of each table's frame above its first ruled row
+    for ruled in page.tables:
+        grid, loose = _grid(ruled.bbox, ruled.cells, loose, page.number)
         if grid is not None:
-            placed.append((bbox[1], grid))
+            placed.append((ruled.bbox[1], grid))
+            headers += [(f[0], f[1], f[2], ruled.bbox[1]) for f in ruled.frames]
     for line in _lines(loose):
         box = _bbox(line)
-        placed.append((box[1], RawLine([Piece(_text(line))], page=page.number, bbox=box)))
+        caption = any(_within(box, header) for header in headers)
+        pieces = _pieces(line) if caption else [Piece(_text(line))]
+        placed.append((box[1], RawLine(pieces, page=page.number, bbox=box)))
     placed.sort(key=lambda p: p[0])
     return [item for _, item in placed]
+
+
+def _within(box: BBox, area: BBox) -> bool:
+    return (
+        area[0] - _EDGE_SNAP <= box[0]
+        and area[1] - _EDGE_SNAP <= box[1]
+        and box[2] <= area[2] + _EDGE_SNAP
+        and box[3] <= area[3] + _EDGE_SNAP
+    )
+
+
+def _pieces(line: list[Char]) -> list[Piece]:
+    """A caption line cut where a wide gap parts its texts ("部门：…" at the left, "单位：万元"
+    at the right), each later piece starting with the space the gap stands for."""
+    groups = [[line[0]]]
+    for previous, char in pairwise(line):
+        if char["x0"] - previous["x1"] > _CAPTION_GAP * min(char["size"], previous["size"]):
+            groups.append([])
+        groups[-1].append(char)
+    return [Piece((" " if i else "") + _text(group)) for i, group in enumerate(groups)]
 
 
 def _grid(
@@ -174,25 +203,23 @@ def _grid(
 ) -> tuple[_Grid | None, list[Char]]:
     """The table's grid with merged cells as spans, and the chars left outside its cells.
 
-    Grid lines are the distinct cell edges, so a cell covering several of them spans them; a
-    table with no text in any cell is ruling without content and gives no grid.
+    Grid lines are the distinct cell edges, so a cell covering several of them spans them; lines
+    that only misaligned rulings made are dropped again. A table with no text in any cell is
+    ruling without content and gives no grid.
     """
     built = grid(cell_boxes, page, _EDGE_SNAP)
-    xs, cells = built.xs, built.cells
-    inside: dict[int, list[Char]] = {}
-    outside = []
-    for char in chars:
-        index = built.cell_index((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2)
-        if index is None:
-            outside.append(char)
-        else:
-            inside.setdefault(index, []).append(char)
+    inside, outside = _place(built, chars)
     if not inside:
         return None, chars
+    by_cell = {id(built.cells[i]): placed for i, placed in inside.items()}
+    built = drop_idle_lines(built, set(inside))
+    xs, cells = built.xs, built.cells
     extents: dict[int, tuple[float, float]] = {}
     padding = float("inf")
-    for index, cell_chars in inside.items():
-        cell, lines = cells[index], _lines(cell_chars)
+    for cell in cells:
+        if id(cell) not in by_cell:
+            continue
+        lines = _lines(by_cell[id(cell)])
         cell.text = "\n".join(_text(line) for line in lines)
         last = lines[-1]
         extents[id(cell)] = (_unbreakable_width(lines[0]), last[-1]["x1"] - last[0]["x0"])
@@ -201,6 +228,43 @@ def _grid(
     cells.sort(key=lambda c: (c.row, c.col))
     table = RawTable(cells, len(built.ys) - 1, len(xs) - 1, page=page, bbox=bbox)
     return _Grid(table, xs, page, extents, max(padding, 0.0)), outside
+
+
+def _place(built: Grid, chars: list[Char]) -> tuple[dict[int, list[Char]], list[Char]]:
+    """The chars of each cell (by index), and those outside every cell.
+
+    A char goes to the cell its centre is in, except the next line of a cell's text that
+    overflowed the cell's bottom ruling (a clipped spreadsheet cell): it starts above that
+    ruling, under the text above, which ends before the ruling; it goes with that text.
+    """
+    inside: dict[int, list[Char]] = {}
+    outside = []
+    spilled = []
+    for char in chars:
+        index = built.cell_index((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2)
+        box = None if index is None else built.cells[index].bbox
+        if index is None:
+            outside.append(char)
+        elif box is not None and char["top"] < box[1] - _EDGE_SNAP:
+            spilled.append((char, index, box[1]))
+        else:
+            inside.setdefault(index, []).append(char)
+    for char, index, ruling in spilled:
+        above = built.cell_index((char["x0"] + char["x1"]) / 2, ruling - _EDGE_SNAP)
+        if above is not None and _next_line(char, inside.get(above, []), ruling):
+            index = above
+        inside.setdefault(index, []).append(char)
+    return inside, outside
+
+
+def _next_line(char: Char, chars: list[Char], ruling: float) -> bool:
+    """Whether ``char`` starts the line after the last of ``chars``, which ends above
+    ``ruling``: no lower than a char's half height under it, and not beside it."""
+    if not chars:
+        return False
+    bottom = max(c["bottom"] for c in chars)
+    half = (char["bottom"] - char["top"]) / 2
+    return bottom <= ruling and bottom - _EDGE_SNAP <= char["top"] <= bottom + half
 
 
 def _unbreakable_width(line: list[Char]) -> float:
