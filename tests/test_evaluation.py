@@ -48,7 +48,7 @@ def tally(counts: Counts, kind: str, name: str) -> tuple[int, int, int]:
 
 GOLD = {
     "seed": "900",
-    "source": "eval/corpus/seeds/900_x.txt",
+    "source": "../../corpus/seeds/900_x.txt",  # relative to the gold file
     "tables": [
         gold_table(
             10,
@@ -75,7 +75,7 @@ GOLD = {
 }
 
 EXTRACTED = {
-    "source": "eval/corpus/seeds/900_x.txt",
+    "source": "../../corpus/seeds/900_x.txt",  # relative to the gold file
     "tables": [
         extracted_table(
             10,
@@ -209,7 +209,7 @@ def test_f1_edge_cases(counts, precision, recall, f1):
 
 
 def test_evaluate_reads_gold_and_overrides_sources(tmp_path: Path):
-    gold_dir = tmp_path / "eval" / "gold"
+    gold_dir = tmp_path / "eval" / "gold" / "seeds"
     gold_dir.mkdir(parents=True)
     (gold_dir / "900.json").write_text(json.dumps(GOLD, ensure_ascii=False), encoding="utf-8")
     (gold_dir / "FORMAT.md").write_text("# format", encoding="utf-8")
@@ -292,3 +292,37 @@ def test_compare_reports_names_metrics_in_one_report_only():
     text, ok = compare_reports(current, report_json(0.9, 0.8), max_drop=0.05)
     assert ok
     assert "in one report only: per_seed.001.f1" in text
+
+
+def test_gold_in_subfolders_is_reported_per_group_and_format(tmp_path: Path):
+    """A variant's gold lies in a subfolder; a .docx twin beside its source is scored too."""
+    root = tmp_path / "gold"
+    (root / "untitled").mkdir(parents=True)
+    gold = GOLD | {"source": "report.txt"}
+    (root / "untitled" / "900.json").write_text(json.dumps(gold), encoding="utf-8")
+    (root / "untitled" / "report.txt").write_text("x", encoding="utf-8")
+    (root / "untitled" / "report.docx").write_text("x", encoding="utf-8")
+    (root / "untitled" / "notes.json").write_text('{"not": "gold"}', encoding="utf-8")
+    read: list[str] = []
+
+    def extract(path: Path) -> dict:
+        read.append(path.name)
+        return EXTRACTED
+
+    report = evaluate(root, extract, formats=[".docx"])
+    assert read == ["report.txt", "report.docx"]
+    assert set(report.per_seed) == {"untitled/900", "untitled/900:docx"}
+    assert set(report.per_source) == {"txt", "docx"}
+    assert report.per_group == {}  # one group: nothing to break down
+
+
+def test_statement_amounts_are_compared_position_by_position():
+    line = {"label": "合计", "code": None}
+    gold = {"tables": [{"kind": "statement", "form": "income", "rows": [
+        line | {"amounts": ["10.00", None, "3.00"]}]}]}  # fmt: skip
+    extracted = {"tables": [{"kind": "statement", "form": "income", "rows": [
+        line | {"values": {"合计": "10.00", "财政拨款": "7.00", "其他": "3.00"}}]}]}  # fmt: skip
+    counts = compare_document(gold, extracted)
+    assert tally(counts, "statement", "amount") == (2, 1, 0)
+    assert tally(counts, "statement", "label") == (1, 0, 0)
+    assert tally(counts, "statement", "form") == (1, 0, 0)

@@ -17,7 +17,7 @@ from budgetlens.textnorm import normalize, parse_comparator, to_halfwidth
 from .conftest import CORPUS, SAMPLES, SEEDS, read
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "eval" / "gold"
+GOLD = ROOT / "eval" / "gold" / "seeds"
 
 
 def gold(name: str) -> dict:

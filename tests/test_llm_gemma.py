@@ -85,7 +85,7 @@ def test_one_table_of_each_kind(tmp_path, seed):
 
 def _gold_000(tmp_path: Path) -> Path:
     """eval/gold with seed 000 only (its source made absolute, as the folder moves)."""
-    gold = json.loads((ROOT / "eval" / "gold" / "000.json").read_text(encoding="utf-8"))
+    gold = json.loads((ROOT / "eval" / "gold" / "seeds" / "000.json").read_text(encoding="utf-8"))
     gold["source"] = str(SEEDS["000"])
     folder = tmp_path / "eval" / "gold"
     folder.mkdir(parents=True)

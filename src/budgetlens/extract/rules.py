@@ -354,18 +354,19 @@ def _assessment(spec: KindSpec, table: Table, grid: list[list[str]], base: dict)
 def _statement(spec: KindSpec, table: Table, grid: list[list[str]], base: dict):
     """A statement's lines, side by side where it is printed so (``layout/amounts.py``), in
     the unit printed with it (万元 where none is)."""
-    form = statement_form(base["title"]) or _form_from_labels(grid)
     unit = unit_of([*base.pop("captions"), *(t for row in grid[:3] for t in row if t)])
     reading = statement_rows(table, grid, unit or "万元")
+    form = statement_form(base["title"]) or _form_from_header(grid[: reading.first_data])
     notes = [] if reading.rows else ["no lines of amounts found"]
     return s.Statement(
         **base, form=form, unit=unit, columns=reading.columns, rows=reading.rows, notes=notes
     )
 
 
-def _form_from_labels(grid: list[list[str]]) -> str | None:
-    """A statement without a title: its form from the words of its header and labels."""
-    words = "".join(t for row in grid[:8] for t in row)
+def _form_from_header(header: list[list[str]]) -> str | None:
+    """A statement without a title: its form from the words of its header, where they name
+    one ("“三公”经费", "政府性基金")."""
+    words = "".join(t for row in header for t in row)
     return statement_form(words) if words else None
 
 

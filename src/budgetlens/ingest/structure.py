@@ -57,12 +57,16 @@ def heading_level(text: str, styled: bool) -> int | None:
     return 2 if styled else None
 
 
-_TITLE_PREFIX = re.compile(r"^(?:[-*•]\s*)?(?:附表?\d*[：:、]?\s*)?(?:\d{1,2}[、.．]\s*)?")
+_TITLE_PREFIX = re.compile(
+    r"^(?:[-*•]\s*)?(?:附表?\d*[：:、]?\s*)?(?:\d{1,2}[、.．]\s*|[一二三四五六七八九十]{1,3}[、.．]\s*)?"
+)
 _QUOTED_TITLE = re.compile(r"《(?P<title>[^》]{2,60}?表)")
 
 
 def table_title(text: str) -> str | None:
     """The table name a caption line gives ("附表：1、《…自评表》（2023年度）" → "…自评表")."""
+    if form_code(text):
+        return None  # "公开表一" numbers a table, it does not name it
     text = _TITLE_PREFIX.sub("", text)
     match = _QUOTED_TITLE.search(text) or _TABLE_TITLE.match(text)
     return match.group("title") if match else None
@@ -192,13 +196,23 @@ class _Builder:
         A form code ("公开01表", "附表3") names no table: the name is looked for further, in
         the lines above it or the first rows of the table (statements often print their title
         inside their frame, before "部门：…单位：万元")."""
+        after = ""  # the line below the one looked at: the rest of a title wrapped onto it
         for block in reversed(self.blocks[-4:]):
+            if isinstance(block, Heading):
+                # a statement titled by a heading ("一、收支预算总表", then "部门：… 单位：万元"),
+                # or by a heading wrapped onto a short line ("…支出预" + "算表")
+                for text in (block.text, block.text + after if len(after) <= 4 else ""):
+                    name = _TITLE_PREFIX.sub("", text)
+                    if text and not table.text and _TABLE_TITLE.fullmatch(name):
+                        table.text = table_title(text) or ""
+                break
             if not isinstance(block, Paragraph):
                 break
             table.caption_ids.insert(0, block.id)
             title = table_title(block.text)
             if title and (not table.text or form_code(table.text)):
                 table.text = title
+            after = block.text
         if table.text:  # only lines from the title down name the table
             while table.caption_ids and not table_title(self._text_of(table.caption_ids[0])):
                 table.caption_ids.pop(0)

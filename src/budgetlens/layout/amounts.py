@@ -82,7 +82,7 @@ def _column_kinds(
         roles = {role_of(part) for part in paths[c].split("/") if part}
         if Role.CODE in roles or (
             numbers
-            and len(numbers) == len(cells)
+            and len(numbers) * 5 >= len(cells) * 4  # a 合计 may span the code column
             and all(_CODE_DIGITS.match(t) for t in numbers)
             and _left_of_text(body, c)
             and Role.LABEL not in roles
@@ -153,7 +153,7 @@ def statement_rows(table: Table, grid: list[list[str]], unit: str | None) -> Rea
             texts = [(c, row[c]) for c in sorted(side.labels + side.codes) if _is_text(row[c])]
             if moved is not None:
                 texts, moved = [moved, *texts], None
-            label_col, label = _label(texts)
+            label_col, label = _label(texts, len(side.labels))
             if len(side.labels) == 2 and texts and texts[0][0] == side.labels[0]:
                 groups[index] = texts[0][1] if len(texts) == 1 or label != texts[0][1] else None
             code = "".join(row[c] for c in side.codes if row[c] and not _is_text(row[c])) or None
@@ -176,12 +176,12 @@ def _is_text(cell: str) -> bool:
     return bool(cell) and not _CODE_DIGITS.match(cell.replace(" ", ""))
 
 
-def _label(texts: list[tuple[int, str]]) -> tuple[int, str | None]:
+def _label(texts: list[tuple[int, str]], columns: int) -> tuple[int, str | None]:
     """The line's label: the most specific of its label cells (an item under its group), or
     for a side of three or more text columns (政府采购: 品目, 专项, 物品…) the first."""
     if not texts:
         return -1, None
-    return texts[0] if len(texts) > 2 else texts[-1]
+    return texts[0] if columns > 2 else texts[-1]
 
 
 def _spans_on(table: Table, r: int, col: int, parts: list[Side], index: int) -> bool:

@@ -172,7 +172,8 @@ def find_header(
         labels, last = found
         nxt = next((k for k in range(last + 1, len(grid)) if any(grid[k])), len(grid))
         lower = _row_at(grid, nxt, 1) if nxt < len(grid) else None
-        if lower is not None and _distinct(lower[0]) >= 1:
+        # a lone 合计/小计 below a header is a row's label, not a second header row
+        if lower is not None and {v[0] for v in lower[0].values()} - {Role.TOTAL}:
             labels, last = _merge(labels, lower[0], grid), lower[1]
         columns, named = _columns(labels)
         if wanted <= columns.keys():

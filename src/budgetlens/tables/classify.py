@@ -155,10 +155,15 @@ def _score(
     if best is not None:
         evidence.append(Evidence("title", best[1], best[0]))
     missing = tuple(sorted(role.value for role in spec.required - reading.roles))
+    if spec.any_of and not spec.any_of & reading.roles:
+        missing += ("|".join(sorted(r.value for r in spec.any_of)),)
     if not missing and (spec.shape != "amounts" or reading.numbers >= 3):
         named = {n.role: n for h in reading.headers for n in h.named}
-        base = _HEADER_BASE / len(spec.required)
-        evidence += [_named(named, role, base) for role in sorted(spec.required)]
+        if spec.required:
+            base = _HEADER_BASE / len(spec.required)
+            evidence += [_named(named, role, base) for role in sorted(spec.required)]
+        else:
+            evidence.append(Evidence("header", "roles of amounts", _HEADER_BASE))
         evidence += [_named(named, role, _TYPICAL) for role in sorted(spec.typical & reading.roles)]
         evidence += [_named(named, r, -_AGAINST) for r in sorted(spec.against & reading.roles)]
         if spec.shape == "amounts":

@@ -31,6 +31,7 @@ class KindSpec:
     scope: Scope | None
     titles: tuple[tuple[str, float], ...]  # (pattern, points): more specific, more points
     required: frozenset[Role]  # a header naming all of these may be this kind
+    any_of: frozenset[Role] = frozenset()  # …and, where given, at least one of these
     typical: frozenset[Role] = frozenset()  # each one found speaks for it
     against: frozenset[Role] = frozenset()  # each one found speaks against it
     keys: tuple[str, ...] = ()  # key cells ("项目名称 | …") that speak for it
@@ -238,8 +239,9 @@ KINDS: dict[str, KindSpec] = {
                 (r"三公.{0,12}(?:经费|支出).{0,12}表$", 5),
                 (r"(?:收支|收入|支出).{0,6}总表$", 4),
             ),
-            required=frozenset({Role.LABEL}),
-            typical=frozenset({Role.CODE, Role.TOTAL}) | _BUDGET,
+            required=frozenset(),
+            any_of=frozenset({Role.LABEL, Role.CODE, Role.TOTAL}) | _BUDGET,
+            typical=frozenset({Role.LABEL, Role.CODE, Role.TOTAL}) | _BUDGET,
             against=frozenset({Role.LEVEL3, Role.SCORE, Role.TARGET, Role.ACTUAL}),
         ),
     )
