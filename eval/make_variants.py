@@ -1,7 +1,7 @@
 """Make the layout-variant corpus: the seed reports rewritten the way other counties' reports differ.
 
 Each variant rewrites every seed in ``eval/corpus/seeds`` (see ``eval/VARIANTS.md``) and moves
-the seed's hand-checked gold (``eval/gold/<seed>.json``) along with it: table ``line_start``,
+the seed's hand-checked gold (``eval/gold/seeds/<seed>.json``) along with it: table ``line_start``,
 row ``line``, and the fields a variant changes (a dropped column, a removed or replaced title, a
 new target-setting table). Nothing is read from budgetlens: the seeds are parsed here by a small
 parser of their two text formats, the gold rows are pinned to the cells they were read from,
@@ -34,7 +34,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE / "corpus" / "seeds"
-GOLD = HERE / "gold"
+GOLD = HERE / "gold" / "seeds"
 OUT_CORPUS = HERE / "corpus" / "variants"
 OUT_GOLD = HERE / "gold" / "variants"
 
@@ -581,7 +581,7 @@ def load_seeds() -> list[tuple[Doc, dict]]:
     docs = []
     for gpath in sorted(GOLD.glob("[0-9][0-9][0-9].json")):
         gold = json.loads(gpath.read_text(encoding="utf-8"))
-        src = HERE.parent / gold["source"]
+        src = (gpath.parent / gold["source"]).resolve()
         docs.append((parse_seed(src, gold), gold))
     return docs
 
@@ -1527,7 +1527,7 @@ def gold_of(doc: Doc, written: Written, variant: str, gold_path: Path, text_path
 
 
 def dump_gold(gold: dict) -> str:
-    """The gold as JSON in the layout of eval/gold/000.json: one row a line."""
+    """The gold as JSON in the layout of eval/gold/seeds/000.json: one row a line."""
     out = ["{"]
     for key in ("seed", "variant", "source"):
         out.append(f'  "{key}": {json.dumps(gold[key], ensure_ascii=False)},')
@@ -1713,7 +1713,7 @@ def check_identity(base: Doc, gold: dict) -> None:
     """The model written back unchanged gives the seed byte for byte, and its gold the seed's
     gold: the parse and the line bookkeeping lose nothing."""
     written = write_doc(copy.deepcopy(base))
-    src = HERE.parent / gold["source"]
+    src = GOLD / gold["source"]
     assert written.text == src.read_text(encoding="utf-8"), base.seed
     tables = [(t, s, m) for t, s, m, _ in written.tables if t.gold is not None]
     assert len(tables) == len(gold["tables"])
