@@ -1,4 +1,4 @@
-"""Make the layout-variant corpus: the seed reports rewritten the way other counties' reports differ.
+"""Make the layout-variant corpus: the seeds rewritten the way other counties' reports differ.
 
 Each variant rewrites every seed in ``eval/corpus/seeds`` (see ``eval/VARIANTS.md``) and moves
 the seed's hand-checked gold (``eval/gold/seeds/<seed>.json``) along with it: table ``line_start``,
@@ -41,15 +41,43 @@ OUT_GOLD = HERE / "gold" / "variants"
 WORD, OCR = "word", "ocr"
 OCR_SEEDS = {"001"}
 DOCX_SEEDS = ("000", "002", "004")
-DOCX_VARIANTS = ("untitled", "caption_in_table", "synonyms", "reordered", "merged_header",
-                 "back_to_back", "target_setting")
-VARIANTS = ("untitled", "caption_in_table", "synonyms", "reordered", "dropped", "merged_header",
-            "blank_lines", "back_to_back", "spaces", "page_split", "target_setting", "retitled",
-            "mixed")
+DOCX_VARIANTS = (
+    "untitled",
+    "caption_in_table",
+    "synonyms",
+    "reordered",
+    "merged_header",
+    "back_to_back",
+    "target_setting",
+)
+VARIANTS = (
+    "untitled",
+    "caption_in_table",
+    "synonyms",
+    "reordered",
+    "dropped",
+    "merged_header",
+    "blank_lines",
+    "back_to_back",
+    "spaces",
+    "page_split",
+    "target_setting",
+    "retitled",
+    "mixed",
+)
 INDICATOR_KINDS = {"T1", "T2", "T3", "T6", "T9", "T11"}
 SCORE_KINDS = {"T4", "T5", "T7", "T8", "T10", "T12"}
-IND_FIELDS = ("level1", "level2", "level3", "comparator", "target", "unit", "weight", "actual",
-              "score")
+IND_FIELDS = (
+    "level1",
+    "level2",
+    "level3",
+    "comparator",
+    "target",
+    "unit",
+    "weight",
+    "actual",
+    "score",
+)
 ITEM_FIELDS = ("level1", "level2", "level3", "allotted", "score")
 
 
@@ -120,8 +148,16 @@ class Row:
     merge: dict | None = None  # a merged header's upper row: cells merged in a .docx
 
     def copy(self) -> Row:
-        return Row([Cell(list(c.lines)) for c in self.cells], self.sep, self.role, None, 0,
-                   [], dict(self.blank_in), list(self.footer))
+        return Row(
+            [Cell(list(c.lines)) for c in self.cells],
+            self.sep,
+            self.role,
+            None,
+            0,
+            [],
+            dict(self.blank_in),
+            list(self.footer),
+        )
 
 
 @dataclass
@@ -275,7 +311,9 @@ def strict_regions_ocr(lines: list[str]) -> list[tuple[int, int]]:
     return regions
 
 
-def parse_rows_ocr(lines: list[str], a: int, b: int) -> tuple[list[Row], list[int], list[list[int]]]:
+def parse_rows_ocr(
+    lines: list[str], a: int, b: int
+) -> tuple[list[Row], list[int], list[list[int]]]:
     rows, row_lines, cell_lines = [], [], []
     i = a
     while i <= b:
@@ -378,7 +416,7 @@ def parse_seed(path: Path, gold: dict) -> Doc:
         if a > pos:
             blocks.append(Text(lines[pos:a]))
         parse = parse_rows_ocr if fmt == OCR else parse_rows_word
-        rows, row_lines, cell_lines = parse(lines, a, b)
+        rows, _row_lines, cell_lines = parse(lines, a, b)
         table = Table(rows, copy.deepcopy(t) if t else None)
         if t is not None:
             where = {}
@@ -387,10 +425,18 @@ def parse_seed(path: Path, gold: dict) -> Doc:
                     where.setdefault(ln, (r, c))
             for g in t["indicators"] or t["items"]:
                 key = g["line"] - 1
-                assert key in where, (seed, t["line_start"], g["line"], "not the first line of a cell")
+                assert key in where, (
+                    seed,
+                    t["line_start"],
+                    g["line"],
+                    "not the first line of a cell",
+                )
                 r, c = where[key]
-                grow = next(x for x in (table.gold["indicators"] or table.gold["items"])
-                            if x["line"] == g["line"])
+                grow = next(
+                    x
+                    for x in (table.gold["indicators"] or table.gold["items"])
+                    if x["line"] == g["line"]
+                )
                 assert rows[r].anchor is None, (seed, g["line"], "two gold rows on one row")
                 rows[r].anchor, rows[r].anchor_cell = grow, c
         blocks.append(table)
@@ -434,7 +480,7 @@ def parse_seed(path: Path, gold: dict) -> Doc:
                     break
             if got:
                 blk.pre = got
-                del prev.lines[len(prev.lines) - len(got):]
+                del prev.lines[len(prev.lines) - len(got) :]
         roles = [p.role for p in blk.pre] + (["title"] if blk.rows[0].role == "caption" else [])
         assert (roles.count("title") == 1) == bool(title), (seed, blk.gold["line_start"], roles)
     return doc
@@ -451,7 +497,7 @@ def record_expectations(table: Table) -> None:
         g = row.anchor
         if g is None:
             continue
-        cells = row.cells[row.anchor_cell:]
+        cells = row.cells[row.anchor_cell :]
         if len(row.cells) < widest and i + 1 < len(table.rows) and table.rows[i + 1].anchor is None:
             cells = cells + table.rows[i + 1].cells
         expect = {}
@@ -463,7 +509,9 @@ def record_expectations(table: Table) -> None:
                 t = squash(c.text)
                 if not t:
                     continue
-                if (f == "comparator" and norm_cmp(t) == v) or (f != "comparator" and t == squash(v)):
+                if (f == "comparator" and norm_cmp(t) == v) or (
+                    f != "comparator" and t == squash(v)
+                ):
                     expect[f] = t
                     break
         anchor = squash(row.cells[row.anchor_cell].text)
@@ -557,7 +605,7 @@ def write_table_spaces(table: Table, out: list[str], word: bool) -> tuple[int, d
                 need = max(need, pos[j - 1] + width(t[j - 1]) + 2)
         pos[j] = max(need, pos[j - 1] + 2)
     start = len(out) + 1
-    for row, t in zip(table.rows, texts):
+    for row, t in zip(table.rows, texts, strict=False):
         if t is None:
             out.extend(row.footer)
             continue
@@ -569,7 +617,7 @@ def write_table_spaces(table: Table, out: list[str], word: bool) -> tuple[int, d
         out.append(line)
         if row.anchor is not None:
             marks[id(row.anchor)] = len(out)
-        for g, c in row.extra_gold:
+        for g, _c in row.extra_gold:
             marks[id(g)] = len(out)
         # rows follow each other; a Word-like export's row separator is not printed, an extra
         # blank line between rows is
@@ -589,9 +637,14 @@ def load_seeds() -> list[tuple[Doc, dict]]:
 # --------------------------------------------------------------------------------------------
 # column models: which column of a table section holds which field
 
-CMP = [("qualitative", ("定性",)), (">=", ("≥", "≧", ">=", "＞＝", "$\\geq$", "\\geq")),
-       ("<=", ("≤", "≦", "<=", "＜＝", "$\\leq$", "\\leq")), ("=", ("=", "＝")),
-       (">", (">", "＞")), ("<", ("<", "＜"))]
+CMP = [
+    ("qualitative", ("定性",)),
+    (">=", ("≥", "≧", ">=", "＞＝", "$\\geq$", "\\geq")),
+    ("<=", ("≤", "≦", "<=", "＜＝", "$\\leq$", "\\leq")),
+    ("=", ("=", "＝")),
+    (">", (">", "＞")),
+    ("<", ("<", "＜")),
+]
 
 
 def norm_cmp(text: str) -> str | None:
@@ -608,8 +661,12 @@ def label_role(label: str, kind: str) -> str | None:
     if not t:
         return None
     if kind == "T7":
-        return {"考核内容": "level12", "计分标准": "level3", "分值": "allotted",
-                "自评分数": "score"}.get(t)
+        return {
+            "考核内容": "level12",
+            "计分标准": "level3",
+            "分值": "allotted",
+            "自评分数": "score",
+        }.get(t)
     if t in ("一级指标", "一级"):
         return "level1"
     if t in ("二级指标", "二级"):
@@ -620,10 +677,20 @@ def label_role(label: str, kind: str) -> str | None:
         return "side"
     if "性质" in t or t == "符号":
         return "comparator"
-    if t.startswith("预算指标值执行结果") or t in ("实际完成指标值", "完成值", "实际完成值", "实际值"):
+    if t.startswith("预算指标值执行结果") or t in (
+        "实际完成指标值",
+        "完成值",
+        "实际完成值",
+        "实际值",
+    ):
         return "actual"
-    if t.startswith("预算指标值（") or t in ("指标值", "绩效指标值", "年度指标值", "预期指标值",
-                                              "目标值"):
+    if t.startswith("预算指标值（") or t in (
+        "指标值",
+        "绩效指标值",
+        "年度指标值",
+        "预期指标值",
+        "目标值",
+    ):
         return "target"
     if t in ("度量单位", "绩效度量单位", "计量单位", "单位"):
         return "unit"
@@ -684,8 +751,12 @@ def fits(cells: list[str], roles: list[str | None], grow: dict, kind: str) -> bo
             if got:
                 return False
             continue
-        if squash(want) != got and not (got and len(got) < len(squash(want))
-                                         and squash(want).startswith(got) and role == "target"):
+        if squash(want) != got and not (
+            got
+            and len(got) < len(squash(want))
+            and squash(want).startswith(got)
+            and role == "target"
+        ):
             return False
     return True
 
@@ -748,23 +819,30 @@ def find_sections(table: Table, fmt: str) -> list[Section]:
         i = 0
         while i + 1 < len(rows):
             a, b = rows[i], rows[i + 1]
-            if (a.anchor is not None and b.anchor is None and b.role == "body"
-                    and len(a.cells) + len(b.cells) == width_of and len(a.cells) < width_of):
+            if (
+                a.anchor is not None
+                and b.anchor is None
+                and b.role == "body"
+                and len(a.cells) + len(b.cells) == width_of
+                and len(a.cells) < width_of
+            ):
                 a.cells += b.cells
                 a.sep = b.sep
                 del rows[i + 1]
             i += 1
         anchored = [i for i, r in enumerate(rows) if r.anchor is not None]
     sections = []
-    i0 = 0
     groups: list[list[int]] = []
     # split the anchored rows at header rows: each header starts a section
     heads = []
     for i, r in enumerate(rows):
         roles = [label_role(c.text, kind) for c in r.cells]
         named = [x for x in roles if x not in (None,)]
-        if r.anchor is None and len(named) >= 2 and (
-                any(x and x.startswith("level") for x in named)):
+        if (
+            r.anchor is None
+            and len(named) >= 2
+            and (any(x and x.startswith("level") for x in named))
+        ):
             heads.append(i)
     if not heads:
         return []
@@ -779,24 +857,33 @@ def find_sections(table: Table, fmt: str) -> list[Section]:
         # header rows: h, plus the labelled rows between it and the first data row
         header = [h]
         up = h - 1
-        while up >= 0 and rows[up].anchor is None and rows[up].role != "caption" and any(
-                label_role(c.text, kind) for c in rows[up].cells) and up not in heads:
+        while (
+            up >= 0
+            and rows[up].anchor is None
+            and rows[up].role != "caption"
+            and any(label_role(c.text, kind) for c in rows[up].cells)
+            and up not in heads
+        ):
             header.insert(0, up)
             up -= 1
         for i in range(h + 1, first):
             if any(label_role(c.text, kind) for c in rows[i].cells):
                 header.append(i)
         n = max(len(rows[x].cells) for x in header)
-        while n > 1 and all(len(rows[x].cells) >= n and not squash(rows[x].cells[n - 1].text)
-                            for x in header):
+        while n > 1 and all(
+            len(rows[x].cells) >= n and not squash(rows[x].cells[n - 1].text) for x in header
+        ):
             n -= 1
         labels = [""] * n
         roles: list[str | None] = [None] * n
         place, lost = {}, {}
         for x in header:
             k = len(rows[x].cells)
-            pr = ("span", [0] + [n - k + i for i in range(1, k)]) if k < n else (
-                "left", [i if i < n else None for i in range(k)])
+            pr = (
+                ("span", [0] + [n - k + i for i in range(1, k)])
+                if k < n
+                else ("left", [i if i < n else None for i in range(k)])
+            )
             if pr is None:
                 return []
             place[x] = pr[1]
@@ -826,8 +913,11 @@ def find_sections(table: Table, fmt: str) -> list[Section]:
         body = list(range(h + 1, last + 1))
         if kind in SCORE_KINDS:
             # rows of the sheet after its last scored one (扣分项 rows with "-", a total row)
-            while last + 1 < nxt and len(rows[last + 1].cells) >= n and place_row(
-                    rows[last + 1], n, roles, kind, None) is not None:
+            while (
+                last + 1 < nxt
+                and len(rows[last + 1].cells) >= n
+                and place_row(rows[last + 1], n, roles, kind, None) is not None
+            ):
                 last += 1
                 body.append(last)
         if last + 1 < nxt and last + 1 < len(rows) and TOTAL.match(first_text(rows[last + 1])):
@@ -875,7 +965,7 @@ def title_span(line: str, title: str) -> tuple[int, int] | None:
             ch = line[b]
             if squash(ch):
                 got += ch.translate(FOLD)
-                if want[:len(got)] != got:
+                if want[: len(got)] != got:
                     break
             b += 1
         if got == want:
@@ -902,7 +992,7 @@ def v_untitled(doc: Doc, rng: random.Random) -> int:
         for p in t.pre:
             if p.role == "title":
                 span = title_span(p.text, t.gold["title"])
-                rest = (p.text[:span[0]] + p.text[span[1]:]).strip() if span else ""
+                rest = (p.text[: span[0]] + p.text[span[1] :]).strip() if span else ""
                 rest = MD.sub("", rest).strip()
                 if squash(rest):
                     keep.append(Pre(rest, "info"))
@@ -935,8 +1025,8 @@ def v_caption_in_table(doc: Doc, rng: random.Random) -> int:
         p = t.pre[place[1]]
         span = title_span(p.text, t.gold["title"])
         assert span, (doc.seed, t.gold["line_start"])
-        caption = p.text[span[0]:span[1]]
-        rest = MD.sub("", p.text[:span[0]] + p.text[span[1]:]).strip()
+        caption = p.text[span[0] : span[1]]
+        rest = MD.sub("", p.text[: span[0]] + p.text[span[1] :]).strip()
         if squash(rest):
             t.pre[place[1]] = Pre(rest, "info")
         else:
@@ -985,13 +1075,13 @@ def v_retitled(doc: Doc, rng: random.Random) -> int:
         if place[0] == "pre":
             p = t.pre[place[1]]
             span = title_span(p.text, old)
-            t.pre[place[1]] = Pre(p.text[:span[0]] + title + p.text[span[1]:], "title")
+            t.pre[place[1]] = Pre(p.text[: span[0]] + title + p.text[span[1] :], "title")
         else:
             cell = next(c for c in t.rows[0].cells if squash(c.text))
             for i, ln in enumerate(cell.lines):
                 span = title_span(ln, old)
                 if span:
-                    cell.lines[i] = ln[:span[0]] + title + ln[span[1]:]
+                    cell.lines[i] = ln[: span[0]] + title + ln[span[1] :]
                     break
             else:
                 raise AssertionError((doc.seed, t.gold["line_start"], "caption not found"))
@@ -1019,10 +1109,14 @@ def v_back_to_back(doc: Doc, rng: random.Random) -> int:
         if j >= len(doc.blocks):
             break
         nxt = doc.blocks[j]
-        if not (isinstance(nxt, Table) and nxt.gold is not None) or any(
-                ln.strip() for ln in between) or any(
+        if (
+            not (isinstance(nxt, Table) and nxt.gold is not None)
+            or any(ln.strip() for ln in between)
+            or any(
                 p.role not in ("title", "year", "unit", "annex", "project", "info", "blank")
-                for p in nxt.pre):
+                for p in nxt.pre
+            )
+        ):
             k += 1
             continue
         pair = (b.gold["kind"], nxt.gold["kind"])
@@ -1049,8 +1143,9 @@ def v_back_to_back(doc: Doc, rng: random.Random) -> int:
     return n
 
 
-def relayout(table: Table, sec: Section, order: list[int | None],
-             header_rows: list[Row] | None = None) -> None:
+def relayout(
+    table: Table, sec: Section, order: list[int | None], header_rows: list[Row] | None = None
+) -> None:
     """Rewrite the section's rows with their columns in ``order`` (old column indices; None is
     a new empty column). ``header_rows`` replaces the section's header rows when given."""
     rows = table.rows
@@ -1069,12 +1164,16 @@ def relayout(table: Table, sec: Section, order: list[int | None],
         drop = 0
         if isinstance(lost, int) and lost > 0:
             drop = 0
-            while drop < lost and drop < len(new) and not squash(new[drop].text) and (
-                    anchor_col is None or order.index(anchor_col) > drop):
+            while (
+                drop < lost
+                and drop < len(new)
+                and not squash(new[drop].text)
+                and (anchor_col is None or order.index(anchor_col) > drop)
+            ):
                 drop += 1
             new = new[drop:]
         elif lost == -1:
-            new = [Cell([""])] + new
+            new = [Cell([""]), *new]
             drop = -1
         new += [Cell([""]) for _ in range(trailing)]
         row.cells = new
@@ -1089,8 +1188,9 @@ def relayout(table: Table, sec: Section, order: list[int | None],
 
 
 def level_first(sec: Section) -> list[int]:
-    return [j for j in range(sec.n) if sec.roles[j] in ("side", "level1", "level2", "level3",
-                                                         "level12")]
+    return [
+        j for j in range(sec.n) if sec.roles[j] in ("side", "level1", "level2", "level3", "level12")
+    ]
 
 
 def sections_of(doc: Doc, t: Table) -> list[Section]:
@@ -1174,10 +1274,14 @@ def v_synonyms(doc: Doc, rng: random.Random) -> int:
     n = 0
     for t in gold_tables(doc):
         kind = t.gold["kind"]
-        has_allotted = any(label_role(c.text, kind) == "allotted" for r in t.rows
-                           if is_header_row(r, kind) for c in r.cells)
+        has_allotted = any(
+            label_role(c.text, kind) == "allotted"
+            for r in t.rows
+            if is_header_row(r, kind)
+            for c in r.cells
+        )
         pick = {}
-        for k, (sources, alts) in enumerate(SYNONYMS):
+        for k, (_sources, alts) in enumerate(SYNONYMS):
             choices = [a for a in alts if not (a == "分值" and k == 3 and has_allotted)]
             pick[k] = rng.choice(choices)
         changed = False
@@ -1191,8 +1295,11 @@ def v_synonyms(doc: Doc, rng: random.Random) -> int:
                     if label in sources:
                         new = pick[k]
                         if new == label:
-                            others = [a for a in alts if a != label and not (
-                                a == "分值" and k == 3 and has_allotted)]
+                            others = [
+                                a
+                                for a in alts
+                                if a != label and not (a == "分值" and k == 3 and has_allotted)
+                            ]
                             new = rng.choice(others) if others else new
                         c.lines = [new]
                         changed = True
@@ -1238,22 +1345,35 @@ def v_merged_header(doc: Doc, rng: random.Random) -> int:
                 elif roles[j] == "target" and j + 1 < sec.n and roles[j + 1] == "actual":
                     hmerge.append((j, j + 1))
                     top += [Cell(["指标值"]), Cell([""])]
-                    bottom += [Cell(["年度指标值" if text in ("指标值", "绩效指标值") else lab.text]),
-                               Cell(["实际完成值" if bare(labels[j + 1].text) in (
-                                   "实际完成指标值", "完成值") else labels[j + 1].text])]
+                    bottom += [
+                        Cell(["年度指标值" if text in ("指标值", "绩效指标值") else lab.text]),
+                        Cell(
+                            [
+                                "实际完成值"
+                                if bare(labels[j + 1].text) in ("实际完成指标值", "完成值")
+                                else labels[j + 1].text
+                            ]
+                        ),
+                    ]
                     j += 1
                 elif split and roles[j] == "actual" and text in ("实际完成指标值", "实际完成值"):
                     top.append(Cell(["实际完成"]))
-                    bottom.append(Cell([text[len("实际完成"):]]))
+                    bottom.append(Cell([text[len("实际完成") :]]))
                 else:
                     top.append(Cell(list(lab.lines)))
                     bottom.append(Cell([""]))
                     vmerge.append(j)
                 j += 1
             sep = hrow.sep
-            rows = [Row(top, sep=1 if doc.fmt == WORD else 0, role="header",
-                        merge={"h": hmerge, "v": vmerge}),
-                    Row(bottom, sep=sep, role="header")]
+            rows = [
+                Row(
+                    top,
+                    sep=1 if doc.fmt == WORD else 0,
+                    role="header",
+                    merge={"h": hmerge, "v": vmerge},
+                ),
+                Row(bottom, sep=sep, role="header"),
+            ]
             relayout(t, sec, list(range(sec.n)), header_rows=rows)
         n += 1
     return n
@@ -1266,7 +1386,7 @@ def v_blank_lines(doc: Doc, rng: random.Random) -> int:
     n = 0
     for t in gold_tables(doc):
         changed = False
-        for i, row in enumerate(t.rows[:-1]):
+        for _i, row in enumerate(t.rows[:-1]):
             if row.role == "break":
                 continue
             if rng.random() < 0.3:
@@ -1275,9 +1395,14 @@ def v_blank_lines(doc: Doc, rng: random.Random) -> int:
         if doc.fmt == WORD:
             for row in t.rows:
                 for c, cell in enumerate(row.cells):
-                    spots = [i for i in range(1, len(cell.lines))
-                             if cell.lines[i - 1].strip() and cell.lines[i].strip()
-                             and cjk(cell.lines[i - 1].rstrip()[-1]) and cjk(cell.lines[i].lstrip()[0])]
+                    spots = [
+                        i
+                        for i in range(1, len(cell.lines))
+                        if cell.lines[i - 1].strip()
+                        and cell.lines[i].strip()
+                        and cjk(cell.lines[i - 1].rstrip()[-1])
+                        and cjk(cell.lines[i].lstrip()[0])
+                    ]
                     if spots and rng.random() < 0.4:
                         row.blank_in[c] = rng.choice(spots)
                         changed = True
@@ -1335,13 +1460,16 @@ def v_page_split(doc: Doc, rng: random.Random) -> int:
                     split_at = rng.randint(lo, len(target.cells) - 1)
             if split_at is None:
                 prev.sep = 1 if doc.fmt == WORD else rng.choice([0, 1])
-                t.rows[x:x] = [brk] + header
+                t.rows[x:x] = [brk, *header]
             else:
-                tail = Row([Cell([""]) for _ in range(split_at)] + target.cells[split_at:],
-                           sep=target.sep, role="tail")
+                tail = Row(
+                    [Cell([""]) for _ in range(split_at)] + target.cells[split_at:],
+                    sep=target.sep,
+                    role="tail",
+                )
                 target.cells = target.cells[:split_at]
                 target.sep = 1 if doc.fmt == WORD else 0
-                t.rows[x + 1:x + 1] = [brk] + header + [tail]
+                t.rows[x + 1 : x + 1] = [brk, *header, tail]
         t._broken = True
         n += 1
     return n
@@ -1359,8 +1487,15 @@ def fmt_ref(target: str | None, rng: random.Random) -> str:
     return f"{value:.{decimals}f}"
 
 
-PRINT_CMP = {">=": ["≥"], "<=": ["≤"], "=": ["＝", "="], ">": ["＞"], "<": ["＜"],
-             "qualitative": ["定性"], None: [""]}
+PRINT_CMP = {
+    ">=": ["≥"],
+    "<=": ["≤"],
+    "=": ["＝", "="],
+    ">": ["＞"],
+    "<": ["＜"],
+    "qualitative": ["定性"],
+    None: [""],
+}
 
 
 def v_target_setting(doc: Doc, rng: random.Random) -> int:
@@ -1374,12 +1509,25 @@ def v_target_setting(doc: Doc, rng: random.Random) -> int:
             k += 1
             continue
         # the first project's indicators (004's T3 holds five forms: the first one's)
-        heads = [i for i, r in enumerate(t.rows) if is_header_row(r, t.gold["kind"]) and any(
-            (label_role(c.text, t.gold["kind"]) or "").startswith("level") for c in r.cells)]
+        heads = [
+            i
+            for i, r in enumerate(t.rows)
+            if is_header_row(r, t.gold["kind"])
+            and any((label_role(c.text, t.gold["kind"]) or "").startswith("level") for c in r.cells)
+        ]
         end = heads[1] if len(heads) > 1 else len(t.rows)
         source = [r.anchor for r in t.rows[:end] if r.anchor is not None]
-        cols = ["一级指标", "二级指标", "三级指标", "指标性质", "历史参考值", "指标值", "度量单位",
-                "权重（%）", "备注"]
+        cols = [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标性质",
+            "历史参考值",
+            "指标值",
+            "度量单位",
+            "权重（%）",
+            "备注",
+        ]
         if rng.random() < 0.35:
             cols.remove("历史参考值")
         if rng.random() < 0.35:
@@ -1394,8 +1542,13 @@ def v_target_setting(doc: Doc, rng: random.Random) -> int:
             levels = [g["level1"], g["level2"], g["level3"]]
             printed = []
             for i, v in enumerate(levels):
-                if merged and i < 2 and v is not None and v == prev_printed[i] and (
-                        i == 0 or printed[0] == ""):
+                if (
+                    merged
+                    and i < 2
+                    and v is not None
+                    and v == prev_printed[i]
+                    and (i == 0 or printed[0] == "")
+                ):
                     printed.append("")
                 else:
                     printed.append(v or "")
@@ -1408,26 +1561,58 @@ def v_target_setting(doc: Doc, rng: random.Random) -> int:
                 else:
                     carried[i] = None
             cmp_printed = rng.choice(PRINT_CMP[g["comparator"]])
-            values = {"一级指标": printed[0], "二级指标": printed[1], "三级指标": printed[2],
-                      "指标性质": cmp_printed, "历史参考值": fmt_ref(g["target"], rng),
-                      "指标值": g["target"] or "", "度量单位": g["unit"] or "",
-                      "权重（%）": g["weight"] or "", "备注": ""}
-            grow = {"line": None, "level1": carried[0], "level2": carried[1],
-                    "level3": carried[2], "comparator": g["comparator"] if cmp_printed else None,
-                    "target": g["target"], "unit": g["unit"], "weight": g["weight"],
-                    "actual": None, "score": None}
-            expect = {f: squash(values[c]) for f, c in (
-                ("level3", "三级指标"), ("comparator", "指标性质"), ("target", "指标值"),
-                ("unit", "度量单位"), ("weight", "权重（%）")) if squash(values[c])}
+            values = {
+                "一级指标": printed[0],
+                "二级指标": printed[1],
+                "三级指标": printed[2],
+                "指标性质": cmp_printed,
+                "历史参考值": fmt_ref(g["target"], rng),
+                "指标值": g["target"] or "",
+                "度量单位": g["unit"] or "",
+                "权重（%）": g["weight"] or "",
+                "备注": "",
+            }
+            grow = {
+                "line": None,
+                "level1": carried[0],
+                "level2": carried[1],
+                "level3": carried[2],
+                "comparator": g["comparator"] if cmp_printed else None,
+                "target": g["target"],
+                "unit": g["unit"],
+                "weight": g["weight"],
+                "actual": None,
+                "score": None,
+            }
+            expect = {
+                f: squash(values[c])
+                for f, c in (
+                    ("level3", "三级指标"),
+                    ("comparator", "指标性质"),
+                    ("target", "指标值"),
+                    ("unit", "度量单位"),
+                    ("weight", "权重（%）"),
+                )
+                if squash(values[c])
+            }
             grow["_expect"] = {"fields": expect, "anchor": squash(printed[0])}
             row = Row([Cell([values[c]]) for c in cols], sep=1 if word else 0)
             row.anchor, row.anchor_cell = grow, 0
             rows.append(row)
             gold_rows.append(grow)
         rows[-1].sep = 0
-        table = Table(rows, {"line_start": None, "kind": "T6", "title": None,
-                             "project": t.gold["project"], "total_score": None,
-                             "indicators": gold_rows, "items": []})
+        table = Table(
+            rows,
+            {
+                "line_start": None,
+                "kind": "T6",
+                "title": None,
+                "project": t.gold["project"],
+                "total_score": None,
+                "indicators": gold_rows,
+                "items": [],
+            },
+        )
         table.after = 2
         number = rng.choice(["（二）", "二、", "2.", "（三）"])
         heading = number + rng.choice(["项目绩效目标设置", "项目绩效目标设置情况"])
@@ -1446,21 +1631,41 @@ def v_spaces(doc: Doc, rng: random.Random) -> int:
 
 
 SIMPLE = {
-    "untitled": v_untitled, "caption_in_table": v_caption_in_table, "synonyms": v_synonyms,
-    "reordered": v_reordered, "dropped": v_dropped, "merged_header": v_merged_header,
-    "blank_lines": v_blank_lines, "back_to_back": v_back_to_back, "spaces": v_spaces,
-    "page_split": v_page_split, "target_setting": v_target_setting, "retitled": v_retitled,
+    "untitled": v_untitled,
+    "caption_in_table": v_caption_in_table,
+    "synonyms": v_synonyms,
+    "reordered": v_reordered,
+    "dropped": v_dropped,
+    "merged_header": v_merged_header,
+    "blank_lines": v_blank_lines,
+    "back_to_back": v_back_to_back,
+    "spaces": v_spaces,
+    "page_split": v_page_split,
+    "target_setting": v_target_setting,
+    "retitled": v_retitled,
 }
 # the order in which mixed applies its parts (column moves before labels are renamed, the
 # header is merged after, pages are broken after the header is final, layout last)
-MIX_ORDER = ("target_setting", "back_to_back", "untitled", "caption_in_table", "retitled",
-             "reordered", "dropped", "synonyms", "merged_header", "page_split", "blank_lines",
-             "spaces")
+MIX_ORDER = (
+    "target_setting",
+    "back_to_back",
+    "untitled",
+    "caption_in_table",
+    "retitled",
+    "reordered",
+    "dropped",
+    "synonyms",
+    "merged_header",
+    "page_split",
+    "blank_lines",
+    "spaces",
+)
 
 
 APPLIES = {  # the seeds a variant changes anything in (no T2/T3 in 002; no adjacent tables in
     # 000 and 004; no T1/T2/T3 in 002)
-    "target_setting": {"000", "001", "004"}, "back_to_back": {"001", "002"},
+    "target_setting": {"000", "001", "004"},
+    "back_to_back": {"001", "002"},
     "dropped": {"000", "001", "004"},
 }
 
@@ -1482,9 +1687,15 @@ def _random_plan(seed: str) -> list[str]:
     rng = rng_for("mixed-plan", seed)
     while True:
         plan = set()
-        for name, p in (("target_setting", 0.6), ("back_to_back", 0.5), ("merged_header", 0.5),
-                        ("synonyms", 0.7), ("page_split", 0.6), ("blank_lines", 0.5),
-                        ("spaces", 0.4)):
+        for name, p in (
+            ("target_setting", 0.6),
+            ("back_to_back", 0.5),
+            ("merged_header", 0.5),
+            ("synonyms", 0.7),
+            ("page_split", 0.6),
+            ("blank_lines", 0.5),
+            ("spaces", 0.4),
+        ):
             if rng.random() < p:
                 plan.add(name)
         title = rng.choice(["untitled", "caption_in_table", "retitled", None])
@@ -1629,12 +1840,16 @@ def self_check(doc: Doc, written: Written, gold: dict, where: str) -> CheckStats
     assert len(models) == len(gold["tables"])
     starts = [t["line_start"] for t in gold["tables"]]
     assert starts == sorted(starts) and len(set(starts)) == len(starts), where
-    for ti, (model, g) in enumerate(zip(models, gold["tables"])):
+    for ti, (model, g) in enumerate(zip(models, gold["tables"], strict=False)):
         st.tables += 1
         ls = g["line_start"]
         nxt = starts[ti + 1] if ti + 1 < len(starts) else len(lines) + 1
         first = lines[ls - 1]
-        assert first.strip() or (mode == "word" and first), (where, ls, "line_start on a blank line")
+        assert first.strip() or (mode == "word" and first), (
+            where,
+            ls,
+            "line_start on a blank line",
+        )
         if mode == "word":
             assert first.startswith("\t"), (where, ls, "line_start not a TAB-led row")
         if mode == "word":
@@ -1649,7 +1864,7 @@ def self_check(doc: Doc, written: Written, gold: dict, where: str) -> CheckStats
         row_lines = [r["line"] for r in rows]
         assert row_lines == sorted(row_lines) and len(set(row_lines)) == len(row_lines), (where, ls)
         assert all(ls < x < nxt for x in row_lines), (where, ls, "row outside its table")
-        for ri, (r, m) in enumerate(zip(rows, model_rows)):
+        for ri, (r, m) in enumerate(zip(rows, model_rows, strict=False)):
             st.rows += 1
             ln = r["line"]
             end = row_lines[ri + 1] if ri + 1 < len(rows) else row_end(lines, ln, mode, nxt - 1)
@@ -1701,11 +1916,11 @@ def check_alignment(written: Written, where: str) -> None:
     for table, start, _, end in written.tables:
         ncol = max(len(r.cells) for r in table.rows if r.role != "break")
         starts = set()
-        for ln in lines[start - 1:end]:
+        for ln in lines[start - 1 : end]:
             if FOOTER.match(ln) or not ln.strip():
                 continue
             for m in re.finditer(r"\S+(?: \S+)*", ln):
-                starts.add(width(ln[:m.start()]))
+                starts.add(width(ln[: m.start()]))
         assert len(starts) <= ncol, (where, start, sorted(starts), ncol)
 
 
@@ -1717,9 +1932,10 @@ def check_identity(base: Doc, gold: dict) -> None:
     assert written.text == src.read_text(encoding="utf-8"), base.seed
     tables = [(t, s, m) for t, s, m, _ in written.tables if t.gold is not None]
     assert len(tables) == len(gold["tables"])
-    for (t, start, marks), g in zip(tables, gold["tables"]):
+    for (t, start, marks), g in zip(tables, gold["tables"], strict=False):
         assert start == g["line_start"], (base.seed, start)
-        for mr, gr in zip(t.gold["indicators"] or t.gold["items"], g["indicators"] or g["items"]):
+        model_rows = t.gold["indicators"] or t.gold["items"]
+        for mr, gr in zip(model_rows, g["indicators"] or g["items"], strict=False):
             assert marks[id(mr)] == gr["line"], (base.seed, gr["line"])
 
 
@@ -1741,7 +1957,9 @@ def main(argv: list[str] | None = None) -> int:
         for d in (cdir, gdir):
             d.mkdir(parents=True, exist_ok=True)
             for stale in d.iterdir():  # PDFs stay unless --pdf makes them again
-                if stale.suffix in (".txt", ".docx", ".json") or (args.pdf and stale.suffix == ".pdf"):
+                if stale.suffix in (".txt", ".docx", ".json") or (
+                    args.pdf and stale.suffix == ".pdf"
+                ):
                     stale.unlink()
         for base, _ in seeds:
             doc, counts = make_variant(base, variant)
@@ -1760,10 +1978,13 @@ def main(argv: list[str] | None = None) -> int:
         for base, _ in seeds:
             counts, st, ntables = summary[(variant, base.seed)]
             dx = docx_checked.get((variant, base.seed))
-            print(f"{variant:17s} {base.seed}  tables {ntables:4d} (changed {sum(counts.values()):3d})"
-                  f"  rows {st.rows:4d}  level3 on its row {st.own:4d}"
-                  f"  fields found {st.fields:5d} of {st.fields + st.unchecked:5d}"
-                  + (f"  docx fields {dx}" if dx is not None else ""))
+            print(
+                f"{variant:17s} {base.seed}  tables {ntables:4d}"
+                f" (changed {sum(counts.values()):3d})"
+                f"  rows {st.rows:4d}  level3 on its row {st.own:4d}"
+                f"  fields found {st.fields:5d} of {st.fields + st.unchecked:5d}"
+                + (f"  docx fields {dx}" if dx is not None else "")
+            )
     if args.pdf:
         make_pdfs(variants)
     return 0
@@ -1776,10 +1997,8 @@ def write_docx(doc: Doc, path: Path) -> None:
     (back_to_back) follows it with no paragraph between. Deterministic: fixed core properties and
     a fixed zip timestamp."""
     import docx
-    from docx.oxml.ns import qn
 
     out = docx.Document()
-    body = out.element.body
     last_was_table = False
     for blk in doc.blocks:
         if isinstance(blk, Text):
@@ -1836,7 +2055,7 @@ def check_docx(doc: Doc, path: Path, gold: dict) -> int:
     assert len(d.tables) == len(models), (path, len(d.tables), len(models))
     checked = 0
     gi = 0
-    for model, table in zip(models, d.tables):
+    for model, table in zip(models, d.tables, strict=False):
         if model.gold is None:
             continue
         g = gold["tables"][gi]
@@ -1885,20 +2104,34 @@ def make_pdfs(variants: list[str]) -> None:
             continue
         folder = OUT_CORPUS / variant
         for path in sorted(folder.glob("*.docx")):
-            subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(folder),
-                            str(path)], check=True, capture_output=True)
+            subprocess.run(
+                [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(path)],
+                check=True,
+                capture_output=True,
+            )
             pdf = path.with_suffix(".pdf")
             digest = hashlib.sha256(path.read_bytes()).hexdigest().upper().encode()
             data = pdf.read_bytes()
-            data = re.sub(rb"(/(?:CreationDate|ModDate)\s*\(D:)(\d{14})",
-                          lambda m: m.group(1) + b"20240101000000", data)
-            data = re.sub(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]",
-                          lambda m: m.group(0).replace(m.group(1), digest[:len(m.group(1))])
-                          .replace(m.group(2), digest[:len(m.group(2))]), data)
-            data = re.sub(rb"(/DocChecksum\s*/)([0-9A-Fa-f]+)",
-                          lambda m: m.group(1) + digest[:len(m.group(2))], data)
+            data = re.sub(
+                rb"(/(?:CreationDate|ModDate)\s*\(D:)(\d{14})",
+                lambda m: m.group(1) + b"20240101000000",
+                data,
+            )
+            data = re.sub(
+                rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]",
+                lambda m, digest=digest: (
+                    m.group(0)
+                    .replace(m.group(1), digest[: len(m.group(1))])
+                    .replace(m.group(2), digest[: len(m.group(2))])
+                ),
+                data,
+            )
+            data = re.sub(
+                rb"(/DocChecksum\s*/)([0-9A-Fa-f]+)",
+                lambda m, digest=digest: m.group(1) + digest[: len(m.group(2))],
+                data,
+            )
             pdf.write_bytes(data)
-
 
 
 if __name__ == "__main__":
