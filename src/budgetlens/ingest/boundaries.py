@@ -16,16 +16,20 @@ give the same boundaries.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from itertools import pairwise
 
 from budgetlens.ingest.raw import RawCell, RawTable
 from budgetlens.layout.header import Header, find_header
-from budgetlens.layout.roles import LEVEL_ROLES, Role, normalise_label
+from budgetlens.layout.roles import AMOUNT_ROLES, LEVEL_ROLES, Role, normalise_label
 from budgetlens.textnorm import normalize
 
 _MAIN = frozenset({*LEVEL_ROLES, Role.CONTENT})
-_OPENING_KEYS = frozenset({"项目名称", "部门名称", "单位名称", "项目单位"})
+# the key a table's block of key cells opens with: 项目名称, 部门（单位）名称, 预算单位编码 …
+_OPENING_KEY = re.compile(
+    r"^(?:项目|部门|单位|预算单位|主管部门|项目单位)(?:\(单位\))?(?:名称|编码|代码)?$"
+)
 _MIN_ROWS = 2  # a part of fewer rows is not split off: a stray line is not a table
 
 
@@ -50,7 +54,19 @@ def _title_row(row: list[str]) -> bool:
 
 def _opening_key(row: list[str]) -> bool:
     first = next((t for t in row if t), "")
-    return normalise_label(first) in _OPENING_KEYS and sum(1 for t in row if t) >= 2
+    return bool(_OPENING_KEY.match(normalise_label(first))) and sum(1 for t in row if t) >= 2
+
+
+def _budget_header(grid: list[list[str]], r: int) -> bool:
+    """A header of 预算执行情况 (年初预算 | 调整后预算 | 执行数 …): it opens the block a
+    自评表 starts with, never follows the indicators of one."""
+    header = find_header(grid, r, (), needed=2)
+    return (
+        header is not None
+        and header.first_row == r
+        and len(header.roles & AMOUNT_ROLES) >= 2
+        and not header.roles & _MAIN
+    )
 
 
 def _main_header(grid: list[list[str]], r: int) -> Header | None:
@@ -73,7 +89,7 @@ def split_points(grid: list[list[str]]) -> list[int]:
             main, data = None, False
             r += 1
             continue
-        if data and _opening_key(row):
+        if data and (_opening_key(row) or _budget_header(grid, r)):
             starts.append(r)
             main, data = None, False
             r += 1
@@ -96,13 +112,17 @@ def _has_rows(grid: list[list[str]], r: int) -> bool:
 
 
 def split_table(raw: RawTable) -> list[RawTable]:
-    """``raw`` cut where a new table starts; itself when it holds one table."""
-    if raw.n_rows < 2 * _MIN_ROWS:
+    """``raw`` cut where a new table starts, without the rows of empty cells before and after
+    it (an export's layout, not the table's); itself when it holds one table as it is."""
+    grid = _grid(raw)
+    filled = [r for r, row in enumerate(grid) if any(row)]
+    if not filled:
+        return []
+    top, bottom = filled[0], filled[-1] + 1
+    starts = split_points(grid[top:bottom]) if bottom - top >= 2 * _MIN_ROWS else [0]
+    if len(starts) == 1 and (top, bottom) == (0, raw.n_rows):
         return [raw]
-    starts = split_points(_grid(raw))
-    if len(starts) == 1:
-        return [raw]
-    bounds = [*starts, raw.n_rows]
+    bounds = [*(top + s for s in starts), bottom]
     return [
         _part(raw, first, last, notes=raw.notes if index == 0 else [])
         for index, (first, last) in enumerate(pairwise(bounds))

@@ -28,7 +28,9 @@ _KEY = 1.0
 _SECTION = 2.0
 _SCOPE = 1.0
 _LABEL = 0.25
-_AMOUNTS = 1.0  # a statement's header names a label column and amounts; its cells hold them
+_AMOUNTS = 1.0
+_READ_HEADER = 4  # roles a header must name to speak against a kind whose roles it lacks
+_CONTRADICTED = 3.0  # a statement's header names a label column and amounts; its cells hold them
 _HEADER_ROWS = 40  # headers are looked for in the first rows only (a form's header repeats)
 
 Source = Literal["title", "header", "key", "section", "scope", "label"]
@@ -168,6 +170,9 @@ def _score(
         evidence += [_named(named, r, -_AGAINST) for r in sorted(spec.against & reading.roles)]
         if spec.shape == "amounts":
             evidence.append(Evidence("header", f"{reading.numbers} amount cells", _AMOUNTS))
+    elif len(reading.roles) >= _READ_HEADER:
+        # a header was read and it is not this kind's: it speaks against the title
+        evidence.append(Evidence("header", f"lacks {', '.join(missing)}", -_CONTRADICTED))
     evidence += [Evidence("key", key, _KEY) for key in spec.keys if key in reading.keys][:2]
     if spec.sections:
         near = [*context.section[-2:], *context.titles[1:]]
