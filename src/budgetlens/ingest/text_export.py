@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
+from budgetlens.ingest.boundaries import split_points
 from budgetlens.ingest.raw import Piece, RawCell, RawItem, RawLine, RawTable
 from budgetlens.numbers import parse_number
 from budgetlens.textnorm import normalize, parse_comparator
@@ -81,7 +83,6 @@ def _word_table(lines: list[str], start: int) -> tuple[RawTable, int]:
     rows: list[list[RawCell]] = []
     row: list[RawCell] = []
     cell: RawCell | None = None
-    width = 0
     j = start
     end = start
     while j < len(lines):
@@ -97,7 +98,6 @@ def _word_table(lines: list[str], start: int) -> tuple[RawTable, int]:
         else:
             if row:
                 rows.append(row)
-                width = max(width, len(row))
                 row, cell = [], None
             k = _next_nonblank(lines, j)
             if k is None or not rows:
@@ -118,13 +118,60 @@ def _word_table(lines: list[str], start: int) -> tuple[RawTable, int]:
                 cell.text += "\n"
                 j = k
                 continue
+            if _key_without_tab(lines, k):
+                # a row's first cell that lost its TAB ("项目名称" then "\t区合中心…")
+                cell = RawCell(len(rows), 0, lines[k].strip(), line_start=k + 1, line_end=k + 1)
+                row, end, j = [cell], k, k + 1
+                continue
             break
         j += 1
     if row:
         rows.append(row)
-        width = max(width, len(row))
+    rows = _split_run_on_rows(rows)
+    width = max((len(r) for r in rows), default=0)
     rows = _reattach_orphans(rows, width)
     return _grid(rows, width, start + 1, end + 1), end + 1
+
+
+_CLOSING = re.compile(r"^(?:合计|总计|总分|评价结论|存在问题|改进措施|项目负责人|填报人|审核人)")
+_NAME_KEY = re.compile(r"^(?:项目|部门|单位)(?:[(（]单位[)）])?名称[：:]?$")
+
+
+def _key_without_tab(lines: list[str], k: int) -> bool:
+    """A key label on a line of its own right above a row's cells is that row's first cell,
+    its TAB lost: a key never stands alone as a paragraph."""
+    return (
+        k + 1 < len(lines)
+        and lines[k + 1].startswith("\t")
+        and bool(_NAME_KEY.match(lines[k].strip()))
+    )
+
+
+def _split_run_on_rows(rows: list[list[RawCell]]) -> list[list[RawCell]]:
+    """A table's closing row (合计, 改进措施, 项目负责人…) run on into the next table's opening
+    key ("项目名称 | …"): two tables printed back to back with no blank line between their rows
+    make one row of the two; it is cut at the key."""
+    kept: list[list[RawCell]] = []
+    for row in rows:
+        cut = next(
+            (
+                i
+                for i, cell in enumerate(row)
+                if i > 0 and _NAME_KEY.match(re.sub(r"\s+", "", cell.text)) and i + 1 < len(row)
+            ),
+            None,
+        )
+        if cut is not None and _CLOSING.match(re.sub(r"\s+", "", row[0].text)):
+            head, tail = row[:cut], row[cut:]
+            for col, cell in enumerate(tail):
+                cell.col = col
+            kept += [head, tail]
+        else:
+            kept.append(row)
+    for r, row in enumerate(kept):
+        for cell in row:
+            cell.row = r
+    return kept
 
 
 def _reattach_orphans(rows: list[list[RawCell]], width: int) -> list[list[RawCell]]:
@@ -175,8 +222,8 @@ def _read_ocr_like(lines: list[str]) -> list[RawItem]:
     while i < len(lines):
         line = lines[i]
         if "\t" in line:
-            table, i = _ocr_table(lines, i)
-            items.append(table)
+            tables, i = _ocr_table(lines, i)
+            items += tables
             continue
         if not _blank(line) and not _MD_SEPARATOR.match(line):
             items.append(_ocr_line(line, i + 1))
@@ -194,7 +241,7 @@ def _ocr_line(line: str, number: int) -> RawLine:
 _TITLE_ROW = re.compile(r"^.{2,40}表(?:[（(][^）)]{0,12}[）)])?$")
 
 
-def _ocr_table(lines: list[str], start: int) -> tuple[RawTable, int]:
+def _ocr_table(lines: list[str], start: int) -> tuple[list[RawTable], int]:
     rows: list[list[RawCell]] = []
     after_blank: list[bool] = []  # OCR leaves a blank line where a page broke a row
     blank_seen = False
@@ -226,6 +273,19 @@ def _ocr_table(lines: list[str], start: int) -> tuple[RawTable, int]:
         rows.append([RawCell(0, c, t, line_start=j, line_end=j) for c, t in enumerate(texts)])
         after_blank.append(blank_seen)
         blank_seen = False
+    # Tables printed back to back are cut apart first: a row is rejoined and realigned by the
+    # columns of its own table, not of the one above it.
+    width = max((len(r) for r in rows), default=1)
+    texts_grid = [[c.text for c in row] + [""] * (width - len(row)) for row in rows]
+    bounds = [*split_points(texts_grid), len(rows)] if rows else [0, 0]
+    tables = [
+        _ocr_grid(rows[a:b], after_blank[a:b], start + 1 if a == 0 else rows[a][0].line_start)
+        for a, b in pairwise(bounds)
+    ]
+    return tables, end + 1
+
+
+def _ocr_grid(rows: list[list[RawCell]], after_blank: list[bool], first: int | None) -> RawTable:
     rows = _join_broken_rows(rows, after_blank)
     width = max((len(r) for r in rows), default=1)
     rows = _realign_shifted_rows(rows, width)
@@ -237,7 +297,8 @@ def _ocr_table(lines: list[str], start: int) -> tuple[RawTable, int]:
             cells.append(cell)
         for c in range(len(row), width):  # OCR does not say what is merged: pad, don't span
             cells.append(RawCell(r, c, "", line_start=row[0].line_start, line_end=row[0].line_end))
-    return RawTable(cells, len(rows), width, line_start=start + 1, line_end=end + 1), end + 1
+    last = max((c.line_end or 0 for c in cells), default=first)
+    return RawTable(cells, len(rows), width, line_start=first, line_end=last)
 
 
 @lru_cache(maxsize=8192)

@@ -170,7 +170,7 @@ def _score(
         evidence += [_named(named, r, -_AGAINST) for r in sorted(spec.against & reading.roles)]
         if spec.shape == "amounts":
             evidence.append(Evidence("header", f"{reading.numbers} amount cells", _AMOUNTS))
-    elif len(reading.roles) >= _READ_HEADER:
+    elif missing and len(reading.roles) >= _READ_HEADER:
         # a header was read and it is not this kind's: it speaks against the title
         evidence.append(Evidence("header", f"lacks {', '.join(missing)}", -_CONTRADICTED))
     evidence += [Evidence("key", key, _KEY) for key in spec.keys if key in reading.keys][:2]
@@ -195,8 +195,9 @@ def _named(named: dict, role: Role, points: float) -> Evidence:
 
 def classify(table: Table, context: TableContext | None = None) -> Classification:
     context = context or TableContext.of(table)
-    if any(NOT_A_KIND.match(t.replace(" ", "")) for t in context.titles[:1]):
-        return Classification("unknown", by="title")
+    for title in context.titles[:1]:
+        if NOT_A_KIND.match(title.replace(" ", "")):
+            return Classification("unknown", by="title", evidence=(Evidence("title", title, 0),))
     reading = _read(table.grid())
     scope = _scope(context, reading.keys)
     scored = []
