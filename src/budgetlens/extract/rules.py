@@ -17,7 +17,7 @@ from budgetlens.document import Document, Heading, Paragraph, Table
 from budgetlens.ingest.structure import table_title
 from budgetlens.layout.amounts import statement_rows, unit_of
 from budgetlens.layout.cells import allotment_in_label, cell_ref, parsed, row_location
-from budgetlens.layout.header import Header, find_header, read_header
+from budgetlens.layout.header import Header, find_header, is_header_row, read_header
 from budgetlens.layout.roles import Role
 from budgetlens.layout.rows import (
     TOTAL_LABELS,
@@ -295,6 +295,8 @@ def _assessment(spec: KindSpec, table: Table, grid: list[list[str]], base: dict)
     level1 = level2 = None
     for r in range(header.last_row + 1, len(grid)):
         row, shift = grid[r], 0
+        if is_header_row(row):
+            continue  # a header repeated after a page break
         lead = get(row, Role.CONTENT) or ""
         if parse_number(lead) and not parse_number(get(row, Role.ALLOTTED) or ""):
             # A row Word split after its label cell ("2、自评质量" + blank line): the rest of the

@@ -121,12 +121,51 @@ def split_table(raw: RawTable) -> list[RawTable]:
     top, bottom = filled[0], filled[-1] + 1
     starts = split_points(grid[top:bottom]) if bottom - top >= 2 * _MIN_ROWS else [0]
     if len(starts) == 1 and (top, bottom) == (0, raw.n_rows):
-        return [raw]
+        return [_rejoin_split_rows(raw)]
     bounds = [*(top + s for s in starts), bottom]
     return [
-        _part(raw, first, last, notes=raw.notes if index == 0 else [])
+        _rejoin_split_rows(_part(raw, first, last, notes=raw.notes if index == 0 else []))
         for index, (first, last) in enumerate(pairwise(bounds))
     ]
+
+
+def _rejoin_split_rows(raw: RawTable) -> RawTable:
+    """A row a page break cut in two, its header printed again between the parts: the first
+    part fills the row's leading columns, the second (behind empty cells) the rest. The second
+    part's cells move up into the first's row; the repeated header stays, as printed."""
+    grid = _grid(raw)
+    main = next((h for r in range(len(grid)) if (h := _main_header(grid, r))), None)
+    if main is None:
+        return raw
+    r = main.last_row + 1
+    while r < len(grid):
+        repeat = _main_header(grid, r)
+        if repeat is None or repeat.roles != main.roles:
+            r += 1
+            continue
+        above = next((k for k in range(r - 1, main.last_row, -1) if any(grid[k])), None)
+        below = next((k for k in range(repeat.last_row + 1, len(grid)) if any(grid[k])), None)
+        if above is not None and below is not None:
+            _move_up(raw, grid, above, below)
+        r = repeat.last_row + 1
+    return raw
+
+
+def _move_up(raw: RawTable, grid: list[list[str]], above: int, below: int) -> None:
+    upper = [c for c, t in enumerate(grid[above]) if t]
+    lower = [c for c, t in enumerate(grid[below]) if t]
+    if not upper or not lower or max(upper) >= min(lower):
+        return  # not the two halves of one row
+    cut = min(lower)
+    for cell in raw.cells:
+        if cell.row == above and cell.col == max(upper) and cell.col + cell.col_span > cut:
+            cell.col_span = cut - cell.col  # a Word-like short row spanned to the edge
+        elif cell.row == below and cell.col >= cut and cell.text.strip():
+            cell.row = above
+        elif cell.row == above and cell.col >= cut and not cell.text.strip():
+            cell.row = below  # the empty cells trade places with the moved ones
+    grid[above] = [*grid[above][:cut], *grid[below][cut:]]
+    grid[below] = [""] * len(grid[below])
 
 
 def _part(raw: RawTable, first: int, last: int, notes: list[str]) -> RawTable:

@@ -35,9 +35,20 @@ def read_text_export(text: str, kind: TextKind) -> list[RawItem]:
     return _read_word_like(lines) if kind == "text-word" else _read_ocr_like(lines)
 
 
+# A page's footer as text exports of paginated reports print it: "— 12 —", "- 12 -", "第 12 页",
+# "第12页 共40页" (a bare number is not taken for one: it may be a wrapped cell's digits).
+_PAGE_FOOTER = re.compile(
+    r"^\s*(?:[-—–－]+\s*\d+\s*[-—–－]+|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?"
+    r"|\d+\s*/\s*\d+)\s*$"
+)
+
+
 def _blank(line: str) -> bool:
-    """Whitespace only; a lone TAB is not blank but an empty cell."""
-    return not line.strip() and "\t" not in line
+    """Whitespace only (a form feed too), or a page's footer: layout, never content, so a
+    table a page break cut goes on across it. A lone TAB is not blank but an empty cell."""
+    if "\t" in line:
+        return False
+    return not line.strip() or bool(_PAGE_FOOTER.match(line))
 
 
 # --- Word-like -------------------------------------------------------------------------------
@@ -67,11 +78,15 @@ def _next_nonblank(lines: list[str], start: int) -> int | None:
 
 def _continues_into_tab_line(lines: list[str], start: int, blanks: bool) -> bool:
     """Whether the TAB-less lines from ``start`` lead into a TAB-led line: directly, or with
-    ``blanks`` across single blank lines (two blank lines in a row end a table)."""
+    ``blanks`` across single blank lines (two blank lines in a row end a table). A page break
+    (its footer, a form feed) goes on to whatever follows it, blank lines or not."""
     previous_blank = False
     for k in range(start, len(lines)):
         if lines[k].startswith("\t"):
             return True
+        if blanks and (_PAGE_FOOTER.match(lines[k]) or "\f" in lines[k]):
+            following = _next_nonblank(lines, k + 1)
+            return following is not None and lines[following].startswith("\t")
         blank = _blank(lines[k])
         if blank and (previous_blank or not blanks):
             return False
