@@ -122,7 +122,7 @@ Block = Annotated[Heading | Paragraph | Table, Field(discriminator="kind")]
 
 class Document(BaseModel):
     source: str
-    format: Literal["docx", "pdf", "html", "text-word", "text-ocr", "image"]
+    format: Literal["docx", "pdf", "html", "text-word", "text-ocr", "text-layout", "image"]
     sha256: str
     pages: int | None = None
     blocks: list[Block]

@@ -208,11 +208,36 @@ def _match_tables(gold: Sequence[Json], extracted: Sequence[Json]) -> list[Pair]
     if all(g.get("line_start") is not None for g in gold) and any(
         _table_line(t) is not None for t in extracted
     ):
-        pairs = _align_by_line(gold, extracted, lambda t: t["line_start"], _table_line)
+        pairs = _pair_near(_align_by_line(gold, extracted, lambda t: t["line_start"], _table_line))
         # Extracted tables without rows (目录, layout tables) are not in the gold by design.
         return [(g, e) for g, e in pairs if g is not None or _has_rows(e or {})]
     with_rows = [t for t in extracted if _has_rows(t)]
     return _align_by_order(gold, with_rows, lambda t: f"{t.get('kind')}:{t.get('form') or ''}")
+
+
+_NEAR = 3  # lines a table's first row may be off: a caption line read as its first row or not
+
+
+def _pair_near(pairs: list[Pair]) -> list[Pair]:
+    """Tables left alone after pairing by first line, paired when the gold's first line is
+    within a few lines of the extracted table's: whether a title line right above a table is
+    its first row or its caption is a reading choice, not a missed table; its rows are then
+    still matched by their own lines."""
+    spare = [e for g, e in pairs if g is None and e is not None and _has_rows(e)]
+    found: dict[int, Json] = {}  # gold's position in pairs → the extracted table it meets
+    for index, (g, e) in enumerate(pairs):
+        if g is not None and e is None:
+            line = g["line_start"]
+            near = next((x for x in spare if abs((_table_line(x) or 0) - line) <= _NEAR), None)
+            if near is not None:
+                spare.remove(near)
+                found[index] = near
+    taken = [id(x) for x in found.values()]
+    return [
+        (g, found.get(index, e))
+        for index, (g, e) in enumerate(pairs)
+        if not (g is None and e is not None and id(e) in taken)
+    ]
 
 
 def _row_label(row: Json) -> str | None:

@@ -72,7 +72,26 @@ def table_title(text: str) -> str | None:
     return match.group("title") if match else None
 
 
+_PARTICULAR = re.compile(r"^(?:填报人|填表人|职务|联系电话|电话|填报日期|日期|单位|部门)[：:]")
 _FORM_CODE = re.compile(r"^(?:公开|附)?表?\s*[\d一二三四五六七八九十]{1,3}\s*表?$")
+
+
+def _own_title(table: Table) -> tuple[str | None, str | None]:
+    """The title a table prints in its first rows (one cell, a form's particulars aside), and
+    otherwise the short text of its first row, a weaker name."""
+    for row in range(min(table.n_rows - 1, 3)):
+        texts = [c.text for c in table.cells if c.row == row and c.text]
+        # a title row may carry its form's particulars: "填报人：… | 职务：… | 联系电话：…"
+        texts = texts[:1] + [t for t in texts[1:] if not _PARTICULAR.match(t)]
+        if len(texts) != 1:
+            return None, None
+        named = table_title(texts[0])
+        if named and not form_code(named):
+            return named, None
+        if not form_code(texts[0]):
+            plain = len(texts[0]) <= 50 and not _SENTENCE_INSIDE.search(texts[0])
+            return None, texts[0] if plain else None
+    return None, None
 
 
 def form_code(text: str) -> bool:
@@ -191,11 +210,12 @@ class _Builder:
         self.blocks.append(table)
 
     def _caption(self, table: Table) -> None:
-        """Name the table from the caption lines just above it, or from its own title row.
+        """Name the table from its own title row, else from the caption lines just above it.
 
         A form code ("公开01表", "附表3") names no table: the name is looked for further, in
         the lines above it or the first rows of the table (statements often print their title
-        inside their frame, before "部门：…单位：万元")."""
+        inside their frame, before "部门：…单位：万元"). A title row of the table's own beats
+        a caption: a list of attachments above a table names other tables too."""
         after = ""  # the line below the one looked at: the rest of a title wrapped onto it
         for block in reversed(self.blocks[-4:]):
             if isinstance(block, Heading):
@@ -216,22 +236,13 @@ class _Builder:
         if table.text:  # only lines from the title down name the table
             while table.caption_ids and not table_title(self._text_of(table.caption_ids[0])):
                 table.caption_ids.pop(0)
-            if not form_code(table.text):
-                return
         else:
             table.caption_ids = []
-        for row in range(min(table.n_rows - 1, 3)):
-            texts = [c.text for c in table.cells if c.row == row and c.text]
-            if len(texts) != 1:
-                break
-            named = table_title(texts[0])
-            if named and not form_code(named):
-                table.text = named
-                return
-            if not form_code(texts[0]) and len(texts[0]) <= 50:
-                if not table.text and not _SENTENCE_INSIDE.search(texts[0]):
-                    table.text = texts[0]
-                return
+        own, plain = _own_title(table)
+        if own:
+            table.text = own
+        elif not table.text or form_code(table.text):
+            table.text = plain or table.text
 
     def _text_of(self, block_id: str) -> str:
         return next(b.text for b in self.blocks if b.id == block_id)
@@ -308,7 +319,7 @@ def assemble(
     warnings: list[str] | None = None,
 ) -> Document:
     """The document model for a reader's items; OCR and PDF text gets broken lines rejoined."""
-    builder = _Builder(source, join_broken=fmt in ("text-ocr", "pdf", "image"))
+    builder = _Builder(source, join_broken=fmt in ("text-ocr", "text-layout", "pdf", "image"))
     items = [
         part
         for item in items

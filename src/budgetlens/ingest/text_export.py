@@ -17,21 +17,29 @@ from typing import Literal
 
 from budgetlens.ingest.boundaries import split_points
 from budgetlens.ingest.raw import Piece, RawCell, RawItem, RawLine, RawTable
+from budgetlens.ingest.text_layout import has_columns, table_end, table_rows
 from budgetlens.numbers import parse_number
 from budgetlens.textnorm import normalize, parse_comparator
 
-TextKind = Literal["text-word", "text-ocr"]
+TextKind = Literal["text-word", "text-ocr", "text-layout"]
+_LAYOUT_MIN_LINES = 10  # lines of space-separated columns that make a file's tables laid out
 
 
 def sniff(lines: list[str]) -> TextKind:
-    """Word-like exports put one cell per TAB-led line; OCR exports put TABs between cells."""
+    """Word-like exports put one cell per TAB-led line; OCR exports put TABs between cells;
+    layout exports (pdftotext -layout) no TABs at all, their cells apart by runs of spaces."""
     inner = sum(1 for line in lines if "\t" in line.lstrip("\t").rstrip("\t"))
     led = sum(1 for line in lines if line.startswith("\t"))
+    cells = sum(1 for line in lines if "\t" in line and line.strip())  # not a lone TAB
+    if cells < _LAYOUT_MIN_LINES and sum(map(has_columns, lines)) >= _LAYOUT_MIN_LINES:
+        return "text-layout"
     return "text-ocr" if inner > led / 2 else "text-word"
 
 
 def read_text_export(text: str, kind: TextKind) -> list[RawItem]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if kind == "text-layout":
+        return _read_layout_like(lines)
     return _read_word_like(lines) if kind == "text-word" else _read_ocr_like(lines)
 
 
@@ -288,16 +296,41 @@ def _ocr_table(lines: list[str], start: int) -> tuple[list[RawTable], int]:
         rows.append([RawCell(0, c, t, line_start=j, line_end=j) for c, t in enumerate(texts)])
         after_blank.append(blank_seen)
         blank_seen = False
-    # Tables printed back to back are cut apart first: a row is rejoined and realigned by the
-    # columns of its own table, not of the one above it.
+    return _row_tables(rows, after_blank, start + 1), end + 1
+
+
+def _row_tables(rows: list[list[RawCell]], after_blank: list[bool], first: int) -> list[RawTable]:
+    """Tables from rows of cells (one text line a row). Tables printed back to back are cut
+    apart first: a row is rejoined and realigned by the columns of its own table, not of the
+    one above it."""
     width = max((len(r) for r in rows), default=1)
     texts_grid = [[c.text for c in row] + [""] * (width - len(row)) for row in rows]
     bounds = [*split_points(texts_grid), len(rows)] if rows else [0, 0]
-    tables = [
-        _ocr_grid(rows[a:b], after_blank[a:b], start + 1 if a == 0 else rows[a][0].line_start)
+    return [
+        _ocr_grid(rows[a:b], after_blank[a:b], first if a == 0 else rows[a][0].line_start)
         for a, b in pairwise(bounds)
     ]
-    return tables, end + 1
+
+
+# --- laid out with spaces ----------------------------------------------------------------
+
+
+def _read_layout_like(lines: list[str]) -> list[RawItem]:
+    """Tables laid out with spaces (``text_layout.py``), read as OCR-like rows are: rows a page
+    broke are rejoined, rows that lost their leading cells realigned; the rest is text."""
+    items: list[RawItem] = []
+    i = 0
+    while i < len(lines):
+        end = table_end(lines, i, _blank)
+        if end > i:
+            rows, after_blank = table_rows(lines, i, end, _blank)
+            items += _row_tables(rows, after_blank, i + 1)
+            i = end
+            continue
+        if not _blank(lines[i]):
+            items.append(_ocr_line(lines[i].strip(), i + 1))
+        i += 1
+    return items
 
 
 def _ocr_grid(rows: list[list[RawCell]], after_blank: list[bool], first: int | None) -> RawTable:
