@@ -80,15 +80,18 @@ def _row_at(grid: list[list[str]], r: int, needed: int) -> tuple[Labels, int] | 
     if _has_number(row):
         return None
     labels = _roles_of_row(row, r)
-    if _distinct(labels) >= needed:
-        return labels, r
     if r + 1 < len(grid) and len(grid[r + 1]) == len(row) and not _has_number(grid[r + 1]):
         joined = [a + b for a, b in zip(row, grid[r + 1], strict=True)]
         together = _roles_of_row(joined, r)
-        if _distinct(together) >= max(needed, 3) and _distinct(
-            _roles_of_row(grid[r + 1], r + 1)
-        ) < max(needed, 3):
+        lower = _distinct(_roles_of_row(grid[r + 1], r + 1))
+        if (
+            _distinct(together) >= max(needed, 3)
+            and _distinct(together) > _distinct(labels) + 1
+            and lower < max(needed, 3)
+        ):
             return together, r + 1
+    if _distinct(labels) >= needed:
+        return labels, r
     return None
 
 
