@@ -151,3 +151,23 @@ def test_prose_amounts_of_a_final_accounts_pdf_are_linked_to_statement_cells():
     assert zero_point_three.evidence[1].location.table_id is not None
     assert any(f.stated == "326.72" and f.severity == "warning" for f in linked)
     assert result.ledger.families["restatements"].run >= 5
+
+
+def test_a_table_with_figures_no_check_reads_is_listed_with_why(tmp_path):
+    """Nothing is dropped silently: a table of numbers of no known kind is in the coverage."""
+    from budgetlens.pipeline import check_document
+    from budgetlens.report import to_json
+
+    report = tmp_path / "r.txt"
+    report.write_text(
+        "某局2024年度部门整体支出绩效评价报告\n\n"
+        "\t季度\n\t一季度\n\t二季度\n\t三季度\n\n"
+        "\t人数\n\t12\n\t15\n\t18\n\n"
+        "\t金额\n\t3.50\n\t4.25\n\t6.00\n",
+        encoding="utf-8",
+    )
+    coverage = to_json(check_document(report))["coverage"]
+    [unread] = coverage["tables_not_read"]
+    assert unread["kind"] == "unknown" and unread["numbers"] == 6
+    assert unread["reason"].startswith("no kind")
+    assert coverage["tables_read"] == 0

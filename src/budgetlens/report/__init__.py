@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from budgetlens.atomic import write_atomically
+from budgetlens.checks.coverage import unread_tables
 from budgetlens.pipeline import CheckResult
 from budgetlens.report.html import to_html
 
@@ -16,6 +17,7 @@ _SEVERITIES = ("error", "warning", "info")
 def to_json(result: CheckResult) -> dict:
     """The document's tables, claims, findings and coverage ledger, JSON-serialisable."""
     counts = Counter(f.severity for f in result.findings)
+    unread = unread_tables(result.document, result.extraction)
     return {
         "source": result.document.source,
         "sha256": result.document.sha256,
@@ -24,6 +26,8 @@ def to_json(result: CheckResult) -> dict:
         "coverage": {
             "families": {k: v.model_dump() for k, v in result.ledger.families.items()},
             "total": dict(result.ledger.totals()),
+            "tables_read": len(result.extraction.tables) - len(unread),
+            "tables_not_read": [t.model_dump() for t in unread],
         },
         "findings": [f.model_dump(mode="json") for f in result.findings],
         "claims": [c.model_dump(mode="json") for c in result.claims],

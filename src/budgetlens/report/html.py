@@ -24,6 +24,7 @@ from typing import get_args
 from jinja2 import Environment, StrictUndefined, Template
 from markupsafe import Markup
 
+from budgetlens.checks.coverage import unread_tables
 from budgetlens.checks.findings import EvidenceLocation, Family, Finding
 from budgetlens.document import Cell, Heading, Paragraph, Table
 from budgetlens.pipeline import CheckResult
@@ -119,6 +120,7 @@ def to_html(result: CheckResult) -> str:
         severities=SEVERITIES,
         counts={s: sum(f.severity == s for f in result.findings) for s in SEVERITIES},
         totals=result.ledger.totals(),
+        unread=unread_tables(document, result.extraction),
         ledger=sorted(
             result.ledger.families.items(),
             key=lambda kv: FAMILIES.index(kv[0]) if kv[0] in FAMILIES else len(FAMILIES),
