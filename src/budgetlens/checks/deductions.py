@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from budgetlens.checks import holds
 from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.intervals import check_difference
 from budgetlens.tables import schemas as s
@@ -28,7 +29,7 @@ def _numbered(items: list[s.ScoreItem]) -> dict[str, s.ScoreItem]:
 
 
 def criterion_deductions(ctx: Context) -> None:
-    sheets = [t for t in ctx.extraction.tables if t.kind == "T7"]
+    sheets = [t for t in ctx.extraction.tables if holds.assessment(t)]
     if len(sheets) != 1:
         return  # a quoted number names a row only where one sheet is numbered so
     rows = _numbered(sheets[0].items)

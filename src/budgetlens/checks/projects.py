@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from budgetlens.checks import holds
 from budgetlens.checks.engine import Context, Operand
 from budgetlens.checks.intervals import check_equal
 from budgetlens.checks.restatements import subject_key
@@ -38,7 +39,12 @@ def _name(project: str) -> str:
     return subject_key(_CODE.sub("", project))
 
 
-def _table_for(ctx: Context, claim: Claim, tables: list[s.T3ProjectSelfEvaluation]):
+def _self_evaluation(table: s.TableModel) -> bool:
+    """A project's 自评表: indicator rows under its 预算执行情况."""
+    return holds.target_indicators(table) and bool(holds.total_lines(table))
+
+
+def _table_for(ctx: Context, claim: Claim, tables: list[s.TableModel]):
     own = next((t for t in tables if t.id == claim.span.block_id), None)
     if own is not None:
         return own
@@ -49,14 +55,14 @@ def _table_for(ctx: Context, claim: Claim, tables: list[s.T3ProjectSelfEvaluatio
 
 
 def project_budget_figures(ctx: Context) -> None:
-    tables = [t for t in ctx.extraction.tables if isinstance(t, s.T3ProjectSelfEvaluation)]
+    tables = [t for t in ctx.extraction.tables if _self_evaluation(t)]
     for claim in ctx.claims:
         if claim.type != "amount" or claim.quantity.unit != "万元":
             continue  # a T3's 预算执行情况 is in 万元
         subject = subject_key(claim.subject)
         column = next((c for pattern, c in _COLUMNS if pattern.search(subject)), None)
         table = _table_for(ctx, claim, tables) if column else None
-        lines = table.total_lines() if table else []
+        lines = holds.total_lines(table) if table else []
         row = lines[0] if lines else None
         printed = Operand.in_row(row, column) if row and column else None
         if table is None or row is None or printed is None or column is None:
@@ -89,9 +95,7 @@ def project_budget_figures(ctx: Context) -> None:
 def indicator_across_tables(ctx: Context) -> None:
     rows: dict[tuple[str, str, str | None], list[tuple[s.ExtractedTable, s.Indicator]]] = {}
     for table in ctx.extraction.tables:
-        if not (
-            table.project and isinstance(table, (s.T2ProjectTargets, s.T3ProjectSelfEvaluation))
-        ):
+        if not (table.project and holds.target_indicators(table)):
             continue
         if len({row.form for row in table.indicators}) > 1:
             continue  # several projects' forms in one grid: the table's project is the first's
@@ -134,11 +138,11 @@ def cost_indicator_units(ctx: Context) -> None:
     budget, printed in the wrong unit (DOMAIN.md §6). Only an exact match of the digits is
     taken for a slip; any other cost is a cost."""
     for table in ctx.extraction.tables:
-        if not isinstance(table, s.T3ProjectSelfEvaluation):
+        if not _self_evaluation(table):
             continue
         budgets = {
             line.form: [o for name in ("budget", "adjusted") if (o := Operand.in_row(line, name))]
-            for line in table.total_lines()
+            for line in holds.total_lines(table)
         }
         for row in table.indicators:
             label = f"{row.level1 or ''}{row.level2 or ''}"

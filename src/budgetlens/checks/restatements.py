@@ -8,8 +8,10 @@ words, so these checks report at warning unless the arithmetic leaves no doubt.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
+from budgetlens.checks import holds
 from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.checks.intervals import check_equal
@@ -26,8 +28,6 @@ WEIGHTS = ("RESTATE.stated_total_of_weights", 1, "restatements")
 NONE_STATED = ("RESTATE.none_stated_but_amount", 1, "restatements")
 COUNT = ("COUNT.indicators", 1, "counts")
 
-_SCORED = ("T3", "T4", "T5", "T8", "T10", "T12")
-_INDICATOR_TABLES = ("T1", "T2", "T3", "T6")
 _MONEY = ("元", "万元", "亿元")
 
 
@@ -36,13 +36,20 @@ def subject_key(text: str) -> str:
     return re.sub(r"[\s（）()“”\"'《》]", "", text)
 
 
-def _in_report(ctx: Context, claim: Claim, kinds: tuple[str, ...]) -> list[s.ExtractedTable]:
+def _unscored_targets(table: s.TableModel) -> bool:
+    """Indicator rows with targets and no scores: a 自评表 or a target-setting table."""
+    return holds.target_indicators(table) and not holds.scored_indicators(table)
+
+
+def _in_report(
+    ctx: Context, claim: Claim, holding: Callable[[s.TableModel], bool]
+) -> list[s.ExtractedTable]:
     reports = ctx.report_of
     report = reports.get(claim.span.block_id)
     return [
         t
         for t in ctx.extraction.tables
-        if t.kind in kinds and report is not None and reports.get(t.id) == report
+        if holding(t) and report is not None and reports.get(t.id) == report
     ]
 
 
@@ -54,7 +61,7 @@ def _total_operand(table) -> Operand | None:
 
 def score_totals(ctx: Context) -> None:
     """A total score stated in prose equals the total of the table it restates."""
-    tables = [t for t in ctx.extraction.tables if t.kind in _SCORED]
+    tables = [t for t in ctx.extraction.tables if holds.scored(t)]
     for claim in (c for c in ctx.claims if c.type == "score_total"):
         table = _scored_table(ctx, claim, tables)
         total = _total_operand(table) if table else None
@@ -90,7 +97,7 @@ def _scored_table(ctx: Context, claim: Claim, tables: list) -> s.ExtractedTable 
         return named[0]
     if named:
         return None
-    in_report = [t for t in _in_report(ctx, claim, _SCORED) if t.kind != "T3"]
+    in_report = _in_report(ctx, claim, holds.score_sheet)
     return in_report[0] if len(in_report) == 1 else None
 
 
@@ -111,7 +118,7 @@ def indicator_values(ctx: Context) -> None:
         subject = subject_key(claim.subject)
         if len(subject) < 3:
             continue
-        for table in _in_report(ctx, claim, _INDICATOR_TABLES):
+        for table in _in_report(ctx, claim, holds.target_indicators):
             for row in table.indicators:
                 if not row.level3 or subject_key(row.level3) != subject or row.actual_value is None:
                     continue
@@ -275,7 +282,7 @@ def _near_miss(a: Claim, b: Claim) -> bool:
 def stated_weight_totals(ctx: Context) -> None:
     """ "设立分值总分100分": the indicator weights of the report's table add up to that."""
     for claim in (c for c in ctx.claims if c.type == "score_allotment" and "总分" in c.subject):
-        for table in _in_report(ctx, claim, ("T1", "T2", "T6")):
+        for table in _in_report(ctx, claim, _unscored_targets):
             weights = [r for r in table.indicators if r.weight_value is not None]
             if not weights or len(weights) != len(table.indicators):
                 ctx.not_checked("restatements")
@@ -357,7 +364,7 @@ def indicator_counts(ctx: Context) -> None:
             continue
         if not claim.subject.endswith("三级指标"):
             continue
-        tables = [t for t in _in_report(ctx, claim, _INDICATOR_TABLES) if t.indicators]
+        tables = [t for t in _in_report(ctx, claim, holds.target_indicators) if t.indicators]
         if len(tables) != 1:
             continue
         rows = tables[0].indicators
@@ -395,7 +402,7 @@ def full_score_with_missed_target(ctx: Context) -> None:
     for claim in (c for c in ctx.claims if c.type == "score_total" and c.quantity.value == 100):
         missed = [
             row
-            for table in _in_report(ctx, claim, ("T1", "T2", "T6"))
+            for table in _in_report(ctx, claim, _unscored_targets)
             for row in table.indicators
             if _missed(row)
         ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from budgetlens.checks import holds
 from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.findings import Evidence, EvidenceLocation, Family
 from budgetlens.checks.intervals import Tier, check_sum
@@ -23,8 +24,6 @@ WEIGHTS = ("FOOT.indicator_weights", 1, "footing")
 FULL_MARKS = ("SCORE.full_marks_on_missed_target", 1, "scores")
 GROUP_ALLOTTED = ("SCORE.group_allotment_adds_up", 1, "scores")
 GROUP_SCORE = ("SCORE.group_score_adds_up", 1, "scores")
-
-_WEIGHT_TOTALS = {"T1": (90, 100), "T2": (90, 100), "T3": (90,), "T6": (90,)}
 
 
 def _operand(row: s.Indicator | s.ScoreItem | s.ScoreGroup, name: str) -> Operand | None:
@@ -41,7 +40,7 @@ def _label(row: s.Indicator | s.ScoreItem) -> str:
 def award_within_allotment(ctx: Context) -> None:
     for table in ctx.extraction.tables:
         pairs = [(item, "allotted") for item in getattr(table, "items", [])]
-        if table.kind == "T3":
+        if holds.scored_indicators(table):
             pairs = [(row, "weight") for row in table.indicators]
         for row, bound_name in pairs:
             score, bound = _operand(row, "score"), _operand(row, bound_name)
@@ -88,7 +87,7 @@ def items_add_up_to_total(ctx: Context) -> None:
             continue
         total = Operand.from_cell(total_text, total_value, total_cell)
         head = f"{table.title}：合计得分"
-        if table.kind == "T3":
+        if holds.scored_indicators(table):
             if len({row.form for row in table.indicators}) > 1:
                 continue  # several forms in one grid: each has its own 合计
             parts = [_operand(row, "score") for row in table.indicators]
@@ -241,15 +240,15 @@ def _group_adds_up(ctx: Context, table, group: s.ScoreGroup, field: str, rule, n
     _foot(ctx, rule, stated, parts, items, head, what, label)
 
 
-def _budget_score(table: s.T3ProjectSelfEvaluation) -> Operand | None:
+def _budget_score(table: s.TableModel) -> Operand | None:
     """The 得分 of the 预算执行情况 总额 row: the 10 points not in the indicators."""
-    lines = table.total_lines()
+    lines = holds.total_lines(table)
     return Operand.in_row(lines[0], "score") if lines else None
 
 
 def indicator_weights(ctx: Context) -> None:
     for table in ctx.extraction.tables:
-        expected = _WEIGHT_TOTALS.get(table.kind)
+        expected = holds.weight_totals(table)
         if not expected:
             continue
         forms: dict[int, list[s.Indicator]] = defaultdict(list)
@@ -288,7 +287,7 @@ MISSES = {  # comparator → whether an actual value misses its target
 
 def full_marks_on_missed_target(ctx: Context) -> None:
     for table in ctx.extraction.tables:
-        if table.kind != "T3":
+        if not holds.scored_indicators(table):
             continue
         for row in table.indicators:
             score, weight = _operand(row, "score"), _operand(row, "weight")

@@ -231,10 +231,6 @@ class T3ProjectSelfEvaluation(_IndicatorTable):
     total_cell: CellRef | None = None
     conclusion: str | None = None  # 评价结论
 
-    def total_lines(self) -> list[Amount]:
-        """The 总额 line of 预算执行情况, one per form."""
-        return [b for b in self.budget if b.label.replace(" ", "") in ("总额", "合计")]
-
 
 class T4DepartmentScoreSheet(_ScoreSheet):
     """部门预算绩效评价指标自评分表."""
