@@ -41,6 +41,7 @@ _NUMBERED = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.]|[（(]\S{1,3}[）)]|\d)"
 )
 _LEVELS = (Role.LEVEL1, Role.LEVEL2, Role.LEVEL3)
+_TOTAL_ROW = re.compile(r"^(?:合计|总分|总计)$")
 
 
 # --- project name --------------------------------------------------------------------------------
@@ -55,6 +56,11 @@ def _project(table: Table, grid: list[list[str]], document: Document) -> str | N
         return named
     blocks = document.blocks
     index = blocks.index(table)
+    if index and isinstance(blocks[index - 1], Table):
+        # printed straight under its project's 自评表: the score sheet of the same project
+        above = text_after(blocks[index - 1].grid(), "项目名称")
+        if above:
+            return above
     for block in reversed(blocks[max(index - 4, 0) : index]):
         if isinstance(block, Paragraph):
             if name := _bracketed_project(block.text):
@@ -157,7 +163,9 @@ def _annual_goal(grid: list[list[str]]) -> str | None:
 
 def _t3_totals(table: Table, grid: list[list[str]], header: Header | None) -> dict[str, Any]:
     """The 合计 row of a 自评表: its total weight and score (OCR may shift both left)."""
-    total_row = next((r for r, row in enumerate(grid) if row and key(row[0]) == "合计"), None)
+    total_row = next(
+        (r for r, row in enumerate(grid) if row and _TOTAL_ROW.match(key(row[0]))), None
+    )
     if total_row is None or header is None:
         return {}
     row = grid[total_row]

@@ -58,7 +58,7 @@ def heading_level(text: str, styled: bool) -> int | None:
 
 
 _TITLE_PREFIX = re.compile(
-    r"^(?:[-*•]\s*)?(?:附表?\d*[：:、]?\s*)?(?:\d{1,2}[、.．]\s*|[一二三四五六七八九十]{1,3}[、.．]\s*)?"
+    r"^(?:[-*•]\s*)?(?:附[表件]?\d*[：:、]?\s*)?(?:\d{1,2}[、.．]\s*|[一二三四五六七八九十]{1,3}[、.．]\s*)?"
 )
 _QUOTED_TITLE = re.compile(r"《(?P<title>[^》]{2,60}?表)")
 

@@ -31,7 +31,10 @@ def sniff(lines: list[str]) -> TextKind:
     inner = sum(1 for line in lines if "\t" in line.lstrip("\t").rstrip("\t"))
     led = sum(1 for line in lines if line.startswith("\t"))
     cells = sum(1 for line in lines if "\t" in line and line.strip())  # not a lone TAB
-    if cells < _LAYOUT_MIN_LINES and sum(map(has_columns, lines)) >= _LAYOUT_MIN_LINES:
+    laid_out = sum(map(has_columns, lines))
+    if (cells == 0 and laid_out >= 2) or (
+        cells < _LAYOUT_MIN_LINES and laid_out >= _LAYOUT_MIN_LINES
+    ):
         return "text-layout"
     return "text-ocr" if inner > led / 2 else "text-word"
 
