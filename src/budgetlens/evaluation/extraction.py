@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from itertools import zip_longest
@@ -117,6 +118,9 @@ class Counts:
     # numbers read by OCR with high confidence from a cell the gold has: how many, how many wrong
     confident: int = 0
     confident_wrong: int = 0
+    # tables: in the gold, found (paired with an extracted table), typed right, found only
+    # by the extractor (with rows: a table cut wrongly, or not in the gold)
+    tables: Counter[str] = field(default_factory=Counter)
 
     def tally(self, kind: str, name: str) -> Tally:
         return self.tallies.setdefault((kind, name), Tally())
@@ -345,6 +349,10 @@ def _compare_table(counts: Counts, seed: str, gold: Json | None, got: Json | Non
     kind = str(table.get("kind") or "?")
     line = gold.get("line_start") if gold is not None else _table_line(table)
     where = Mismatch(seed=seed, kind=kind, table_line=line, label=_text(table.get("title")))
+    counts.tables["gold"] += gold is not None
+    counts.tables["found"] += gold is not None and got is not None
+    counts.tables["typed"] += bool(gold and got and gold.get("kind") == got.get("kind"))
+    counts.tables["spurious"] += gold is None
     if gold is not None and got is not None:
         for name in TABLE_FIELDS:
             _compare_field(counts, where, name, gold.get(name), got.get(name))
@@ -409,6 +417,10 @@ class Report:
         return sum(c.confident for c in counts), sum(c.confident_wrong for c in counts)
 
     @property
+    def tables(self) -> Counter[str]:
+        return sum((c.tables for c in self.seeds.values()), Counter())
+
+    @property
     def mismatches(self) -> list[Mismatch]:
         return [m for _, c in sorted(self.seeds.items()) for m in c.mismatches]
 
@@ -421,6 +433,7 @@ class Report:
                 for section in _SECTIONS
             },
             "confident_numbers": dict(zip(("read", "wrong"), self.confident, strict=True)),
+            "tables": {k: self.tables[k] for k in ("gold", "found", "typed", "spurious")},
             "mismatch_count": len(mismatches),
             "mismatches": [asdict(m) for m in mismatches[:MAX_MISMATCHES]],
         }
@@ -503,12 +516,23 @@ def format_report(report: Report) -> str:
         lines += _format_rows("per source", report.per_source)
     lines += _format_rows("per kind", report.per_kind)
     lines += _format_rows("per field", report.per_field)
+    tables = report.tables
+    if tables["gold"]:
+        lines.append(
+            f"tables: {tables['found']} of {tables['gold']} found ({_share(tables, 'found')}), "
+            f"{tables['typed']} typed right ({_share(tables, 'typed')}), "
+            f"{tables['spurious']} found that the gold does not have"
+        )
     read, wrong = report.confident
     if read:
         lines.append(
             f"OCR'd numbers read with confidence >= {MIN_CONFIDENCE}: {read}, wrong: {wrong}"
         )
     return "\n".join(lines)
+
+
+def _share(tables: Counter[str], name: str) -> str:
+    return f"{100 * tables[name] / tables['gold']:.1f}%"
 
 
 def _metrics(report: Json) -> dict[str, float]:
