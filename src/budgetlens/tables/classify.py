@@ -29,6 +29,8 @@ _SECTION = 2.0
 _SCOPE = 1.0
 _LABEL = 0.25
 _AMOUNTS = 1.0
+_IN_LABELS = 1.5  # a sheet whose points are printed in its labels ("投入（20分）")
+_ALLOTMENT = re.compile(r"[(（]\s*\d[\d\s.]*分\s*[)）]")
 _READ_HEADER = 4  # roles a header must name to speak against a kind whose roles it lacks
 _CONTRADICTED = 3.0  # a statement's header names a label column and amounts; its cells hold them
 _HEADER_ROWS = 40  # headers are looked for in the first rows only (a form's header repeats)
@@ -101,6 +103,7 @@ class _Reading:
     keys: set[str]
     numbers: int
     labels: set[str] = field(default_factory=set)
+    label_allotments: bool = False  # points printed in the labels, no 分值 column
 
 
 def _headers(grid: list[list[str]]) -> list[Header]:
@@ -122,7 +125,9 @@ def _read(grid: list[list[str]]) -> _Reading:
     numbers = sum(1 for row in grid for t in row if t and parse_number(t) is not None)
     labels = {normalise_label(n.text) for h in headers for n in h.named}
     roles = frozenset(role for h in headers for role in h.columns)
-    return _Reading(headers, roles, keys, numbers, labels)
+    in_labels = sum(1 for row in grid for t in row if t and _ALLOTMENT.search(t))
+    by_label = in_labels >= 2 and not roles & {Role.ALLOTTED, Role.WEIGHT}
+    return _Reading(headers, roles, keys, numbers, labels, by_label)
 
 
 _PROJECT_WORDS = re.compile(r"项目")
@@ -180,6 +185,9 @@ def _score(
         if hit:
             evidence.append(Evidence("section", hit, _SECTION))
     evidence += [Evidence("label", x, _LABEL) for x in spec.labels if x in reading.labels]
+    if spec.shape == "score_items" and reading.label_allotments:
+        points = _IN_LABELS if spec.label_allotments else -_IN_LABELS
+        evidence.append(Evidence("header", "allotments printed in the labels", points))
     who, said = scope
     if spec.scope and who:
         evidence.append(Evidence("scope", said, _SCOPE if who == spec.scope else -_SCOPE))
