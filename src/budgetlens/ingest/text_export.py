@@ -302,7 +302,9 @@ def _ocr_table(lines: list[str], start: int) -> tuple[list[RawTable], int]:
     return _row_tables(rows, after_blank, start + 1), end + 1
 
 
-def _row_tables(rows: list[list[RawCell]], after_blank: list[bool], first: int) -> list[RawTable]:
+def _row_tables(
+    rows: list[list[RawCell]], after_blank: list[bool], first: int, laid_out: bool = False
+) -> list[RawTable]:
     """Tables from rows of cells (one text line a row). Tables printed back to back are cut
     apart first: a row is rejoined and realigned by the columns of its own table, not of the
     one above it."""
@@ -310,7 +312,7 @@ def _row_tables(rows: list[list[RawCell]], after_blank: list[bool], first: int) 
     texts_grid = [[c.text for c in row] + [""] * (width - len(row)) for row in rows]
     bounds = [*split_points(texts_grid), len(rows)] if rows else [0, 0]
     return [
-        _ocr_grid(rows[a:b], after_blank[a:b], first if a == 0 else rows[a][0].line_start)
+        _ocr_grid(rows[a:b], after_blank[a:b], first if a == 0 else rows[a][0].line_start, laid_out)
         for a, b in pairwise(bounds)
     ]
 
@@ -327,7 +329,7 @@ def _read_layout_like(lines: list[str]) -> list[RawItem]:
         end = table_end(lines, i, _blank)
         if end > i:
             rows, after_blank = table_rows(lines, i, end, _blank)
-            items += _row_tables(rows, after_blank, i + 1)
+            items += _row_tables(rows, after_blank, i + 1, laid_out=True)
             i = end
             continue
         if not _blank(lines[i]):
@@ -336,8 +338,10 @@ def _read_layout_like(lines: list[str]) -> list[RawItem]:
     return items
 
 
-def _ocr_grid(rows: list[list[RawCell]], after_blank: list[bool], first: int | None) -> RawTable:
-    rows = _join_broken_rows(rows, after_blank)
+def _ocr_grid(
+    rows: list[list[RawCell]], after_blank: list[bool], first: int | None, laid_out: bool
+) -> RawTable:
+    rows = _join_broken_rows(rows, after_blank, laid_out)
     width = max((len(r) for r in rows), default=1)
     rows = _realign_shifted_rows(rows, width)
     width = max((len(r) for r in rows), default=1)
@@ -363,11 +367,15 @@ def _kind(text: str) -> str:
     return "text"
 
 
-def _join_broken_rows(rows: list[list[RawCell]], after_blank: list[bool]) -> list[list[RawCell]]:
+def _join_broken_rows(
+    rows: list[list[RawCell]], after_blank: list[bool], laid_out: bool
+) -> list[list[RawCell]]:
     """Rejoin a logical row that a page break split in two (OCR leaves a blank line there).
 
     The second half holds only text (no number, no comparator), each piece under a text cell
-    of the row above, at the same column or, as OCR drops empty cells, one to the right.
+    of the row above, at the same column or, as OCR drops empty cells, one to the right. Text
+    laid out with spaces has blank lines between whole rows too: there the second half must
+    fill at most half the cells of the first.
     """
     kept: list[list[RawCell]] = []
     for row, broken in zip(rows, after_blank, strict=True):
@@ -378,7 +386,7 @@ def _join_broken_rows(rows: list[list[RawCell]], after_blank: list[bool]) -> lis
             filled
             and targets
             and all(targets)
-            and len(filled) <= len([c for c in prev or [] if c.text])
+            and len(filled) <= len([c for c in prev or [] if c.text]) // (2 if laid_out else 1)
             and all(_kind(c.text) == "text" for c in filled)
         ):
             for piece, target in zip(filled, targets, strict=True):
