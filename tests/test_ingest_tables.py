@@ -126,3 +126,19 @@ def test_text_export_and_docx_rebuild_give_the_same_tables(seed, sample, name):
         spans_a = sorted((c.row, c.col, c.row_span, c.col_span) for c in a.cells)
         spans_b = sorted((c.row, c.col, c.row_span, c.col_span) for c in b.cells)
         assert spans_a == spans_b, a.id
+
+
+@pytest.mark.parametrize("name", ["000", "004"])
+def test_one_report_has_the_same_tables_in_every_format(name):
+    """Boundaries and kinds come from structure: the text export, the .docx and the text PDF
+    of one report give the same tables, in the same order, of the same kinds (004's five 自评表
+    forms share one Word table and are five tables in all three)."""
+    from budgetlens.tables.classify import TableContext, classify
+
+    stem = SEEDS[name].stem
+    readings = []
+    for path in (SEEDS[name], CORPUS / "samples" / f"{stem}.docx", CORPUS / "pdf" / f"{stem}.pdf"):
+        document = read(path)
+        readings.append([classify(t, TableContext.of(t, document)).kind for t in document.tables])
+    assert readings[0] == readings[1] == readings[2]
+    assert len(readings[0]) == {"000": 7, "004": 11}[name]
