@@ -7,7 +7,7 @@ import pytest
 from budgetlens.document import Document, Table
 from budgetlens.textnorm import normalize, to_halfwidth
 
-from .conftest import SAMPLES
+from .conftest import CORPUS, SAMPLES, SEEDS, read
 
 # (seed, 1-based line where DOMAIN.md §2 places the table, title, a header row it must have)
 T1 = ["年度绩效指标", "一级指标", "二级指标", "三级指标", "绩效指标性质", "绩效指标值",
