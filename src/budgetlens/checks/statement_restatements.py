@@ -18,6 +18,7 @@ STATEMENT_AMOUNT = ("RESTATE.statement_amount", 1, "restatements")
 
 _NOISE = re.compile(r"^[一二三四五六七八九十]+、|[（(][类款项][）)]|\s")
 _MONEY = ("元", "万元", "亿元")
+_CHANGE = re.compile(r"增加|减少|增长|下降|上升|变动|持平|比上年|较上年|同比")
 
 
 def _key(text: str) -> str:
@@ -36,42 +37,61 @@ def _summary(statements: list[s.Statement], subject: str) -> s.Statement | None:
     return next((t for t in statements if t.form == wanted), None)
 
 
-def _row_for(statements: list[s.Statement], claim: Claim) -> s.Amount | None:
+def _candidates(statements: list[s.Statement], claim: Claim) -> list[tuple[str, Operand]]:
+    """The statement cells a prose amount restates, each with its name: the columns of a
+    one-line statement whose header its subject ends with ("三公" 经费表: 公务接待费 is a
+    column, the figure of the 三公 table), else every row whose label it ends with (one line
+    printed in several statements is one fact). A change ("比上年增加…") restates no cell."""
     subject = _key(claim.subject)
+    if _CHANGE.search(subject):
+        return []
     if subject.endswith("总计"):
         summary = _summary(statements, subject)
-        return next((r for r in summary.rows if _key(r.label) == "总计"), None) if summary else None
+        row = next((r for r in summary.rows if _key(r.label) == "总计"), None) if summary else None
+        cell = _first_amount(row) if row else None
+        return [(row.label, cell)] if row and cell else []
+    rows: list[tuple[str, Operand]] = []
+    columns: list[tuple[str, Operand]] = []
     for table in statements:
         for row in table.rows:
             label = _key(row.label)
-            if len(label) >= 4 and subject.endswith(label) and _first_amount(row):
-                return row
-    return None
+            if len(label) >= 4 and subject.endswith(label) and (cell := _first_amount(row)):
+                rows.append((row.label, cell))
+        if len(table.rows) == 1:
+            row = table.rows[0]
+            for name, text in row.values.items():
+                header = _key(name.split("/")[-1])
+                if text and name in row.parsed and len(header) >= 4 and subject.endswith(header):
+                    cell = Operand.from_cell(text, row.parsed[name], row.cells[name])
+                    columns.append((header, cell))
+    return columns or rows
 
 
 def statement_amounts(ctx: Context) -> None:
+    """A prose amount against every statement cell it restates. Where it restates several,
+    each is judged and a disagreement is at most a warning: the statements may disagree among
+    themselves (326.71 in the 总表, 326.72 elsewhere)."""
     statements = [t for t in ctx.extraction.tables if isinstance(t, s.Statement)]
     if not statements:
         return
     for claim in ctx.claims:
         if claim.type != "amount" or claim.quantity.unit not in _MONEY:
             continue
-        row = _row_for(statements, claim)
-        cell = _first_amount(row) if row else None
-        if cell is None:
-            continue
+        candidates = _candidates(statements, claim)
         stated = Operand.from_claim(claim)
-        judgement = check_equal(
-            Quantity(stated.number, stated.unit), Quantity(cell.number, cell.unit or "万元")
-        )
-        ctx.judged(
-            STATEMENT_AMOUNT,
-            judgement,
-            stated,
-            [cell],
-            f"{claim.subject} {stated.number.text}{claim.quantity.unit} ≠ 决算表「{row.label}」"
-            f"{cell.number.text}万元",
-        )
+        for name, cell in candidates:
+            judgement = check_equal(
+                Quantity(stated.number, stated.unit), Quantity(cell.number, cell.unit or "万元")
+            )
+            ctx.judged(
+                STATEMENT_AMOUNT,
+                judgement,
+                stated,
+                [cell],
+                f"{claim.subject} {stated.number.text}{claim.quantity.unit} ≠ 报表「{name}」"
+                f"{cell.number.text}{cell.unit or '万元'}",
+                most_severe="error" if len(candidates) == 1 else "warning",
+            )
 
 
 FAMILIES = [statement_amounts]
