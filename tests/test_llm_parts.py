@@ -3,7 +3,11 @@ hybrid selection, and the cassettes' hygiene."""
 
 from __future__ import annotations
 
+import ast
+import subprocess
+import sys
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from click.testing import CliRunner
@@ -11,19 +15,22 @@ from click.testing import CliRunner
 from budgetlens.cli import cli, main
 from budgetlens.errors import InputError
 from budgetlens.extract import extract_document
-from budgetlens.extract.llm.answers import (
+from budgetlens.llm.answers import (
     ANSWERS,
+    SHAPE_ANSWERS,
     Cited,
     Grounding,
     IndicatorAnswer,
+    ScoreAnswer,
     drop_ungrounded,
     grounding_error,
 )
-from budgetlens.extract.llm.config import load_config
-from budgetlens.extract.llm.grid import render
-from budgetlens.extract.llm.prompts import load_prompt, prompts_dir
-from budgetlens.extract.llm.selection import needs_model
-from tests.conftest import CASSETTES, SECRET_HEADERS
+from budgetlens.llm.config import load_config
+from budgetlens.llm.grid import render
+from budgetlens.llm.prompts import load_prompt, prompts_dir
+from budgetlens.llm.selection import needs_model
+from budgetlens.tables.kinds import KINDS, Shape
+from tests.conftest import CASSETTES, SECRET_HEADERS, SEEDS
 
 # --- configuration --------------------------------------------------------------------------
 
@@ -73,6 +80,55 @@ def test_the_default_backend_is_rules_without_a_model(tmp_path, monkeypatch):
     seed = Path(__file__).resolve().parents[1] / "eval/corpus/seeds"
     result = CliRunner().invoke(cli, ["extract", str(next(seed.glob("004*")))])
     assert result.exit_code == 0 and '"backend": "rules"' in result.output
+
+
+# --- the package's place -------------------------------------------------------------------
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "budgetlens"
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module ``path`` imports, at module level or inside a function."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return names
+
+
+def test_extraction_and_claims_never_import_the_llm_package():
+    """The llm package depends on extract and claims, not the other way round."""
+    for folder in ("extract", "claims", "tables", "checks"):
+        for path in (SRC / folder).rglob("*.py"):
+            llm = {m for m in _imports(path) if m == "budgetlens.llm" or ".llm." in m + "."}
+            assert not llm, (path, llm)
+
+
+def test_the_rules_path_never_loads_openai_or_instructor():
+    script = (
+        "import sys\n"
+        "from budgetlens.pipeline import check_document\n"
+        f"check_document({str(SEEDS['004'])!r})\n"
+        "print(sorted(m for m in ('openai', 'instructor', 'tenacity', 'budgetlens.llm') "
+        "if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_answer_models_come_from_the_kinds_registry():
+    assert set(SHAPE_ANSWERS) == set(get_args(Shape))  # every shape says how it is answered
+    for code, spec in KINDS.items():
+        if spec.shape == "amounts":
+            assert code not in ANSWERS  # statements are never sent
+        else:
+            expected = IndicatorAnswer if spec.shape == "indicators" else ScoreAnswer
+            assert ANSWERS[code] is expected, code
+    assert ANSWERS["T7"] is ScoreAnswer and ANSWERS["T9"] is IndicatorAnswer
 
 
 # --- prompts and the grid -------------------------------------------------------------------

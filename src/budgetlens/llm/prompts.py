@@ -18,8 +18,8 @@ def prompts_dir() -> Path:
     """A wheel carries the prompts inside the package (hatch force-include); an editable
     install reads them where they are kept, at the repository root."""
     here = Path(__file__).resolve()
-    packaged = here.parents[2] / "prompts"
-    return packaged if packaged.is_dir() else here.parents[4] / "prompts"
+    packaged = here.parents[1] / "prompts"
+    return packaged if packaged.is_dir() else here.parents[3] / "prompts"
 
 
 @dataclass(frozen=True)

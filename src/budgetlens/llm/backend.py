@@ -1,7 +1,7 @@
 """The llm and hybrid backends: which tables to ask about, asked concurrently under a limit,
 answered from the cache where possible, and the rules' reading kept wherever the model gave
 no usable answer, with the reason recorded on the table. ``ask`` is the one way any question
-goes to the model (the prose's claims too: ``claims/llm.py``)."""
+goes to the model (the prose's claims too: ``llm/claims.py``)."""
 
 from __future__ import annotations
 
@@ -14,15 +14,16 @@ from pydantic import BaseModel
 
 from budgetlens.claims.model import ParagraphUse
 from budgetlens.document import Document, Table
-from budgetlens.extract.llm.answers import ANSWERS, Answer, Grounding, schema_hash
-from budgetlens.extract.llm.cache import AnswerCache, cache_key
-from budgetlens.extract.llm.client import Grounds, ModelClient, ModelFailure, Reply, Usage
-from budgetlens.extract.llm.config import LLMConfig
-from budgetlens.extract.llm.grid import render
-from budgetlens.extract.llm.prompts import CLAIMS_PROMPT, Prompt, load_prompt
-from budgetlens.extract.llm.selection import needs_model
-from budgetlens.extract.llm.tables import apply_answer
+from budgetlens.llm.answers import ANSWERS, Answer, Grounding, schema_hash
+from budgetlens.llm.cache import AnswerCache, cache_key
+from budgetlens.llm.client import Grounds, ModelClient, ModelFailure, Reply, Usage
+from budgetlens.llm.config import LLMConfig
+from budgetlens.llm.grid import render
+from budgetlens.llm.prompts import CLAIMS_PROMPT, Prompt, load_prompt
+from budgetlens.llm.selection import needs_model
+from budgetlens.llm.tables import apply_answer
 from budgetlens.tables import schemas as s
+from budgetlens.tables.kinds import KINDS
 from budgetlens.tables.schemas import Ungrounded
 
 BackendName = Literal["llm", "hybrid"]
@@ -43,7 +44,7 @@ class ModelBackend:
         self._down_reason = ""
 
     def _reason(self, table: s.ExtractedTable) -> str | None:
-        if load_prompt(table.kind) is None:
+        if table.kind not in ANSWERS:  # statements and tables of no kind
             return None
         return "backend llm" if self.name == "llm" else needs_model(table)
 
@@ -120,8 +121,8 @@ class ModelBackend:
 
     def _table(self, job: tuple[s.ExtractedTable, Table, str]) -> s.ExtractedTable:
         rules, table, reason = job
-        prompt = load_prompt(rules.kind)
-        assert prompt is not None  # _reason sends only kinds with a prompt
+        prompt = load_prompt(KINDS[rules.kind].prompt)
+        assert prompt is not None  # every kind with an answer model has a prompt (tested)
         answer_type = ANSWERS[rules.kind]
         reply, use = self.ask(prompt, render(table), answer_type, Grounding(table), reason)
         if reply is None:  # the rules' reading stands

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from budgetlens.document import Table
-from budgetlens.extract.llm.answers import (
+from budgetlens.layout.cells import cell_ref, parsed, row_location
+from budgetlens.llm.answers import (
     Answer,
     Cited,
     IndicatorAnswer,
@@ -15,8 +16,7 @@ from budgetlens.extract.llm.answers import (
     ScoreAnswer,
     ScoreRow,
 )
-from budgetlens.extract.llm.grid import coordinates
-from budgetlens.layout.cells import cell_ref, parsed, row_location
+from budgetlens.llm.grid import coordinates
 from budgetlens.tables import schemas as s
 from budgetlens.textnorm import parse_comparator
 
