@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from budgetlens.cli import cli, main
 from budgetlens.errors import InputError
 from budgetlens.extract import extract_document
+from budgetlens.layout.roles import Role
 from budgetlens.llm.answers import (
     ANSWERS,
     SHAPE_ANSWERS,
@@ -25,10 +26,11 @@ from budgetlens.llm.answers import (
     drop_ungrounded,
     grounding_error,
 )
+from budgetlens.llm.classify import KindAnswer, KindGrounding, classify_prompt, refusal
 from budgetlens.llm.config import load_config
 from budgetlens.llm.grid import render
 from budgetlens.llm.prompts import load_prompt, prompts_dir
-from budgetlens.llm.selection import needs_model
+from budgetlens.llm.selection import needs_model, untyped_with_figures
 from budgetlens.tables.kinds import KINDS, Shape
 from tests.conftest import CASSETTES, SECRET_HEADERS, SEEDS
 
@@ -143,6 +145,44 @@ def test_every_kind_the_model_reads_has_a_versioned_prompt():
     assert prompts_dir().name == "prompts"
 
 
+def test_the_classification_prompt_lists_every_kind_of_the_registry():
+    prompt = classify_prompt()
+    assert prompt.label == "classify@1" and "{kinds}" not in prompt.text
+    for spec in KINDS.values():
+        assert f"\n- {spec.code} {spec.name}: " in prompt.text
+    assert "T2 专项预算项目绩效目标完成情况自评表: needs level3, target, actual;" in prompt.text
+    # every column role a kind's line may name is explained in the prompt's own words
+    glossary = " ".join(prompt.text.split("stand for these header labels", 1)[1].split())
+    for role in Role:
+        assert f"{role.value} = " in glossary, role
+    assert set(get_args(KindAnswer.model_fields["kind"].annotation)) == {*KINDS, "none"}
+
+
+def test_a_classification_is_grounded_like_a_table_answer(seed):
+    table = seed("000").tables[0]  # r7c5 reads "100", r7c3 the 三级指标
+    grounding = {"grounding": KindGrounding(table)}
+    good = {"kind": "T1", "evidence": [{"text": "100", "cell": "r7c5"}]}
+    assert KindAnswer.model_validate(good, context=grounding).kind == "T1"
+    bad = {"kind": "T1", "evidence": [{"text": "99", "cell": "r7c5"}]}
+    with pytest.raises(ValueError, match=r"evidence\[0\]: '99' is not in cell r7c5"):
+        KindAnswer.model_validate(bad, context=grounding)
+    with pytest.raises(ValueError, match="cite at least one cell that shows the table is T1"):
+        KindAnswer.model_validate({"kind": "T1"}, context=grounding)
+    assert KindAnswer.model_validate({"kind": "none"}, context=grounding).evidence == []
+    with pytest.raises(ValueError, match="kind"):
+        KindAnswer.model_validate({"kind": "T13"})
+    # after the last re-ask: the ungrounded cells are dropped, and a kind none backs is refused
+    kept, dropped = KindGrounding(table).drop(KindAnswer.model_validate(bad))
+    assert kept.evidence == [] and [d.field for d in dropped] == ["evidence[0]"]
+    assert refusal(kept) == ("the model named T1 but no cell it cited holds what it quotes", True)
+    assert refusal(KindAnswer.model_validate(good)) is None
+    statement = {"kind": "statement", "evidence": [{"text": "100", "cell": "r7c5"}]}
+    assert refusal(KindAnswer.model_validate(statement)) == (
+        "the model named statement, whose tables it is not asked to read",
+        False,
+    )
+
+
 def test_the_grid_names_every_cell_once(seed):
     table = seed("000").tables[0]
     grid = render(table)
@@ -187,6 +227,14 @@ def test_hybrid_sends_only_what_the_rules_could_not_read(seed):
     assert sent == {
         "000": [], "001": ["t46", "t50", "t62", "t66", "t68", "t72"], "002": [], "004": []
     }  # fmt: skip
+
+
+def test_only_tables_of_no_kind_that_hold_figures_are_asked_their_kind(seed):
+    """Seed 001's one table of no kind holds fewer than MIN_NUMBERS numbers: never sent."""
+    document = seed("001")
+    tables = extract_document(document).tables
+    assert [t.id for t in tables if t.kind == "unknown"]
+    assert untyped_with_figures(document, tables) == {}
 
 
 def test_a_table_whose_header_the_rules_miss_goes_to_the_model(seed):

@@ -132,3 +132,8 @@ def apply_answer(rules: s.ExtractedTable, table: Table, answer: Answer) -> s.Ext
             "total_cell": cell_ref(table, *_position(table, total)) if total else None,
         }
     return rules.model_copy(update=update)
+
+
+def rows_of(table: s.ExtractedTable) -> list[s.Indicator] | list[s.ScoreItem]:
+    """The indicator rows or scored items of a table the model filled."""
+    return table.indicators if isinstance(table, s._IndicatorTable) else table.items
