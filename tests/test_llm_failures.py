@@ -14,10 +14,10 @@ from click.testing import CliRunner
 
 from budgetlens.cli import cli
 from budgetlens.extract import extract_document
-from budgetlens.extract.llm.backend import ModelBackend
-from budgetlens.extract.llm.config import LLMConfig
 from budgetlens.extract.rules import extract_table
 from budgetlens.ingest import read_document
+from budgetlens.llm.backend import ModelBackend
+from budgetlens.llm.config import LLMConfig
 from budgetlens.pipeline import check_document
 from tests.conftest import SEEDS
 

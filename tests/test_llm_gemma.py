@@ -13,13 +13,15 @@ from click.testing import CliRunner
 
 from budgetlens.cli import cli
 from budgetlens.extract import extract_document
-from budgetlens.extract.llm.backend import ModelBackend
-from budgetlens.extract.llm.config import LLMConfig
 from budgetlens.extract.rules import extract_table
+from budgetlens.ingest import read_document
+from budgetlens.llm.backend import ModelBackend
+from budgetlens.llm.config import LLMConfig
 from budgetlens.pipeline import check_document
 from budgetlens.tables import schemas as s
 from budgetlens.textnorm import normalize, to_halfwidth
 from tests.conftest import SEEDS
+from tests.test_llm_classify import REPORT
 
 ROOT = Path(__file__).resolve().parents[1]
 # The settings the cassettes were recorded with: a request must match its recording byte for
@@ -170,3 +172,34 @@ def test_prose_claims_of_the_opening_of_seed_000(tmp_path):
     again = check_document(report, ModelBackend(_config(tmp_path), "llm"))
     assert again.extraction.llm.calls == 0
     assert again.claims == result.claims
+
+
+@pytest.mark.vcr
+def test_a_table_of_no_kind_is_asked_its_kind(tmp_path):
+    """The classification question on tests/test_llm_classify.py's report, whose one table the
+    rules cannot type: whatever the model answers, the kind it names is kept only with grounded
+    cells, the table stays a grid otherwise, and a second run asks nothing."""
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    document = read_document(report)
+    extraction = extract_document(document, ModelBackend(_config(tmp_path), "llm"))
+    (table,) = extraction.tables
+    use = table.llm
+    classification = use.classification or use
+    assert classification.prompt == "classify@1" and classification.calls >= 1
+    assert classification.prompt_tokens > 0 and classification.reason.startswith("no kind")
+    assert extraction.llm.tables_classified == 1
+    if isinstance(table, s.GenericTable):  # no kind, or no usable answer: its llm says why
+        assert use.error and extraction.llm.tables_typed == 0
+    else:
+        assert table.typing.by == "model" and table.typing.evidence
+        source = document.block(table.id)
+        for evidence in table.typing.evidence:
+            cell = source.cell_at(evidence.row, evidence.col)
+            assert _norm(evidence.text) in _norm(cell.text)
+        _assert_grounded(table, document)
+    again = extract_document(document, ModelBackend(_config(tmp_path), "llm"))
+    assert again.llm.calls == 0
+    assert [t.model_dump(exclude={"llm"}) for t in again.tables] == [
+        table.model_dump(exclude={"llm"})
+    ]

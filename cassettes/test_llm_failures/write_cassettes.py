@@ -6,17 +6,14 @@ Run from the repository root: python cassettes/test_llm_failures/write_cassettes
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
-import yaml
+sys.dont_write_bytecode = True  # no __pycache__ among the cassette folders
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # cassettes/handwritten.py
+from handwritten import answer, cited, error, write  # noqa: E402
 
-URI = "http://127.0.0.1:8765/v1/chat/completions"
 HERE = Path(__file__).resolve().parent
-
-
-def cited(text: str, cell: str) -> dict:
-    return {"text": text, "cell": cell}
 
 
 ROW_7 = {
@@ -47,32 +44,6 @@ PARAGRAPH_CLAIMS = [
 ]
 
 
-def answer(content: dict, prompt_tokens: int, completion_tokens: int) -> tuple[int, dict]:
-    text = "```json\n" + json.dumps(content, ensure_ascii=False) + "\n```"
-    return 200, {
-        "id": "chatcmpl-handwritten",
-        "object": "chat.completion",
-        "created": 0,
-        "model": "test-model",
-        "choices": [
-            {
-                "index": 0,
-                "message": {"role": "assistant", "content": text},
-                "finish_reason": "stop",
-            }
-        ],
-        "usage": {
-            "prompt_tokens": prompt_tokens,
-            "completion_tokens": completion_tokens,
-            "total_tokens": prompt_tokens + completion_tokens,
-        },
-    }
-
-
-def error(status: int, message: str) -> tuple[int, dict]:
-    return status, {"error": {"message": message, "type": "server_error", "code": status}}
-
-
 CASSETTES = {
     "test_an_invalid_answer_is_re_asked": [
         answer({"project": None}, 700, 20),  # no "indicators": invalid, sent back
@@ -96,27 +67,7 @@ CASSETTES = {
         error(503, "Service Unavailable"),
     ],
 }
-REASONS = {200: "OK", 429: "Too Many Requests", 503: "Service Unavailable"}
-
-
-def interaction(status: int, body: dict) -> dict:
-    return {
-        "request": {
-            "body": "(written by hand: matched by method and path)",
-            "headers": {},
-            "method": "POST",
-            "uri": URI,
-        },
-        "response": {
-            "status": {"code": status, "message": REASONS[status]},
-            "headers": {"content-type": ["application/json"]},
-            "body": {"string": json.dumps(body, ensure_ascii=False)},
-        },
-    }
 
 
 if __name__ == "__main__":
-    for name, responses in CASSETTES.items():
-        data = {"interactions": [interaction(*r) for r in responses], "version": 1}
-        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-        (HERE / f"{name}.yaml").write_text(text, encoding="utf-8")
+    write(HERE, CASSETTES)

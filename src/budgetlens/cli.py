@@ -83,7 +83,7 @@ def backend_options(command):
 
 def model_backend(backend: str | None, config_path: Path | None):
     """The LLM backend the options ask for, or None for the rules alone."""
-    from budgetlens.extract.llm.config import load_config
+    from budgetlens.llm.config import load_config
 
     if config_path is not None and not config_path.is_file():
         raise InputError(f"{config_path}: no such configuration file")
@@ -96,7 +96,7 @@ def model_backend(backend: str | None, config_path: Path | None):
             "(and OPENAI_BASE_URL for a server other than OpenAI's) or [llm] model in "
             "budgetlens.toml"
         )
-    from budgetlens.extract.llm.backend import ModelBackend
+    from budgetlens.llm.backend import ModelBackend
 
     return ModelBackend(config, backend or "hybrid")
 
@@ -361,7 +361,7 @@ def eval_extraction(
     click.echo(format_report(report))
     data = report.to_json()
     if model is not None:
-        from budgetlens.extract.llm.backend import add_totals
+        from budgetlens.llm.backend import add_totals
 
         totals = add_totals(uses)
         data["backend"] = model.name

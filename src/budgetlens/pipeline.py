@@ -19,7 +19,7 @@ from budgetlens.ingest import read_document
 from budgetlens.tables.schemas import Extraction
 
 if TYPE_CHECKING:
-    from budgetlens.extract.llm.backend import ModelBackend
+    from budgetlens.llm.backend import ModelBackend
 
 
 @dataclass
@@ -38,7 +38,7 @@ def check_document(path: Path | str, model: ModelBackend | None = None) -> Check
     claims = extract_claims(document)
     paragraphs: list[ParagraphUse] = []
     if model is not None:
-        from budgetlens.claims.llm import read_with_model  # openai, only with a model
+        from budgetlens.llm.claims import read_with_model  # openai, only with a model
 
         claims, paragraphs = read_with_model(model, document, claims)
         # the document's use of the model: its paragraphs' questions besides its tables'

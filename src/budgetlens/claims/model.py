@@ -70,7 +70,7 @@ class Claim(BaseModel):
     ref: str | None = None
     section: list[str] = []  # the block's section path: which report it belongs to
     # "llm": read by the model from a paragraph the rules left a number of unread
-    # (claims/llm.py); its value and subject are grounded in the paragraph's text
+    # (llm/claims.py); its value and subject are grounded in the paragraph's text
     source: Literal["rules", "llm"] = "rules"
 
 

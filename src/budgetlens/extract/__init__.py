@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from budgetlens.document import Document
 from budgetlens.extract.rules import extract_table
-from budgetlens.tables.schemas import Extraction
-
-if TYPE_CHECKING:
-    from budgetlens.extract.llm.backend import ModelBackend
+from budgetlens.tables.schemas import ExtractedTable, Extraction, ModelTotals
 
 
-def extract_document(document: Document, model: ModelBackend | None = None) -> Extraction:
+class TableReviser(Protocol):
+    """A backend that rereads the rules' tables (``budgetlens.llm.backend.ModelBackend``):
+    declared here so that extraction never imports the LLM package."""
+
+    @property
+    def name(self) -> str: ...
+
+    def revise(
+        self, document: Document, tables: list[ExtractedTable]
+    ) -> tuple[list[ExtractedTable], ModelTotals]: ...
+
+
+def extract_document(document: Document, model: TableReviser | None = None) -> Extraction:
     """Every table of ``document`` as its typed schema (unknown kinds as grids): by rules,
     then, with a ``model`` backend, the tables it takes over read by the model."""
     tables = [extract_table(table, document) for table in document.tables]

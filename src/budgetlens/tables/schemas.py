@@ -149,6 +149,10 @@ class ModelUse(BaseModel):
     cost: float | None = None  # None where no price is configured
     ungrounded: list[Ungrounded] = []
     error: str | None = None  # why the rules' reading was kept (not_reached, invalid, error)
+    # For a table the rules gave no kind that the model then typed and was asked to fill: the
+    # classification question asked first (prompts/classify.md). Where no fill question
+    # followed, the table's own ``llm`` is that question.
+    classification: ModelUse | None = None
 
 
 class TypingEvidence(BaseModel):
@@ -333,7 +337,9 @@ class ModelTotals(BaseModel):
     tables_sent: int = 0
     tables_cached: int = 0
     tables_not_reached: int = 0
-    tables_kept_rules: int = 0  # not reached, invalid or refused: the rules' reading stands
+    tables_kept_rules: int = 0  # not reached, invalid, refused, no kind: the rules' reading stands
+    tables_classified: int = 0  # tables of no kind asked which kind they are
+    tables_typed: int = 0  # …of which the model typed and filled (``typing.by`` "model")
     paragraphs_sent: int = 0  # paragraphs whose claims the model was asked for (check only)
     claims_added: int = 0  # grounded claims it read that the rules had not
     calls: int = 0

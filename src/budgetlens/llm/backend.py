@@ -1,7 +1,8 @@
 """The llm and hybrid backends: which tables to ask about, asked concurrently under a limit,
 answered from the cache where possible, and the rules' reading kept wherever the model gave
-no usable answer, with the reason recorded on the table. ``ask`` is the one way any question
-goes to the model (the prose's claims too: ``claims/llm.py``)."""
+no usable answer, with the reason recorded on the table. A table of no kind is asked its kind
+first, then, typed, its kind's question. ``ask`` is the one way any question
+goes to the model (the prose's claims too: ``llm/claims.py``)."""
 
 from __future__ import annotations
 
@@ -14,15 +15,23 @@ from pydantic import BaseModel
 
 from budgetlens.claims.model import ParagraphUse
 from budgetlens.document import Document, Table
-from budgetlens.extract.llm.answers import ANSWERS, Answer, Grounding, schema_hash
-from budgetlens.extract.llm.cache import AnswerCache, cache_key
-from budgetlens.extract.llm.client import Grounds, ModelClient, ModelFailure, Reply, Usage
-from budgetlens.extract.llm.config import LLMConfig
-from budgetlens.extract.llm.grid import render
-from budgetlens.extract.llm.prompts import CLAIMS_PROMPT, Prompt, load_prompt
-from budgetlens.extract.llm.selection import needs_model
-from budgetlens.extract.llm.tables import apply_answer
+from budgetlens.llm.answers import ANSWERS, Answer, Grounding, schema_hash
+from budgetlens.llm.cache import AnswerCache, cache_key
+from budgetlens.llm.classify import (
+    KindAnswer,
+    KindGrounding,
+    classify_prompt,
+    refusal,
+    typed_by_model,
+)
+from budgetlens.llm.client import Grounds, ModelClient, ModelFailure, Reply, Usage
+from budgetlens.llm.config import LLMConfig
+from budgetlens.llm.grid import render
+from budgetlens.llm.prompts import CLASSIFY_PROMPT, Prompt, load_prompt
+from budgetlens.llm.selection import needs_model, untyped_with_figures
+from budgetlens.llm.tables import apply_answer, rows_of
 from budgetlens.tables import schemas as s
+from budgetlens.tables.kinds import KINDS
 from budgetlens.tables.schemas import Ungrounded
 
 BackendName = Literal["llm", "hybrid"]
@@ -42,8 +51,10 @@ class ModelBackend:
         self._down = threading.Event()
         self._down_reason = ""
 
-    def _reason(self, table: s.ExtractedTable) -> str | None:
-        if load_prompt(table.kind) is None:
+    def _reason(self, table: s.ExtractedTable, untyped: dict[str, str]) -> str | None:
+        if isinstance(table, s.GenericTable):  # asked its kind first, with either backend
+            return untyped.get(table.id)
+        if table.kind not in ANSWERS:  # statements
             return None
         return "backend llm" if self.name == "llm" else needs_model(table)
 
@@ -53,7 +64,8 @@ class ModelBackend:
         """``tables`` (the rules' reading) with those the backend sends replaced by the
         model's reading, and the document's totals."""
         sources = {t.id: t for t in document.tables}
-        sent = [(i, reason) for i, t in enumerate(tables) if (reason := self._reason(t))]
+        untyped = untyped_with_figures(document, tables)
+        sent = [(i, reason) for i, t in enumerate(tables) if (reason := self._reason(t, untyped))]
         jobs = [(tables[i], sources[tables[i].id], reason) for i, reason in sent]
         revised = list(tables)
         for (i, _), table in zip(sent, self.concurrently(self._table, jobs), strict=True):
@@ -77,7 +89,12 @@ class ModelBackend:
         asking cost: from the cache where it holds the answer, not asked once the endpoint
         is known to be down."""
         key = cache_key(
-            self.config.model, prompt.label, schema_hash(answer_type), self.config.mode, message
+            self.config.model,
+            prompt.label,
+            prompt.text,  # the classification prompt's list of kinds is generated
+            schema_hash(answer_type),
+            self.config.mode,
+            message,
         )
         use = s.ModelUse(
             model=self.config.model, prompt=prompt.label, status="answered", reason=reason
@@ -120,14 +137,45 @@ class ModelBackend:
 
     def _table(self, job: tuple[s.ExtractedTable, Table, str]) -> s.ExtractedTable:
         rules, table, reason = job
-        prompt = load_prompt(rules.kind)
-        assert prompt is not None  # _reason sends only kinds with a prompt
+        if isinstance(rules, s.GenericTable):
+            return self._untyped(rules, table, reason)
+        filled, use = self._fill(rules, table, reason)
+        return (filled or rules).model_copy(update={"llm": use})  # else the rules' reading
+
+    def _fill(
+        self, rules: s.ExtractedTable, table: Table, reason: str
+    ) -> tuple[s.ExtractedTable | None, s.ModelUse]:
+        """``rules`` filled with the model's grounded answer to its kind's question (None
+        without a usable answer), and what asking did."""
+        prompt = load_prompt(KINDS[rules.kind].prompt)
+        assert prompt is not None  # every kind with an answer model has a prompt (tested)
         answer_type = ANSWERS[rules.kind]
         reply, use = self.ask(prompt, render(table), answer_type, Grounding(table), reason)
-        if reply is None:  # the rules' reading stands
-            return rules.model_copy(update={"llm": use})
-        answer = cast(Answer, reply.answer)
-        return apply_answer(rules, table, answer).model_copy(update={"llm": use})
+        if reply is None:
+            return None, use
+        return apply_answer(rules, table, cast(Answer, reply.answer)), use
+
+    def _untyped(self, generic: s.GenericTable, table: Table, reason: str) -> s.ExtractedTable:
+        """A table of no kind: asked which kind it is, then, given one with grounded
+        evidence, filled as that kind; else it stays a grid, its ``llm`` saying why."""
+        prompt = classify_prompt()
+        reply, use = self.ask(prompt, render(table), KindAnswer, KindGrounding(table), reason)
+        if reply is None:
+            return generic.model_copy(update={"llm": use})
+        answer = cast(KindAnswer, reply.answer)
+        if refused := refusal(answer):
+            use.error, invalid = refused
+            if invalid and use.status == "answered":
+                use.status = "invalid"
+            return generic.model_copy(update={"llm": use})
+        typed = typed_by_model(generic, answer, table)
+        filled, fill_use = self._fill(typed, table, f"typed {answer.kind} by {prompt.label}")
+        fill_use.classification = use
+        if filled is not None and not rows_of(filled):
+            fill_use.error = f"the model's {answer.kind} answer holds no row"
+        if fill_use.error is not None:
+            return generic.model_copy(update={"llm": fill_use})
+        return cast(s.ExtractedTable, filled).model_copy(update={"llm": fill_use})
 
     def _count(self, use: s.ModelUse, usage: Usage) -> None:
         use.calls, use.reasks, use.retries = usage.calls, usage.reasks, usage.retries
@@ -143,20 +191,23 @@ class ModelBackend:
     def totals(
         self, tables: list[s.ExtractedTable], paragraphs: Sequence[ParagraphUse] = ()
     ) -> s.ModelTotals:
-        """One document's use of the model: its tables' and its paragraphs' questions."""
-        sent = [t for t in tables if t.llm is not None]
-        table_uses = [t.llm for t in sent if t.llm is not None]
-        uses = [*table_uses, *paragraphs]
-        prompts = {t.kind: use.prompt for t, use in zip(sent, table_uses, strict=True)}
-        if paragraphs:
-            prompts[CLAIMS_PROMPT] = paragraphs[0].prompt
+        """One document's use of the model: its tables' and its paragraphs' questions (a
+        table of no kind may have had two: its classification, then its fill)."""
+        table_uses = [t.llm for t in tables if t.llm is not None]
+        classifications = [u.classification for u in table_uses if u.classification]
+        uses = [*table_uses, *classifications, *paragraphs]
+        prompts = dict(sorted(use.prompt.split("@", 1) for use in uses))
         totals = s.ModelTotals(
             model=self.config.model,
-            prompts={kind: label.split("@", 1)[1] for kind, label in sorted(prompts.items())},
+            prompts=prompts,
             tables_sent=len(table_uses),
             tables_cached=sum(u.status == "cached" for u in table_uses),
             tables_not_reached=sum(u.status == "not_reached" for u in table_uses),
             tables_kept_rules=sum(u.error is not None for u in table_uses),
+            tables_classified=sum(
+                (u.classification or u).prompt.startswith(f"{CLASSIFY_PROMPT}@") for u in table_uses
+            ),
+            tables_typed=sum(t.typing is not None and t.typing.by == "model" for t in tables),
             paragraphs_sent=len(paragraphs),
             claims_added=sum(u.claims_added for u in paragraphs),
             calls=sum(u.calls for u in uses),

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from budgetlens.document import Table
-from budgetlens.extract.llm.answers import (
+from budgetlens.layout.cells import cell_ref, parsed, row_location
+from budgetlens.llm.answers import (
     Answer,
     Cited,
     IndicatorAnswer,
@@ -15,8 +16,7 @@ from budgetlens.extract.llm.answers import (
     ScoreAnswer,
     ScoreRow,
 )
-from budgetlens.extract.llm.grid import coordinates
-from budgetlens.layout.cells import cell_ref, parsed, row_location
+from budgetlens.llm.grid import coordinates
 from budgetlens.tables import schemas as s
 from budgetlens.textnorm import parse_comparator
 
@@ -132,3 +132,8 @@ def apply_answer(rules: s.ExtractedTable, table: Table, answer: Answer) -> s.Ext
             "total_cell": cell_ref(table, *_position(table, total)) if total else None,
         }
     return rules.model_copy(update=update)
+
+
+def rows_of(table: s.ExtractedTable) -> list[s.Indicator] | list[s.ScoreItem]:
+    """The indicator rows or scored items of a table the model filled."""
+    return table.indicators if isinstance(table, s._IndicatorTable) else table.items

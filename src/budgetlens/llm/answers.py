@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pydantic import BaseModel, Field, ValidationInfo, model_validator
 
 from budgetlens.document import Table
-from budgetlens.extract.llm.grid import cited_cell, coordinates
+from budgetlens.llm.grid import cited_cell, coordinates
 from budgetlens.numbers import find_numbers, parse_number
+from budgetlens.tables.kinds import KINDS, Shape
 from budgetlens.tables.schemas import Ungrounded
 from budgetlens.textnorm import normalize, to_halfwidth
 
@@ -119,9 +120,16 @@ class ScoreAnswer(_Grounded):
 
 Answer = IndicatorAnswer | ScoreAnswer
 
+# How each shape of table is answered; statements' amounts are never sent (no answer model).
+SHAPE_ANSWERS: dict[Shape, type[Answer] | None] = {
+    "indicators": IndicatorAnswer,
+    "score_items": ScoreAnswer,
+    "assessment": ScoreAnswer,
+    "amounts": None,
+}
+# Kind code → its answer model, for every kind of the registry the model reads.
 ANSWERS: dict[str, type[Answer]] = {
-    **dict.fromkeys(("T1", "T2", "T3", "T6", "T9", "T11"), IndicatorAnswer),
-    **dict.fromkeys(("T4", "T5", "T7", "T8", "T10", "T12"), ScoreAnswer),
+    code: answer for code, spec in KINDS.items() if (answer := SHAPE_ANSWERS[spec.shape])
 }
 
 

@@ -29,8 +29,8 @@ from budgetlens.claims.model import (
     Span,
 )
 from budgetlens.document import Document, Paragraph
-from budgetlens.extract.llm.backend import ModelBackend
-from budgetlens.extract.llm.prompts import CLAIMS_PROMPT, load_prompt
+from budgetlens.llm.backend import ModelBackend
+from budgetlens.llm.prompts import CLAIMS_PROMPT, load_prompt
 from budgetlens.numbers import Number, find_numbers, parse_number
 from budgetlens.tables.schemas import Ungrounded
 from budgetlens.textnorm import to_halfwidth

@@ -21,8 +21,8 @@ from instructor.core import IncompleteOutputException, InstructorRetryException
 from pydantic import BaseModel, ValidationError
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_random_exponential
 
-from budgetlens.extract.llm.config import LLMConfig
-from budgetlens.extract.llm.prompts import Prompt
+from budgetlens.llm.config import LLMConfig
+from budgetlens.llm.prompts import Prompt
 from budgetlens.tables.schemas import Ungrounded
 
 _MODES = {

@@ -1,5 +1,6 @@
-"""Answers kept on disk, addressed by what determines them: model, prompt version, answer
-schema, request mode and the table as sent. A second run over the same inputs asks nothing."""
+"""Answers kept on disk, addressed by what determines them: model, prompt (version and text),
+answer schema, request mode and the table as sent. A second run over the same inputs asks
+nothing."""
 
 from __future__ import annotations
 

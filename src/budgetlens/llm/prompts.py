@@ -1,5 +1,6 @@
-"""The versioned prompts of ``prompts/``: one file per table kind and one for the prose's
-claims, its version in the front matter, recorded with every answer it produced."""
+"""The versioned prompts of ``prompts/``: one file per table kind, one for the prose's claims
+and one that asks a table's kind, its version in the front matter, recorded with every answer
+it produced."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from budgetlens.errors import SetupError
 
 CLAIMS_PROMPT = "claims"  # prompts/claims.md: the numeric claims of one paragraph
+CLASSIFY_PROMPT = "classify"  # prompts/classify.md: which kind a table of no kind is
 _FRONT_MATTER = re.compile(r"\A---\n(?P<head>.*?)\n---\n(?P<body>.*)\Z", re.S)
 
 
@@ -18,8 +20,8 @@ def prompts_dir() -> Path:
     """A wheel carries the prompts inside the package (hatch force-include); an editable
     install reads them where they are kept, at the repository root."""
     here = Path(__file__).resolve()
-    packaged = here.parents[2] / "prompts"
-    return packaged if packaged.is_dir() else here.parents[4] / "prompts"
+    packaged = here.parents[1] / "prompts"
+    return packaged if packaged.is_dir() else here.parents[3] / "prompts"
 
 
 @dataclass(frozen=True)
@@ -35,8 +37,8 @@ class Prompt:
 
 @cache
 def load_prompt(kind: str) -> Prompt | None:
-    """The prompt for a table kind (or ``CLAIMS_PROMPT``), or None when the model is not asked
-    about that kind."""
+    """The prompt for a table kind (or ``CLAIMS_PROMPT``, ``CLASSIFY_PROMPT``), or None when
+    the model is not asked about that kind."""
     path = prompts_dir() / f"{kind}.md"
     if not path.is_file():
         return None
