@@ -1,8 +1,14 @@
-"""Identities of the 决算 statements (DOMAIN.md §4.7).
+"""Identities of the 预算 and 决算 statements (DOMAIN.md §4.7).
 
 收入总计 = 支出总计; 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 = 收入总计;
 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余. The summary statements print income on the
-left and expenditure on the right of one grid, both totals labelled 总计.
+left and expenditure to its right (one side or two), totals labelled 总计 or 合计.
+
+Every statement also foots by its structure: a 合计 / 小计 column is the sum of the columns
+its header groups under it (合计 = 财政拨款 + 事业收入 …; 基本支出 = 人员经费 + 公用经费; "三公"
+= 出国 + 接待 + 车, 车 = 购置 + 运行), and a 科目编码 line is the sum of the lines coded below it
+(类 = Σ款, 款 = Σ项), the 合计 line the sum of the 类 lines. Where most lines of one identity
+fail, the columns were misread, not the statement: those checks are "not checked".
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ from budgetlens.checks.intervals import check_equal, check_sum
 from budgetlens.tables import schemas as s
 
 BALANCE = ("STMT.income_equals_expenditure", 2, "statements")
+COLUMNS = ("STMT.column_total", 1, "statements")
+CODES = ("STMT.code_hierarchy", 1, "statements")
 INCOME = ("STMT.income_total", 2, "statements")
 EXPENDITURE = ("STMT.expenditure_total", 2, "statements")
 
@@ -65,8 +73,8 @@ def summary_identities(ctx: Context) -> None:
         if not isinstance(table, s.Statement) or table.form not in _SUMMARIES:
             continue
         income, spending = _side(table, left=True), _side(table, left=False)
-        income_total = _find(income, "总计", "收入总计")
-        spending_total = _find(spending, "总计", "支出总计")
+        income_total = _find(income, "总计", "收入总计") or _find(income, "收入合计")
+        spending_total = _find(spending, "总计", "支出总计") or _find(spending, "支出合计")
         if income_total and spending_total:
             judgement = check_equal(income_total.number, spending_total.number)
             ctx.judged(
@@ -103,4 +111,111 @@ def _total_of(ctx, title, rule, total, side, noun, parts_labels) -> None:
     )
 
 
-FAMILIES = [summary_identities]
+_TOTAL = re.compile(r"^(?:合计|小计|总计)$")
+_MISREAD = 3  # of the lines of one identity, more than a third failing: the columns were misread
+
+
+def _cell(row: s.Amount, key: str) -> Operand | None:
+    text = row.values.get(key)
+    if not text or key not in row.parsed:
+        return None
+    return Operand.from_cell(text, row.parsed[key], row.cells[key])
+
+
+def _parts_of(columns: list[str], total: str) -> list[str] | None:
+    """The columns a 合计 column sums: those directly under the same group, each group among
+    them by its own 小计 where it prints one, else by its leaves."""
+    path = total.split("/")
+    parent = path[:-1]
+    depth = len(parent)
+    below = [c for c in columns if c != total and c.split("/")[:depth] == parent]
+    parts: list[str] = []
+    for name in dict.fromkeys(c.split("/")[depth] for c in below if len(c.split("/")) > depth):
+        group = [c for c in below if c.split("/")[depth] == name]
+        subtotal = next(
+            (c for c in group if len(c.split("/")) == depth + 2 and _TOTAL.match(c.split("/")[-1])),
+            None,
+        )
+        if f"{'/'.join([*parent, name])}" in group:
+            parts.append("/".join([*parent, name]))
+        elif subtotal:
+            parts.append(subtotal)
+        elif all(len(c.split("/")) == depth + 2 for c in group):
+            parts += group
+        else:
+            return None  # deeper groups without a subtotal: not read with confidence
+    return parts or None
+
+
+def _judge_lines(
+    ctx: Context, rule, title: str, lines: list[tuple[Operand, list[Operand], str]]
+) -> None:
+    """Judge one identity on several lines; when most fail, the structure was misread."""
+    judged = [(total, parts, what, check_sum(total.number, [p.number for p in parts]))
+              for total, parts, what in lines]  # fmt: skip
+    failed = [j for j in judged if j[3].tier.value not in ("pass", "rounding")]
+    if len(failed) >= _MISREAD and len(failed) * 3 > len(judged):
+        for _ in judged:
+            ctx.not_checked("statements")
+        return
+    for total, parts, what, judgement in judged:
+        ctx.judged(
+            rule,
+            judgement,
+            total,
+            parts,
+            f"{title}：{what} {total.number.text} ≠ 各项之和 {plain(judgement.computed.mid)}",
+        )
+
+
+def column_totals(ctx: Context) -> None:
+    for table in ctx.extraction.tables:
+        if not isinstance(table, s.Statement):
+            continue
+        for side, columns in enumerate(table.columns):
+            for total in (c for c in columns if _TOTAL.match(c.split("/")[-1])):
+                parts = _parts_of(columns, total)
+                if not parts:
+                    continue
+                lines = []
+                for row in (r for r in table.rows if r.side == side):
+                    stated = _cell(row, total)
+                    found = [p for key in parts if (p := _cell(row, key))]
+                    if stated is not None and found:
+                        what = f"{row.label or '本行'}「{total}」"
+                        lines.append((stated, found, what))
+                _judge_lines(ctx, COLUMNS, table.title, lines)
+
+
+def code_hierarchy(ctx: Context) -> None:
+    for table in ctx.extraction.tables:
+        if not isinstance(table, s.Statement):
+            continue
+        coded = [r for r in table.rows if r.code and r.code.isdigit()]
+        for key in dict.fromkeys(k for r in coded for k in r.values):
+            lines = []
+            for row in coded:
+                below = [r for r in coded if r.code != row.code and r.code.startswith(row.code)]
+                # the lines directly below: no other line below it is their parent (a code
+                # printed short, "3012" for 30102, is still a child)
+                children = [
+                    r
+                    for r in below
+                    if not any(o.code != r.code and r.code.startswith(o.code) for o in below)
+                ]
+                if not children:
+                    continue
+                stated = _cell(row, key)
+                found = [p for r in children if (p := _cell(r, key))]
+                if stated is not None and found:
+                    lines.append((stated, found, f"{row.code} {row.label}「{key}」"))
+            total = next((r for r in table.rows if _TOTAL.match(r.label.replace(" ", ""))), None)
+            classes = [r for r in coded if len(r.code) == min(len(c.code) for c in coded)]
+            stated = _cell(total, key) if total and classes else None
+            found = [p for r in classes if (p := _cell(r, key))]
+            if stated is not None and found and total is not None:
+                lines.append((stated, found, f"{total.label}「{key}」 = 各类之和"))
+            _judge_lines(ctx, CODES, table.title, lines)
+
+
+FAMILIES = [summary_identities, column_totals, code_hierarchy]
