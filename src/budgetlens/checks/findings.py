@@ -6,11 +6,12 @@ values with their intervals, and every place in the source that a number it used
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, computed_field
 
 Severity = Literal["error", "warning", "info"]
 Family = Literal[
@@ -63,6 +64,15 @@ class Finding(BaseModel):
     evidence: list[Evidence] = []
     line: int | None = None  # where a reviewer looks first: the stated value's line
     page: int | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def fingerprint(self) -> str:
+        """Stable across re-exports of the same report: the rule and the printed values it
+        judged, not their positions, so a waiver survives a line shifting."""
+        parts = [self.rule_id, self.stated or "", self.computed or ""]
+        parts += [f"{e.role}:{e.text}" for e in self.evidence]
+        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 SEVERITY: dict[str, Severity] = {
