@@ -13,10 +13,6 @@ from budgetlens.errors import InputError, SetupError
 from budgetlens.process import collect_less
 
 
-def _many(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def _outline(document: Document) -> str:
     """A readable listing: one line per block, tables with their rows."""
     out = [f"{document.source}  ({document.format}, {len(document.blocks)} blocks)"]
@@ -119,6 +115,13 @@ def extract(file: Path, output: Path | None, backend: str | None, config_path: P
         click.echo(text)
 
 
+def _rule_list(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Repeatable, comma-separated rule ids or prefixes; None when the option was not given."""
+    if not values:
+        return None
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -132,14 +135,42 @@ def extract(file: Path, output: Path | None, backend: str | None, config_path: P
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning"]),
-    help="Exit 1 when a finding at this severity or above is found.",
+    help="Exit 1 when a finding at this severity or above is found (waived ones aside); a file "
+    "on which no check ran counts as a warning.",
 )
 @click.option(
     "--show",
     type=click.Choice(["error", "warning", "info"]),
     default="warning",
     show_default=True,
-    help="Lowest severity printed in the summary.",
+    help="Lowest severity listed.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif", "github", "junit"]),
+    default="text",
+    show_default=True,
+    help="How findings are printed: file:line:col lines, JSON, SARIF 2.1.0, GitHub workflow "
+    "annotations or JUnit XML.",
+)
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule id.")
+@click.option(
+    "--select",
+    multiple=True,
+    help="Rule ids or id prefixes to report (comma-separated, repeatable), e.g. STMT; "
+    "overrides the configuration's select.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    help="Rule ids or id prefixes not to report; overrides the configuration's ignore.",
+)
+@click.option(
+    "--waivers",
+    "waivers_path",
+    type=click.Path(path_type=Path),
+    help="A waiver file (JSON, README): findings it names are shown as waived and never fail.",
 )
 @backend_options
 def check(
@@ -147,30 +178,70 @@ def check(
     out_dir: Path,
     fail_on: str | None,
     show: str,
+    fmt: str,
+    statistics: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    waivers_path: Path | None,
     backend: str | None,
     config_path: Path | None,
 ) -> None:
-    """Check FILES: write OUT/<name>.json and OUT/<name>.html, print a linter-style summary."""
+    """Check FILES: write OUT/<name>.json and OUT/<name>.html, print the findings sorted by
+    position. A file that cannot be read is reported and the others are checked; the exit
+    status is then 2."""
+    from budgetlens.checks.positions import Locator
     from budgetlens.pipeline import check_document
-    from budgetlens.report import summary_lines, write_results
+    from budgetlens.report import formats as out
+    from budgetlens.report import output_names, write_results
+    from budgetlens.selection import selection_for
+    from budgetlens.waivers import apply_waivers, load_waivers
 
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"--out {out_dir}: is a file, not a folder")
+    if statistics and fmt != "text":
+        raise InputError(f"--statistics prints text, not {fmt}: leave out --format")
+    waivers = load_waivers(waivers_path) if waivers_path else {}
     model = model_backend(backend, config_path)
-    failed = False
+    names = output_names(files)
+    checked: list[out.Checked] = []
     for file in files:
-        result = check_document(file, model)
-        data, _ = write_results(result, out_dir, Path(file).stem)
-        for line in summary_lines(result, show):
-            click.echo(line)
-        counts, totals = data["summary"], data["coverage"]["total"]
-        click.echo(
-            f"{file}: {_many(counts['error'], 'error')}, {_many(counts['warning'], 'warning')}, "
-            f"{_many(counts['info'], 'note')}; {_many(totals.get('run', 0), 'check')} run, "
-            f"{totals.get('not_checked', 0)} not checked",
-            err=True,
+        try:
+            selection = selection_for(file, _rule_list(select), _rule_list(ignore))
+            result = check_document(file, model)
+        except InputError as exc:
+            message = " ".join(str(exc).split())
+            click.echo(f"budgetlens: error: {message}", err=True)
+            checked.append(out.Checked(str(file), error=message))
+            continue
+        chosen = [f for f in result.findings if selection.chooses(f.rule_id)]
+        result.findings = apply_waivers(chosen, waivers)
+        data, _ = write_results(result, out_dir, names[file])
+        locator = Locator(result.document)
+        item = out.Checked(
+            str(file),
+            locator.in_order(result.findings),
+            word=locator.word,
+            checks_run=data["coverage"]["total"].get("run", 0),
+            not_checked=data["coverage"]["total"].get("not_checked", 0),
         )
-        if fail_on and (counts["error"] or (fail_on == "warning" and counts["warning"])):
-            failed = True
-    if failed:
+        checked.append(item)
+        if fmt == "text" and not statistics and (lines := out.to_text([item], show)):
+            click.echo(lines)
+        click.echo(out.file_summary(item), err=True)
+        if item.none_ran:
+            click.echo(f"{file}: warning: {out.NONE_RAN}", err=True)
+    if statistics:
+        click.echo(out.statistics(checked, show))
+    elif fmt != "text":
+        click.echo(out.RENDER[fmt](checked, show))
+    click.echo(out.grand_total(checked), err=True)
+    if any(c.error for c in checked):
+        raise SystemExit(2)
+    failing = ("error",) if fail_on == "error" else ("error", "warning")
+    if fail_on and any(
+        (c.none_ran and fail_on == "warning") or any(c.counts()[s] for s in failing)
+        for c in checked
+    ):
         raise SystemExit(1)
 
 
@@ -424,7 +495,8 @@ def main() -> None:
     collect_less()
     try:
         cli.main(standalone_mode=False)
-    except (InputError, SetupError) as exc:
+    except (InputError, SetupError, OSError) as exc:
+        # OSError: a folder that cannot be written, a disk full: the user's to fix
         click.echo(f"budgetlens: error: {' '.join(str(exc).split())}", err=True)
         sys.exit(2)
     except click.exceptions.Abort:
