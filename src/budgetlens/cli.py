@@ -490,11 +490,11 @@ def eval_detection(
         write_atomically(output, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
-def main() -> None:
+def main(args: list[str] | None = None) -> None:
     """Entry point: bad input is one line on stderr and exit status 2, never a traceback."""
     collect_less()
     try:
-        cli.main(standalone_mode=False)
+        cli.main(args, standalone_mode=False)
     except (InputError, SetupError, OSError) as exc:
         # OSError: a folder that cannot be written, a disk full: the user's to fix
         click.echo(f"budgetlens: error: {' '.join(str(exc).split())}", err=True)

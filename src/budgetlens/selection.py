@@ -14,7 +14,6 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from budgetlens.errors import InputError
@@ -61,7 +60,6 @@ def _settings(path: Path) -> dict[str, object] | None:
     return data
 
 
-@cache
 def find_config(folder: Path) -> tuple[Path | None, dict[str, object]]:
     """The nearest configuration file at or above ``folder`` and its settings."""
     for directory in (folder, *folder.parents):
