@@ -14,13 +14,13 @@ from budgetlens.evaluation.detection import (
 )
 from budgetlens.numbers import find_numbers
 
-from .conftest import SEEDS
+from .conftest import SEEDS, seed_findings
 
 KNOWN = Path(__file__).resolve().parents[1] / "eval" / "known_contradictions.json"
 
 
 def test_known_report_finds_every_high_confidence_entry():
-    report = evaluate_known(SEEDS, KNOWN)
+    report = evaluate_known({name: seed_findings(name) for name in SEEDS}, KNOWN)
     high = report.per_confidence["high"]
     assert (high.detected, high.total) == (14, 14)
     assert not [m for m in report.missed if m["confidence"] == "high"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,6 +13,9 @@ from budgetlens.atomic import write_atomically
 from budgetlens.document import Document, Heading, Table
 from budgetlens.errors import InputError, SetupError
 from budgetlens.process import collect_less
+
+if TYPE_CHECKING:
+    from budgetlens.tables.schemas import ModelTotals
 
 
 def _outline(document: Document) -> str:
@@ -350,11 +355,9 @@ def evaluate() -> None:
     "--gold",
     "gold_dir",
     type=click.Path(path_type=Path),
-    default=Path("eval/gold/seeds"),
-    show_default=True,
     help="Folder of gold files, searched with its subfolders (eval/gold/seeds/FORMAT.md): "
     "eval/gold/variants for the layout variants, eval/gold/realworld for real PDFs, eval/gold "
-    "for all.",
+    "for all.  [default: the repository's eval/gold/seeds]",
 )
 @click.option("--docx", is_flag=True, help="Read each seed's .docx sample instead of its .txt.")
 @click.option(
@@ -377,7 +380,8 @@ def evaluate() -> None:
     "--compare",
     "baseline",
     type=click.Path(path_type=Path),
-    help="A previous JSON report: print the change of every metric.",
+    help="A previous JSON report of the same backend, model, prompts, sources and gold: "
+    "print what changed (metrics that moved, items newly wrong or right).",
 )
 @click.option(
     "--max-drop",
@@ -388,7 +392,7 @@ def evaluate() -> None:
 )
 @backend_options
 def eval_extraction(
-    gold_dir: Path,
+    gold_dir: Path | None,
     docx: bool,
     formats: tuple[str, ...],
     sources_dir: Path | None,
@@ -399,13 +403,20 @@ def eval_extraction(
     config_path: Path | None,
 ) -> None:
     """Field-level precision, recall and F1 of extraction, per document, group (variant, real
-    PDFs), source format, table kind and field."""
-    import json
-
-    from budgetlens.evaluation.extraction import compare_reports, evaluate, format_report
+    PDFs), source format, table kind and field. Exit 2 when there is nothing to measure: no
+    gold, no document scored, a model that answered nothing, a baseline not comparable."""
+    from budgetlens.evaluation.bundled import bundled
+    from budgetlens.evaluation.extraction import (
+        compare_reports,
+        evaluate,
+        format_report,
+        provenance_changes,
+    )
     from budgetlens.extract import extract_document
     from budgetlens.ingest import read_document
 
+    gold_dir = gold_dir or bundled("gold/seeds", "--gold")
+    before = _read_report(baseline) if baseline else None
     model = model_backend(backend, config_path)
     uses = []
 
@@ -417,7 +428,7 @@ def eval_extraction(
 
     sources = None
     if docx:
-        samples = gold_dir.resolve().parents[1] / "corpus" / "samples"
+        samples = bundled("corpus/samples", "--sources with the .docx folder")
         sources = {p.name[:3]: p for p in samples.glob("*.docx")}
     if sources_dir:
         # a seed's file is named by its seed and hash, like the seeds, with no further suffix
@@ -429,27 +440,66 @@ def eval_extraction(
         only_sources=sources_dir is not None,
         formats=[f".{f}" for f in formats],
     )
-    click.echo(format_report(report))
     data = report.to_json()
+    data["backend"] = model.name if model else "rules"
+    data["provenance"] |= {"backend": data["backend"], "model": None, "prompts": None}
+    totals = None
     if model is not None:
         from budgetlens.llm.backend import add_totals
 
         totals = add_totals(uses)
-        data["backend"] = model.name
         data["llm"] = totals.model_dump() if totals else None
-        if totals:
-            click.echo(
-                f"{model.name} ({totals.model}): {totals.tables_sent} tables sent, "
-                f"{totals.tables_kept_rules} kept the rules' reading, {totals.calls} calls, "
-                f"{totals.prompt_tokens}+{totals.completion_tokens} tokens"
-            )
+        data["provenance"] |= {"model": model.config.model, "prompts": prompt_versions()}
+        _gate_answers(model.name, totals)
+    click.echo(format_report(report))
+    if model is not None and totals:
+        click.echo(
+            f"{model.name} ({totals.model}): {totals.tables_sent} tables sent, "
+            f"{totals.tables_kept_rules} kept the rules' reading, {totals.calls} calls, "
+            f"{totals.prompt_tokens}+{totals.completion_tokens} tokens"
+        )
     if output:
         write_atomically(output, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-    if baseline:
-        text, ok = compare_reports(data, json.loads(baseline.read_text(encoding="utf-8")), max_drop)
+    if before is not None:
+        if changes := provenance_changes(data, before):
+            raise InputError(f"--compare {baseline}: not comparable: {'; '.join(changes)}")
+        text, ok = compare_reports(data, before, max_drop)
         click.echo(text)
         if not ok:
             raise SystemExit(1)
+
+
+def _read_report(path: Path) -> dict:
+    """A JSON report of an earlier run, or an InputError saying why it is not one."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise InputError(f"--compare {path}: cannot read it: {exc}") from exc
+    if not isinstance(data, dict) or "overall" not in data:
+        raise InputError(f"--compare {path}: not a report of budgetlens eval extraction")
+    return data
+
+
+def _gate_answers(backend: str, totals: ModelTotals | None) -> None:
+    """A model run that measured no model: nothing sent with --backend llm, or no answer to
+    anything sent (the endpoint down: every table kept the rules' reading)."""
+    sent = totals.tables_sent if totals else 0
+    if sent == 0 and backend == "llm":
+        raise InputError("--backend llm: no table was sent to the model; nothing measured")
+    if totals and sent and totals.tables_kept_rules == sent:
+        raise InputError(
+            f"the model answered none of the {sent} tables sent (each kept the rules' "
+            "reading): is its endpoint up? Nothing of the model was measured"
+        )
+
+
+def prompt_versions() -> dict[str, str]:
+    """Every prompt's version, by its name: what a model's answers depend on."""
+    from budgetlens.llm.prompts import load_prompt, prompts_dir
+
+    names = sorted(p.stem for p in prompts_dir().glob("*.md") if p.name != "README.md")
+    found = (load_prompt(name) for name in names)
+    return {p.kind: p.version for p in found if p is not None}
 
 
 @evaluate.command(name="detection")
@@ -457,14 +507,18 @@ def eval_extraction(
     "--seeds",
     "seeds_dir",
     type=click.Path(path_type=Path),
-    default=Path("eval/corpus/seeds"),
-    show_default=True,
+    help="Folder of the seed text exports.  [default: the repository's eval/corpus/seeds]",
 )
 @click.option(
     "--known",
     type=click.Path(path_type=Path),
-    default=Path("eval/known_contradictions.json"),
-    show_default=True,
+    help="The known contradictions.  [default: the repository's eval/known_contradictions.json]",
+)
+@click.option(
+    "--labels",
+    type=click.Path(path_type=Path),
+    help="Findings labelled true or false by hand, for precision.  "
+    "[default: the repository's eval/labelled_findings.json]",
 )
 @click.option(
     "--mutations",
@@ -476,15 +530,28 @@ def eval_extraction(
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed (reproducible).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the JSON report here.")
 def eval_detection(
-    seeds_dir: Path, known: Path, mutations: int, seed: int, output: Path | None
+    seeds_dir: Path | None,
+    known: Path | None,
+    labels: Path | None,
+    mutations: int,
+    seed: int,
+    output: Path | None,
 ) -> None:
-    """Known contradictions found, and perturbations that break a relation detected."""
-    import json
-
+    """Known contradictions found (recall), hand-labelled findings that are true (precision),
+    and perturbations that break a relation detected."""
+    from budgetlens.evaluation.bundled import bundled
     from budgetlens.evaluation.detection import run_detection
 
+    seeds_dir = seeds_dir or bundled("corpus/seeds", "--seeds")
+    known = known or bundled("known_contradictions.json", "--known")
+    labels = labels or bundled("labelled_findings.json", "--labels")
+    for path in (known, labels):
+        if not path.is_file():
+            raise InputError(f"{path}: no such file")
     seeds = {p.name[:3]: p for p in sorted(seeds_dir.glob("*.txt"))}
-    text, data = run_detection(seeds, known, mutations, seed)
+    if not seeds:
+        raise InputError(f"--seeds {seeds_dir}: no seed text export (*.txt) in it")
+    text, data = run_detection(seeds, known, labels, mutations, seed)
     click.echo(text)
     if output:
         write_atomically(output, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
