@@ -502,6 +502,34 @@ def prompt_versions() -> dict[str, str]:
     return {p.kind: p.version for p in found if p is not None}
 
 
+@evaluate.command(name="init-gold")
+@click.argument("report", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The gold file to write (never overwritten); its source is written relative to it.",
+)
+@click.option("--seed", help="The report's name in the scores.  [default: the file's stem]")
+def eval_init_gold(report: Path, output: Path, seed: str | None) -> None:
+    """Draft a gold file for REPORT from the current extraction, for a person to correct
+    (eval/gold/seeds/FORMAT.md; statements: eval/gold/realworld/FORMAT.md)."""
+    import os
+
+    from budgetlens.evaluation.gold_skeleton import gold_skeleton
+    from budgetlens.extract import extract_document
+    from budgetlens.ingest import read_document
+
+    if output.exists():
+        raise InputError(f"{output}: exists; a gold file is corrected by hand, never overwritten")
+    extraction = extract_document(read_document(report)).model_dump(mode="json")
+    source = Path(os.path.relpath(report.resolve(), output.resolve().parent)).as_posix()
+    gold = gold_skeleton(extraction, seed or report.stem, source)
+    write_atomically(output, json.dumps(gold, ensure_ascii=False, indent=1) + "\n")
+    click.echo(f"{len(gold['tables'])} tables → {output}: correct every value by hand")
+
+
 @evaluate.command(name="detection")
 @click.option(
     "--seeds",

@@ -260,12 +260,41 @@ def _row_label(row: Json) -> str | None:
     return _text(row.get("level3") if "level3" in row else row.get("label"))
 
 
+_ROW_NEAR = 12  # lines: a Word-like export prints a row's cells one per line
+
+
 def _match_rows(gold: Sequence[Json], extracted: Sequence[Json]) -> list[Pair]:
     if all(g.get("line") is not None for g in gold) and all(
         _row_line(e) is not None for e in extracted
     ):
-        return _align_by_line(gold, extracted, lambda g: g.get("line"), _row_line)
+        pairs = _align_by_line(gold, extracted, lambda g: g.get("line"), _row_line)
+        return _pair_rows_near(pairs)
     return _align_by_order(gold, extracted, lambda r: _norm(_row_label(r)))
+
+
+def _pair_rows_near(pairs: list[Pair]) -> list[Pair]:
+    """Rows left alone after pairing by line, paired with the nearest lone row of the same
+    label within a few lines: a gold written with another cell's line (the 三级指标's rather
+    than the 一级指标's) still meets its row."""
+    spare = [e for g, e in pairs if g is None and e is not None]
+    paired: list[Pair] = []
+    for g, e in pairs:
+        if g is None or e is not None:
+            paired.append((g, e))
+            continue
+        label, line = _norm(_row_label(g)), g["line"]
+        near = [
+            x
+            for x in spare
+            if label
+            and _norm(_row_label(x)) == label
+            and abs((_row_line(x) or 0) - line) <= _ROW_NEAR
+        ]
+        match = min(near, key=lambda x: abs((_row_line(x) or 0) - line), default=None)
+        if match is not None:
+            spare.remove(match)
+        paired.append((g, match))
+    return [(g, e) for g, e in paired if g is not None or any(e is x for x in spare)]
 
 
 def _amounts(row: Json) -> list[object]:
