@@ -85,7 +85,7 @@ def test_a_dead_model_endpoint_fails_the_gate(gold, tmp_path):
         "utf-8",
     )
     args = ("eval", "extraction", "--gold", gold, "--backend", "llm", "--config", config)
-    one_line_failure(run(*args, env={"OPENAI_API_KEY": "x"}), "answered none of the 11 tables")
+    one_line_failure(run(*args, env={"OPENAI_API_KEY": "x"}), "reached for none of the 11 tables")
 
 
 def test_compare_refuses_another_provenance_and_prints_only_changes(gold, tmp_path):

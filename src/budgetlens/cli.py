@@ -481,15 +481,22 @@ def _read_report(path: Path) -> dict:
 
 
 def _gate_answers(backend: str, totals: ModelTotals | None) -> None:
-    """A model run that measured no model: nothing sent with --backend llm, or no answer to
-    anything sent (the endpoint down: every table kept the rules' reading)."""
+    """A model run that measured no model fails: nothing sent with --backend llm, or the model
+    reached for none of the tables sent (endpoint down, key refused). Answers that were all
+    unusable are a warning: the model answered, and its figures are the rules'."""
     sent = totals.tables_sent if totals else 0
     if sent == 0 and backend == "llm":
         raise InputError("--backend llm: no table was sent to the model; nothing measured")
-    if totals and sent and totals.tables_kept_rules == sent:
+    if totals and sent and totals.tables_not_reached == sent:
         raise InputError(
-            f"the model answered none of the {sent} tables sent (each kept the rules' "
+            f"the model was reached for none of the {sent} tables sent (each kept the rules' "
             "reading): is its endpoint up? Nothing of the model was measured"
+        )
+    if totals and sent and totals.tables_kept_rules == sent:
+        click.echo(
+            f"warning: none of the model's answers for the {sent} tables sent was usable: "
+            "these are the rules' figures",
+            err=True,
         )
 
 
