@@ -9,6 +9,7 @@ import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import docx
 import jsonschema
 import pytest
 from click.testing import CliRunner
@@ -53,8 +54,12 @@ def test_docx_findings_name_the_paragraph_or_table_cell_in_word_order(tmp_path):
     _, out, _ = check(SAMPLES["000"], "--out", tmp_path)
     labels = [line.split(":")[1] for line in out.splitlines()]
     assert all(re.fullmatch(r"段\d+|表\d+(行\d+列\d+)?", label) for label in labels), labels
-    assert "段16" in labels  # 无预算结转结余: the 16th non-empty paragraph of the Word file
-    assert "表2行18列8" in labels
+    assert "段16" in labels and "表2行18列8" in labels
+    # where Word has them: the 16th non-empty paragraph, the 2nd table's grid cell (18, 8)
+    word = docx.Document(str(SAMPLES["000"]))
+    paragraphs = [p.text for p in word.paragraphs if p.text.strip()]
+    assert paragraphs[15] == "2024年无预算结转结余。"
+    assert word.tables[1].rows[17].cells[7].text == "10"  # the first of the weights
     data = json.loads((tmp_path / f"{SAMPLES['000'].stem}.json").read_text(encoding="utf-8"))
     positions = [f["position"] for f in data["findings"]]
     # document order: a paragraph's or table's place among the blocks, then its cell
