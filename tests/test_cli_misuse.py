@@ -29,6 +29,7 @@ MISUSES = {
     "check --config <missing>": ["check", SEED, "--config", "missing.toml"],
     "check --backend llm without a model": ["check", SEED, "--backend", "llm"],
     "check without a file": ["check"],
+    "check --select <not a rule id>": ["check", SEED, "--select", "rate.savings"],
     "eval extraction --gold /nonexistent": ["eval", "extraction", "--gold", "/nonexistent"],
     "eval extraction --gold <no gold in it>": ["eval", "extraction", "--gold", "empty"],
     "eval extraction --compare <not JSON>": ["eval", "extraction", "--compare", "not.json"],

@@ -120,13 +120,6 @@ def extract(file: Path, output: Path | None, backend: str | None, config_path: P
         click.echo(text)
 
 
-def _rule_list(values: tuple[str, ...]) -> tuple[str, ...] | None:
-    """Repeatable, comma-separated rule ids or prefixes; None when the option was not given."""
-    if not values:
-        return None
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-
-
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -198,20 +191,21 @@ def check(
     from budgetlens.pipeline import check_document
     from budgetlens.report import formats as out
     from budgetlens.report import output_names, write_results
-    from budgetlens.selection import selection_for
+    from budgetlens.selection import parse_option, selection_for
     from budgetlens.waivers import apply_waivers, load_waivers
 
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(f"--out {out_dir}: is a file, not a folder")
     if statistics and fmt != "text":
         raise InputError(f"--statistics prints text, not {fmt}: leave out --format")
+    selected, ignored = parse_option(select, "--select"), parse_option(ignore, "--ignore")
     waivers = load_waivers(waivers_path) if waivers_path else {}
     model = model_backend(backend, config_path)
     names = output_names(files)
     checked: list[out.Checked] = []
     for file in files:
         try:
-            selection = selection_for(file, _rule_list(select), _rule_list(ignore))
+            selection = selection_for(file, selected, ignored)
             result = check_document(file, model)
         except InputError as exc:
             message = " ".join(str(exc).split())

@@ -11,6 +11,7 @@ command line replaces the file's.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,10 +43,26 @@ class Selection:
         return best[1]
 
 
+# a family prefix in capitals, then dot-separated names: STMT, FOOT.indicator_weights
+_SELECTOR = re.compile(r"[A-Z]+(\.[A-Za-z0-9_]+)*")
+
+
 def _selectors(value: object, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
         raise InputError(f"{where}: expected a list of rule ids or prefixes")
+    for selector in value:
+        if not _SELECTOR.fullmatch(selector):
+            raise InputError(f"{where}: {selector!r} is no rule id or prefix (e.g. STMT)")
     return tuple(value)
+
+
+def parse_option(values: tuple[str, ...], option: str) -> tuple[str, ...] | None:
+    """``--select`` / ``--ignore`` as given (repeatable, comma-separated), checked; None when
+    the option was not given, so that the configuration's setting applies."""
+    if not values:
+        return None
+    parts = tuple(p.strip() for value in values for p in value.split(",") if p.strip())
+    return _selectors(parts, option)
 
 
 def _settings(path: Path) -> dict[str, object] | None:
