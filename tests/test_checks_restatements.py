@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from .conftest import seed_findings
 
 
@@ -70,3 +72,12 @@ def test_a_deduction_quoted_for_a_numbered_criterion_is_what_the_sheet_took_off(
         ("operand", "3", 673),
         ("operand", "1", 675),
     ]
+
+
+def test_a_prose_figure_against_a_coarser_table_figure_keeps_each_its_own_interval():
+    """000 l.183 "资金到位率 90.02%" against the table's 100 (l.303): the stated value is the
+    prose's with its own interval, the computed one the table's, not the prose's repeated."""
+    (finding,) = [f for f in _rule("000", "RESTATE.indicator_actual") if f.line == 183]
+    assert (finding.stated, finding.computed, finding.difference) == ("90.02%", "100", "-9.98")
+    assert finding.stated_interval == (Decimal("90.015"), Decimal("90.025"))
+    assert finding.computed_interval == (Decimal("99.5"), Decimal("100.5"))

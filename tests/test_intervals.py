@@ -354,3 +354,13 @@ def test_whole_points_lost_are_exact_in_a_counted_difference():
     assert check_difference(num("1"), num("3"), num("1")).tier is Tier.ROUNDING
     assert check_difference(num("1"), num("3"), num("1"), counted=True).tier is not Tier.PASS
     assert check_difference(num("2"), num("3"), num("1"), counted=True).tier is Tier.PASS
+
+
+def test_check_equal_reports_its_first_figure_as_stated_whichever_is_coarser():
+    """Seed 000 l.183 "90.02%" against its table's 100: the table's printing is the coarser and
+    is judged, yet the finding's stated figure is the prose's, with its own interval."""
+    j = check_equal(num("90.02"), num("100"))
+    assert j.tier is Tier.MISMATCH
+    assert j.stated == iv("90.015", "90.025") and j.computed == iv("99.5", "100.5")
+    assert j.difference == Decimal("-9.98")
+    assert check_equal(num("100"), num("90.02")).stated == iv("99.5", "100.5")

@@ -89,11 +89,11 @@ def test_seed_page_has_every_finding_and_its_evidence(seed_000):
         assert finding.message in item.text_content() and "unlocated" not in item.get("class")
         hits = doc.xpath(f".//*[contains(concat(' ', @data-f, ' '), ' f{n} ')]")
         assert hits, finding.rule_id
-        stated = next(e for e in finding.evidence if e.role == "stated")
-        if stated.location.table_id:  # a cell is highlighted in its table
-            assert any(h.tag == "td" and h.text_content() == stated.text for h in hits)
+        first = finding.evidence[0]  # the stated value, else the first operand
+        if first.location.table_id:  # a cell is highlighted in its table
+            assert any(h.tag == "td" and h.text_content() == first.text for h in hits)
         else:
-            assert stated.text in "".join(h.text_content() for h in hits if h.tag == "mark")
+            assert first.text in "".join(h.text_content() for h in hits if h.tag == "mark")
     # severity groups, then rules; rounding notes apart, collapsed
     groups = [g.findtext("h2").split()[0] for g in tree.xpath("//section[@class]")
               if "sev-group" in g.get("class")]  # fmt: skip

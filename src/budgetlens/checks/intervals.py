@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontext
 from enum import StrEnum
 from functools import reduce
@@ -295,9 +295,21 @@ def check_equal(a: Operand, b: Operand) -> Judgement:
 
     The coarser printing is judged against the finer one, so 1.147 亿元 passes against
     11473 万元. Printed with the same decimals there is no room for rounding: the figures must
-    be identical, and one unit apart is suspect.
+    be identical, and one unit apart is suspect. The judgement reports ``a`` as stated and
+    ``b`` as computed, whichever was judged against the other.
     """
-    coarse, fine = sorted((_quantity(a), _quantity(b)), key=lambda q: q.decimals)
+    first, second = _quantity(a), _quantity(b)
+    coarse, fine = sorted((first, second), key=lambda q: q.decimals)
     same_precision = coarse.decimals == fine.decimals
     computed = Interval.exact(fine.value) if same_precision else fine.interval
-    return _judge_quantity(coarse, computed, fine.value)
+    judgement = _judge_quantity(coarse, computed, fine.value)
+    if coarse is first:
+        return judgement
+    # Judged the other way round: still report ``a`` as the stated figure and ``b`` as what it
+    # was checked against, each with its own interval, so that a finding never shows the
+    # other figure's interval beside its stated text (90.02% with 100's [99.5, 100.5]).
+    with localcontext(prec=_PRECISION):
+        difference = first.value - second.value
+    return replace(
+        judgement, stated=first.interval, computed=second.interval, difference=difference
+    )
