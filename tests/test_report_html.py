@@ -12,6 +12,7 @@ import pytest
 from budgetlens.pipeline import check_document
 from budgetlens.report.highlights import Mark, runs
 from budgetlens.report.html import to_html
+from budgetlens.report.labels import LABELS
 
 from .conftest import SEEDS
 from .report_samples import IMG, SCRIPT, hostile, overlapping
@@ -81,7 +82,7 @@ def test_seed_page_has_every_finding_and_its_evidence(seed_000):
     counts = {c.get("class").split()[1]: c.findtext("b") for c in tree.xpath("//div[@class]")
               if c.get("class").startswith("count sev-")}  # fmt: skip
     assert counts == {"sev-error": "7", "sev-warning": "7", "sev-info": "1"}
-    ledger = tree.xpath("//table[@class='ledger']//tr[th='restatements']/td/text()")
+    ledger = tree.xpath("//table[@class='ledger']//tr[@data-family='restatements']/td/text()")
     assert ledger[:5] == ["18", "11", "7", "0", "0"]
     doc = tree.get_element_by_id("doc")
     for n, finding in enumerate(result.findings, 1):
@@ -97,7 +98,7 @@ def test_seed_page_has_every_finding_and_its_evidence(seed_000):
     # severity groups, then rules; rounding notes apart, collapsed
     groups = [g.findtext("h2").split()[0] for g in tree.xpath("//section[@class]")
               if "sev-group" in g.get("class")]  # fmt: skip
-    assert groups == ["Errors", "Warnings", "Notes"]
+    assert groups == ["错误", "警告", "提示"]
 
 
 def test_page_is_self_contained_and_its_script_is_the_only_one_allowed(seed_000):
@@ -131,5 +132,6 @@ def test_a_report_without_findings_says_so():
     result.findings.clear()
     tree = lxml.html.fromstring(to_html(result))
     assert not tree.xpath("//*[@data-f]") and not tree.xpath("//article")
-    assert "No findings" in tree.get_element_by_id("findings").text_content()
-    assert tree.xpath("//table[@class='ledger']//tr[th='shares']/td/text()")[:2] == ["4", "1"]
+    assert LABELS["zh"]["no_findings"] in tree.get_element_by_id("findings").text_content()
+    shares = tree.xpath("//table[@class='ledger']//tr[@data-family='shares']/td/text()")
+    assert shares[:2] == ["4", "1"]
