@@ -1,8 +1,10 @@
 """The reviewer's report: one self-contained HTML page per checked document.
 
-The page shows the coverage ledger and the counts by severity, then the document in order with
-every finding's evidence highlighted in place (stated values and operands in two colours, table
-cells in their grid), beside a findings panel grouped by severity and rule. CSS and script are
+The page shows how the document was read, the coverage ledger and the counts by severity, then
+the document in order with every finding's evidence highlighted in place (stated values and
+operands in two colours, table cells in their grid), beside a findings panel grouped by
+severity and rule where each value is named by its source and a reviewer confirms, dismisses
+or comments a finding. Its labels are in one language (``labels.py``). CSS and script are
 inlined and a Content-Security-Policy forbids any fetch, so the file works offline and alone.
 
 Every string from the document or the findings reaches the page through Jinja's autoescaping;
@@ -145,7 +147,7 @@ def to_html(result: CheckResult, lang: Lang = "zh") -> str:
         rules=sorted({f.rule_id for f in result.findings}),
         blocks=[_block_view(b, placed, numbers, t) for b in document.blocks],
         hover=hover,
-        named={v.key: f"{named[v.key]}：{v.finding.message}" for v in views},
+        flag_titles={v.key: f"{named[v.key]}：{v.finding.message}" for v in views},
         css=Markup(_asset("report.css")),
         script=Markup(script),
         script_hash=f"sha256-{digest}",
