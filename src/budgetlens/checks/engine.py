@@ -160,6 +160,7 @@ class Context:
         severity = SEVERITY[outcome]
         if _RANK[severity] < _RANK[most_severe]:
             severity = most_severe
+        judgement = judgement.as_printed()  # a stated "231元" beside 309, not 0.0309 (万元)
         self._add(
             rule,
             severity,

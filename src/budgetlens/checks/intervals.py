@@ -51,6 +51,13 @@ def to_wan(value: Decimal, unit: str | None) -> Decimal:
         return value.scaleb(exponent)
 
 
+def from_wan(value: Decimal, unit: str | None) -> Decimal:
+    """``value`` in 万元, exactly in ``unit``: the inverse of ``to_wan``."""
+    exponent = _wan_exponent(unit)
+    with localcontext(prec=_PRECISION):
+        return value.scaleb(-exponent)
+
+
 @dataclass(frozen=True, slots=True)
 class Interval:
     """A closed interval [lo, hi] of exact decimals."""
@@ -92,6 +99,9 @@ class Interval:
 
     def to_wan(self, unit: str | None) -> Interval:
         return Interval(to_wan(self.lo, unit), to_wan(self.hi, unit))
+
+    def from_wan(self, unit: str | None) -> Interval:
+        return Interval(from_wan(self.lo, unit), from_wan(self.hi, unit))
 
     def overlaps(self, other: Interval) -> bool:
         return self.lo <= other.hi and other.lo <= self.hi
@@ -144,6 +154,20 @@ class Judgement:
     computed: Interval
     difference: Decimal | None  # stated value − exact recomputation, None when there is none
     reason: str
+    unit: str | None = None  # a money figure's printed unit: the figures above are in 万元
+
+    def as_printed(self) -> Judgement:
+        """The figures in the unit the stated one was printed in, for a finding to show beside
+        its text: a prose "231元" judged as 0.0231 万元 is reported as 231 again."""
+        if self.unit is None:
+            return self
+        return replace(
+            self,
+            stated=self.stated.from_wan(self.unit),
+            computed=self.computed.from_wan(self.unit),
+            difference=None if self.difference is None else from_wan(self.difference, self.unit),
+            unit=None,
+        )
 
 
 def _round(value: Decimal, decimals: int, rounding: str) -> Decimal:
@@ -238,7 +262,7 @@ def _quantity(operand: Operand) -> Quantity:
 
 
 def _judge_quantity(stated: Quantity, computed: Interval, exact: Decimal) -> Judgement:
-    return judge(stated.value, stated.decimals, computed, exact)
+    return replace(judge(stated.value, stated.decimals, computed, exact), unit=stated.unit)
 
 
 def _addend(quantity: Quantity, counted: bool) -> Interval:
@@ -311,5 +335,9 @@ def check_equal(a: Operand, b: Operand) -> Judgement:
     with localcontext(prec=_PRECISION):
         difference = first.value - second.value
     return replace(
-        judgement, stated=first.interval, computed=second.interval, difference=difference
+        judgement,
+        stated=first.interval,
+        computed=second.interval,
+        difference=difference,
+        unit=first.unit,
     )
