@@ -15,6 +15,7 @@ from budgetlens.errors import InputError, SetupError
 from budgetlens.process import collect_less
 
 if TYPE_CHECKING:
+    from budgetlens.report.labels import Lang
     from budgetlens.tables.schemas import ModelTotals
 
 
@@ -170,6 +171,13 @@ def extract(file: Path, output: Path | None, backend: str | None, config_path: P
     type=click.Path(path_type=Path),
     help="A waiver file (JSON, README): findings it names are shown as waived and never fail.",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Language of the HTML page's labels (findings stay in Chinese).",
+)
 @backend_options
 def check(
     files: tuple[Path, ...],
@@ -181,6 +189,7 @@ def check(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     waivers_path: Path | None,
+    lang: Lang,
     backend: str | None,
     config_path: Path | None,
 ) -> None:
@@ -214,7 +223,7 @@ def check(
             continue
         chosen = [f for f in result.findings if selection.chooses(f.rule_id)]
         result.findings = apply_waivers(chosen, waivers)
-        data, _ = write_results(result, out_dir, names[file])
+        data, _ = write_results(result, out_dir, names[file], lang)
         locator = Locator(result.document)
         item = out.Checked(
             str(file),
