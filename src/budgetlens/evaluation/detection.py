@@ -190,23 +190,24 @@ class PrecisionReport:
         }
 
 
-def _label_key(seed: str, line: int | None, fingerprint: str) -> tuple[str, int | None, str]:
-    # the line tells apart findings whose printed values, hence fingerprints, are the same
-    return seed, line, fingerprint
+def _label_key(seed: str, line: int | None, rule_id: str) -> tuple[str, int | None, str]:
+    # the seeds never change, so where a finding is and its rule name it; its fingerprint
+    # would not: it changes whenever a check words its figures otherwise
+    return seed, line, rule_id
 
 
 def evaluate_precision(findings: Mapping[str, list[Finding]], labels_path: Path) -> PrecisionReport:
     """Each flagged finding of the seeds looked up in the hand-made labels
-    (``eval/labelled_findings.json``: seed, line, fingerprint and whether it is true)."""
+    (``eval/labelled_findings.json``: seed, line, rule id and whether it is true)."""
     entries = json.loads(labels_path.read_text(encoding="utf-8"))["findings"]
-    labels = {_label_key(e["seed"], e["line"], e["fingerprint"]): e for e in entries}
+    labels = {_label_key(e["seed"], e["line"], e["rule_id"]): e for e in entries}
     report = PrecisionReport()
     for seed, found in sorted(findings.items()):
         score = report.per_seed.setdefault(seed, Precision())
         for finding in _flagged(found):
             item = {"seed": seed, "line": finding.line, "rule_id": finding.rule_id}
             item |= {"fingerprint": finding.fingerprint, "message": finding.message}
-            label = labels.get(_label_key(seed, finding.line, finding.fingerprint))
+            label = labels.get(_label_key(seed, finding.line, finding.rule_id))
             if label is None:
                 report.unlabelled.append(item)
                 continue
@@ -225,8 +226,7 @@ def format_precision(report: PrecisionReport) -> str:
     lines += [f"  {f['seed']}:{f['line']} {f['rule_id']}: {f['message']}" for f in report.false]
     lines.append(f"not labelled, not counted ({len(report.unlabelled)})")
     lines += [
-        f"  {f['seed']}:{f['line']} {f['rule_id']} {f['fingerprint']}: {f['message']}"
-        for f in report.unlabelled
+        f"  {f['seed']}:{f['line']} {f['rule_id']}: {f['message']}" for f in report.unlabelled
     ]
     return "\n".join(lines)
 
