@@ -229,3 +229,23 @@ def test_a_statement_whose_columns_were_misread_is_not_checked_line_by_line(tmp_
     result = _statement_report(tmp_path, shifted)
     assert not [f for f in result.findings if f.rule_id == "STMT.column_total"]
     assert result.ledger.families["statements"].not_checked >= 6
+
+
+def test_a_whole_point_over_the_allotment_is_an_error():
+    """Scores and allotments are exact: one point over is over, not within ±0.5 of rounding."""
+    document = read_document(SEEDS["001"])
+    extraction = extract_document(document)
+    item = next(
+        i
+        for t in extraction.tables
+        for i in getattr(t, "items", [])
+        if i.score_value and i.allotted_value and i.score_value.value == i.allotted_value.value
+    )
+    ref = item.cells["score"]
+    table = next(t for t in document.tables if t.id == ref.table_id)
+    cell = table.cell_at(ref.row, ref.col)
+    cell.text = str(item.allotted_value.value + 1)
+    findings, _ = run_checks(document, extract_document(document), [])
+    (finding,) = [f for f in findings if f.rule_id == "SCORE.award_within_allotment"]
+    assert (finding.stated, finding.computed) == (cell.text, item.allotted)
+    assert finding.evidence[0].location.row == ref.row

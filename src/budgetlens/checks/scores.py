@@ -52,7 +52,8 @@ def award_within_allotment(ctx: Context) -> None:
             if isinstance(row, s.ScoreItem) and _group_score(table.items, row, score):
                 ctx.held("scores")  # one score printed for a merged group, within its allotment
                 continue
-            if score.number.interval[0] > bound.number.interval[1]:
+            # an award and its allotment are exact as printed: 6 over 5 is over, not rounding
+            if score.number.value > bound.number.value:
                 noun = "权重" if bound_name == "weight" else "分值"
                 ctx.violated(
                     AWARD,
