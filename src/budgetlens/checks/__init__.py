@@ -12,6 +12,7 @@ from budgetlens.checks import (
     scores,
     statement_restatements,
     statements,
+    words,
     years,
 )
 from budgetlens.checks.engine import CheckFamily, Context
@@ -31,6 +32,7 @@ FAMILIES: list[CheckFamily] = [
     *projects.FAMILIES,
     *statement_restatements.FAMILIES,
     *years.FAMILIES,
+    *words.FAMILIES,
 ]
 
 

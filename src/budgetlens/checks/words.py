@@ -1,0 +1,220 @@
+"""Words that compare must agree with the numbers they compare (DOMAIN.md §4.3, §4.9).
+
+"比2021年1200.63万元有所增加" compares this year's amount with the prior the sentence prints;
+"年初预算收入1179.47万元、决算报表收入1179.47万元，年初预算与决算数持平" names both sides.
+A stated change amount is judged by ``CHANGE.current_minus_prior`` (its direction word signs
+it); these rules judge the words where no change amount is printed.
+
+Rules (for the catalog):
+
+- WORD.change_direction — 与上年比较的增减用词须与两数大小一致。"比上年 M 有所增加/减少/持平"
+  must agree with the amount and the prior the sentence prints.
+- WORD.named_comparison — 句中“甲大于/小于/持平于乙”须与所列甲乙两数一致。A comparison that
+  names two amounts stated in its sentence (大于, 小于, 高于, 低于, 超过, 未达到, 持平) must
+  agree with them; linked by words, so at most a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from budgetlens.checks.engine import Context, Operand
+from budgetlens.checks.findings import Evidence, EvidenceLocation, Family, Severity
+from budgetlens.checks.intervals import Quantity
+from budgetlens.claims.model import Claim
+from budgetlens.document import Heading, Paragraph
+
+DIRECTION = ("WORD.change_direction", 1, "words")
+NAMED = ("WORD.named_comparison", 1, "words")
+
+_MONEY = ("元", "万元", "亿元")
+_UP, _DOWN, _SAME = ">", "<", "="
+
+# After a printed prior: the word that says which way the amount moved. "基本持平" and "略有"
+# allow a small move either way, so they are not judged.
+_AFTER_PRIOR = re.compile(
+    r"^[^，,。；;\d]{0,6}?(?P<word>基本持平|持平|相同|一致|没有变化|无变化|"
+    r"增加|增长|上升|提高|上涨|增多|减少|下降|降低|减低|压减|缩减|回落)"
+)
+_WORDS = {
+    **dict.fromkeys(("持平", "相同", "一致", "没有变化", "无变化"), _SAME),
+    **dict.fromkeys(("增加", "增长", "上升", "提高", "上涨", "增多"), _UP),
+    **dict.fromkeys(("减少", "下降", "降低", "减低", "压减", "缩减", "回落"), _DOWN),
+}
+_SIDE = r"[^，,。；;、\d]{2,12}?"
+_NAMED = re.compile(
+    rf"(?P<a>{_SIDE})(?:(?P<cmp>大于|小于|高于|低于|超过|超出|多于|少于|未达到|未超过)(?P<b>{_SIDE})"
+    rf"|(?:与|和|同)(?P<b2>{_SIDE})(?P<same>持平|相同|一致|相等))(?=[，,。；;]|$)"
+)
+_NAMED_WORDS = {
+    **dict.fromkeys(("大于", "高于", "超过", "超出", "多于"), _UP),
+    **dict.fromkeys(("小于", "低于", "少于", "未达到"), _DOWN),
+    "未超过": "<=",
+}
+_GENERIC = re.compile(r"(?:数|额|金额|资金|收入|支出|情况)$")
+
+
+def _relation(a: Decimal, b: Decimal) -> str:
+    return _UP if a > b else _DOWN if a < b else _SAME
+
+
+def _holds(word: str, relation: str) -> bool:
+    if word == "<=":
+        return relation in (_DOWN, _SAME)
+    return word == relation
+
+
+def _unit(claim: Claim) -> str | None:
+    return claim.quantity.unit if claim.quantity.unit in _MONEY else None
+
+
+def _comparable(a: Claim, b: Claim) -> bool:
+    units = {a.quantity.unit, b.quantity.unit}
+    return units <= set(_MONEY) or len(units) == 1
+
+
+def _word_evidence(block: Heading | Paragraph, start: int, end: int) -> Evidence:
+    """The comparing word itself, as the label of what the two numbers were held to."""
+    located = block.source_map.locate(start)
+    return Evidence(
+        role="label",
+        text=block.text[start:end],
+        location=EvidenceLocation(
+            line=located[0] if located else block.location.line_start,
+            page=block.location.page,
+            block_id=block.id,
+            start=start,
+            end=end,
+        ),
+    )
+
+
+def _decided(a: Claim, b: Claim) -> str | None:
+    """Which way a and b compare, or None where their printed precision cannot tell
+    (12.3 against 12.30 differs by nothing; 12 against 12.3 may not differ at all)."""
+    x = Quantity(Operand.from_claim(a).number, _unit(a))
+    y = Quantity(Operand.from_claim(b).number, _unit(b))
+    relation = _relation(x.value, y.value)
+    if relation != _SAME and x.interval.overlaps(y.interval) and x.decimals != y.decimals:
+        return None
+    return relation
+
+
+def change_directions(ctx: Context) -> None:
+    """ "比2021年M万元有所增加" where no change amount is printed to be judged instead."""
+    blocks = {b.id: b for b in ctx.document.blocks}
+    by_id = {c.id: c for c in ctx.claims}
+    changed = {c.ref for c in ctx.claims if c.type == "change"}
+    for prior in ctx.claims:
+        current = by_id.get(prior.ref or "")
+        block = blocks.get(prior.span.block_id)
+        if prior.type != "prior" or current is None or current.id in changed:
+            continue
+        if not isinstance(block, Heading | Paragraph):
+            continue
+        if prior.span.cell is not None or not _comparable(prior, current):
+            continue
+        found = _AFTER_PRIOR.match(block.text[prior.span.end :])
+        if found is None or found["word"] == "基本持平":
+            continue
+        word = _WORDS[found["word"]]
+        relation = _decided(current, prior)
+        if relation is None:
+            ctx.not_checked("words")
+            continue
+        if _holds(word, relation):
+            ctx.held("words")
+            continue
+        start = prior.span.end + found.start("word")
+        _violated(
+            ctx,
+            DIRECTION,
+            "error",
+            current,
+            prior,
+            _word_evidence(block, start, start + len(found["word"])),
+            f"{current.subject} {current.quantity.text}{current.quantity.unit or ''}，"
+            f"与上年 {prior.quantity.text}{prior.quantity.unit or ''} 相比称“{found['word']}”",
+        )
+
+
+def _violated(
+    ctx: Context,
+    rule: tuple[str, int, Family],
+    severity: Severity,
+    a: Claim,
+    b: Claim,
+    word: Evidence,
+    message: str,
+) -> None:
+    ctx.violated(
+        rule,
+        severity,
+        Operand.from_claim(a),
+        [Operand.from_claim(b), word],
+        message,
+        computed=b.quantity.text,
+    )
+
+
+def _key(side: str) -> str:
+    """A side's distinguishing words: "决算数" → "决算", "年初预算" stays."""
+    side = re.sub(r"^(?:其中|且|但|而|即|故|则)", "", side.strip())
+    return _GENERIC.sub("", side) or side
+
+
+def _sentence(text: str, offset: int) -> tuple[int, int]:
+    start = max(text.rfind(mark, 0, offset) for mark in "。；;") + 1
+    ends = [i for i in (text.find(mark, offset) for mark in "。；;") if i >= 0]
+    return start, min(ends, default=len(text))
+
+
+def named_comparisons(ctx: Context) -> None:
+    """ "A…N、B…M，A与B持平" or "A小于B": the two amounts the sentence states under those names."""
+    claims_of: dict[str, list[Claim]] = {}
+    for claim in ctx.claims:
+        if claim.type == "amount" and claim.span.cell is None:
+            claims_of.setdefault(claim.span.block_id, []).append(claim)
+    for block in ctx.document.blocks:
+        if not isinstance(block, Heading | Paragraph) or block.id not in claims_of:
+            continue
+        for found in _NAMED.finditer(block.text):
+            start, _ = _sentence(block.text, found.start())
+            before = [c for c in claims_of[block.id] if start <= c.span.start < found.start()]
+            a = _side(before, found["a"])
+            b = _side(before, found["b"] or found["b2"])
+            if a is None or b is None or a is b or not _comparable(a, b):
+                continue
+            word = _SAME if found["same"] else _NAMED_WORDS[found["cmp"]]
+            relation = _decided(a, b)
+            if relation is None:
+                ctx.not_checked("words")
+                continue
+            if _holds(word, relation):
+                ctx.held("words")
+                continue
+            printed = found["same"] or found["cmp"]
+            at = found.start("same") if found["same"] else found.start("cmp")
+            _violated(
+                ctx,
+                NAMED,
+                "warning",
+                a,
+                b,
+                _word_evidence(block, at, at + len(printed)),
+                f"正文称“{found.group().strip()}”，但{a.subject} {a.quantity.text}"
+                f"{a.quantity.unit or ''}，{b.subject} {b.quantity.text}{b.quantity.unit or ''}",
+            )
+
+
+def _side(claims: list[Claim], side: str) -> Claim | None:
+    """The one amount of the sentence whose subject carries the side's words."""
+    key = _key(side)
+    if len(key) < 2:
+        return None
+    matches = [c for c in claims if key in c.subject]
+    return matches[0] if len(matches) == 1 else None
+
+
+FAMILIES = [change_directions, named_comparisons]

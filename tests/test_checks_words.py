@@ -1,0 +1,88 @@
+"""Words that compare (增加/减少/持平, 大于/小于/未达到) against the two numbers they compare."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from budgetlens.checks.findings import FamilyCount
+from budgetlens.pipeline import check_document
+
+TITLE = "2023年度部门决算公开\n一、部门资金收支情况\n"
+# 004 l.210, as printed: both amounts and the comparison in one sentence
+NAMED = (
+    "遂宁市安居区行政审批局2023年年初预算收入1179.47万元、决算报表收入1179.47万元，"
+    "年初预算与决算数持平。\n"
+)
+# 002 l.51 and l.108 with the change amount left out, as other counties write them
+PRIOR = (
+    "资阳市雁江区人民政府办公室2022年本年收入1346.85万元，比2021年3950.63万元有所减少。\n"
+    "2022年一般公共预算财政拨款基本支出947.60万元，较上年的890.90万元有所增长。\n"
+)
+
+
+def _words(tmp_path: Path, body: str):
+    path = tmp_path / "report.txt"
+    path.write_text(TITLE + body, encoding="utf-8")
+    result = check_document(path)
+    ledger = result.ledger.families.get("words", FamilyCount())
+    return [f for f in result.findings if f.family == "words"], ledger
+
+
+def test_real_sentences_hold(tmp_path: Path):
+    found, ledger = _words(tmp_path, NAMED + PRIOR)
+    assert found == [] and ledger.passed == 3
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "word", "line"),
+    [
+        ("有所减少", "有所增加", "增加", 3),
+        ("有所增长", "有所下降", "下降", 4),
+        ("有所增长", "基本持平", None, None),  # "基本" allows a small move: not judged
+        ("较上年的890.90万元有所增长", "与2021年947.61万元持平", "持平", 4),
+    ],
+)
+def test_a_direction_word_against_the_printed_prior(tmp_path: Path, old, new, word, line):
+    found, _ = _words(tmp_path, PRIOR.replace(old, new))
+    if word is None:
+        assert found == []
+        return
+    (finding,) = found
+    assert (finding.rule_id, finding.severity) == ("WORD.change_direction", "error")
+    assert finding.evidence[-1].text == word and finding.evidence[-1].role == "label"
+    assert finding.evidence[-1].location.line == finding.line == line
+
+
+def test_a_stated_change_amount_is_left_to_the_change_rule(tmp_path: Path):
+    body = "人员经费824.40万元，比2021年724.32万元，减少100.08万元，下降13.82%。\n"
+    found, _ = _words(tmp_path, body + NAMED)
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        ("决算数1511.89万元，预算数1560.05万元，决算数小于预算数。", False),
+        ("决算数1511.89万元，预算数1560.05万元，决算数大于预算数。", True),
+        ("决算数1511.89万元，预算数1560.05万元，决算数未达到预算数。", False),
+        ("执行数1560.05万元，预算数1560.05万元，执行数低于预算数。", True),
+        ("执行数1560.05万元，预算数1560.05万元，执行数未超过预算数。", False),
+        ("年初预算收入1179.47万元、决算报表收入1150.47万元，年初预算与决算数持平。", True),
+        # 12.3 against 12.30 is the same figure; 12 against 12.3 may be too: not judged
+        ("年初预算收入12.3万元、决算报表收入12.30万元，年初预算与决算数持平。", False),
+    ],
+)
+def test_a_comparison_naming_two_amounts(tmp_path: Path, sentence: str, fires: bool):
+    found, _ = _words(tmp_path, sentence + "\n")
+    assert [f.rule_id for f in found] == (["WORD.named_comparison"] if fires else [])
+    for finding in found:
+        assert finding.severity == "warning"  # linked by words, not by structure
+        assert len(finding.evidence) == 3
+
+
+def test_a_comparison_whose_sides_are_ambiguous_is_not_judged(tmp_path: Path):
+    body = "预算收入100万元、预算支出90万元、决算数80万元，预算数大于决算数。\n"
+    found, _ = _words(tmp_path, body)
+    assert found == []
