@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from budgetlens.checks import (
     deductions,
+    identity,
     projects,
     prose,
     prose_scores,
@@ -33,6 +34,7 @@ FAMILIES: list[CheckFamily] = [
     *statement_restatements.FAMILIES,
     *years.FAMILIES,
     *words.FAMILIES,
+    *identity.FAMILIES,
 ]
 
 
