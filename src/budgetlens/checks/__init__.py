@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from budgetlens.checks import (
     deductions,
+    funds,
     identity,
     projects,
     prose,
@@ -25,6 +26,7 @@ from budgetlens.tables.schemas import Extraction
 FAMILIES: list[CheckFamily] = [
     *scores.FAMILIES,
     *rates.FAMILIES,
+    *funds.FAMILIES,
     *statements.FAMILIES,
     *prose.FAMILIES,
     *prose_scores.FAMILIES,
