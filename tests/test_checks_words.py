@@ -6,8 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from budgetlens.checks import run_checks
 from budgetlens.checks.findings import FamilyCount
+from budgetlens.extract import extract_document
+from budgetlens.ingest import read_document
 from budgetlens.pipeline import check_document
+
+from .conftest import SEEDS
 
 TITLE = "2023年度部门决算公开\n一、部门资金收支情况\n"
 # 004 l.210, as printed: both amounts and the comparison in one sentence
@@ -85,4 +90,45 @@ def test_a_comparison_naming_two_amounts(tmp_path: Path, sentence: str, fires: b
 def test_a_comparison_whose_sides_are_ambiguous_is_not_judged(tmp_path: Path):
     body = "预算收入100万元、预算支出90万元、决算数80万元，预算数大于决算数。\n"
     found, _ = _words(tmp_path, body)
+    assert found == []
+
+
+def _with_note(old: str, new: str):
+    """001's 自评表 with one 原因 cell reworded; its findings of the note rule."""
+    document = read_document(SEEDS["001"])
+    cell = next(c for t in document.tables for c in t.cells if c.text == old)
+    cell.text = new
+    findings, ledger = run_checks(document, extract_document(document), [])
+    return [f for f in findings if f.rule_id == "WORD.budget_adjustment_note"], ledger
+
+
+def test_every_adjustment_note_of_the_seed_agrees_with_its_budget():
+    """001 l.412 "预算调减了8.85万元" beside 202.36 → 193.51; l.1101 "追加预算资金12万元"
+    beside 0.00 → 12.00; "渠财预[2023]17号追加预算." beside 0.00 → 100.50."""
+    found, ledger = _with_note("", "")
+    assert found == [] and ledger.families["words"].passed >= 10
+
+
+@pytest.mark.parametrize(
+    ("new", "stated", "computed"),
+    [
+        ("由于人员变动和调资晋级进行工资清算，预算调减了8.58万元。", "8.58", "-8.85"),
+        ("由于人员变动和调资晋级进行工资清算，预算核减85800元。", "85800", "-8.85"),  # 元 in 万元
+        ("由于人员变动和调资晋级进行工资清算，预算追加了8.85万元。", "193.51", "202.36"),
+    ],
+)
+def test_a_note_that_contradicts_its_line_is_an_error(new: str, stated: str, computed: str):
+    """001 l.412: 年初预算 202.36, 调整后预算 193.51; the note reworded."""
+    old = "由于人员变动和调资晋级进行工资清算，预算调减了8.85万元。"
+    (finding,), _ = _with_note(old, new)
+    assert (finding.severity, finding.stated, finding.computed) == ("error", stated, computed)
+    assert all(e.location.table_id for e in finding.evidence)
+
+
+def test_the_templates_instruction_is_not_a_note_to_judge():
+    """The template's "年中发生预算调整的（追加或调减），应单独说明理由" names both directions."""
+    found, _ = _with_note(
+        "由于人员变动和调资晋级进行工资清算，预算调减了8.85万元。",
+        "年中发生预算调整的（追加或调减），应单独说明理由",
+    )
     assert found == []

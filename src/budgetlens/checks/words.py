@@ -9,6 +9,9 @@ Rules (for the catalog):
 
 - WORD.change_direction — 与上年比较的增减用词须与两数大小一致。"比上年 M 有所增加/减少/持平"
   must agree with the amount and the prior the sentence prints.
+- WORD.budget_adjustment_note — 自评表原因栏“追加/调减X万元”须与调整后预算数−年初预算数一致。
+  A 预算执行情况 line's note that says the budget was raised (追加, 调增) or cut (调减, 核减)
+  must agree with its 年初预算 and 调整后预算数, in direction and in the amount it gives.
 - WORD.named_comparison — 句中“甲大于/小于/持平于乙”须与所列甲乙两数一致。A comparison that
   names two amounts stated in its sentence (大于, 小于, 高于, 低于, 超过, 未达到, 持平) must
   agree with them; linked by words, so at most a warning.
@@ -18,14 +21,19 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Literal
 
-from budgetlens.checks.engine import Context, Operand
+from budgetlens.checks import holds
+from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.findings import Evidence, EvidenceLocation, Family, Severity
-from budgetlens.checks.intervals import Quantity
+from budgetlens.checks.intervals import Quantity, check_difference
 from budgetlens.claims.model import Claim
 from budgetlens.document import Heading, Paragraph
+from budgetlens.numbers import Number
+from budgetlens.tables import schemas as s
 
 DIRECTION = ("WORD.change_direction", 1, "words")
+ADJUSTMENT = ("WORD.budget_adjustment_note", 1, "words")
 NAMED = ("WORD.named_comparison", 1, "words")
 
 _MONEY = ("元", "万元", "亿元")
@@ -217,4 +225,97 @@ def _side(claims: list[Claim], side: str) -> Claim | None:
     return matches[0] if len(matches) == 1 else None
 
 
-FAMILIES = [change_directions, named_comparisons]
+_RAISED = re.compile(r"追加|调增|增加")
+_CUT = re.compile(r"调减|核减|减少|收回")
+_NOTE_AMOUNT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)")
+
+
+def budget_adjustment_notes(ctx: Context) -> None:
+    """ "由于人员变动进行清算，预算调减了8.27万元" beside 年初预算 31.20, 调整后预算 22.93."""
+    for table in ctx.extraction.tables:
+        for line in holds.total_lines(table):
+            note, ref = line.values.get("note") or "", line.cells.get("note")
+            words = [m for m in (_RAISED.search(note), _CUT.search(note)) if m]
+            if ref is None or len(words) != 1:
+                continue  # no word, or the template's instruction "（追加或调减）"
+            budget, adjusted = Operand.in_row(line, "budget"), Operand.in_row(line, "adjusted")
+            if budget is None or adjusted is None:
+                ctx.not_checked("words")
+                continue
+            (word,) = words
+            label = _note_evidence(ref, word.start(), word.end(), word.group(), "label")
+            raised = word.re is _RAISED
+            _adjustment(ctx, table, line, note, ref, raised, budget, adjusted, label)
+
+
+def _note_evidence(
+    ref: s.CellRef, start: int, end: int, text: str, role: Literal["operand", "label"]
+) -> Evidence:
+    return Evidence(
+        role=role,
+        text=text,
+        location=EvidenceLocation(
+            line=ref.line,
+            page=ref.page,
+            table_id=ref.table_id,
+            row=ref.row,
+            col=ref.col,
+            start=start,
+            end=end,
+        ),
+    )
+
+
+def _adjustment(
+    ctx: Context,
+    table: s.TableModel,
+    line: s.Amount,
+    note: str,
+    ref: s.CellRef,
+    raised: bool,
+    budget: Operand,
+    adjusted: Operand,
+    label: Evidence,
+) -> None:
+    """The direction the note gives, then the amount it gives where it prints one."""
+    head = f"{getattr(table, 'project', None) or table.title}（{line.label}）"
+    relation = _relation(adjusted.number.value, budget.number.value)
+    if relation != (_UP if raised else _DOWN):
+        ctx.violated(
+            ADJUSTMENT,
+            "error",
+            adjusted,
+            [budget, label],
+            f"{head}：原因栏称预算“{label.text}”，但调整后预算数 {adjusted.number.text} "
+            f"{'不高于' if raised else '不低于'}年初预算 {budget.number.text}",
+            computed=budget.number.text,
+        )
+        return
+    amount = _NOTE_AMOUNT.search(note, label.location.end or 0)
+    if amount is None:
+        ctx.held("words")
+        return
+    value = Decimal(amount["num"])
+    number = Number(
+        text=amount["num"],
+        value=value if raised else -value,
+        decimals=len(amount["num"].partition(".")[2]),
+    )
+    evidence = _note_evidence(ref, amount.start("num"), amount.end("num"), amount["num"], "operand")
+    stated = Operand(number, amount["unit"], evidence)
+    judgement = check_difference(
+        Quantity(stated.number, stated.unit),
+        Quantity(adjusted.number, adjusted.unit),
+        Quantity(budget.number, budget.unit),
+    )
+    ctx.judged(
+        ADJUSTMENT,
+        judgement,
+        stated,
+        [adjusted, budget],
+        f"{head}：原因栏称{label.text} {amount.group()}，但调整后预算数 {adjusted.number.text} − "
+        f"年初预算 {budget.number.text} = {plain(judgement.computed.mid)}",
+    )
+
+
+FAMILIES = [change_directions, named_comparisons, budget_adjustment_notes]
