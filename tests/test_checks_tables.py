@@ -276,3 +276,41 @@ def test_a_source_line_that_breaks_its_total_is_an_error():
     (finding,) = [f for f in found if f.stated == cell.text]
     assert (finding.severity, finding.computed) == ("error", total.values["executed"])
     assert finding.evidence[0].location.row == ref.row and len(finding.evidence) >= 2
+
+
+def _met_row_scored(points_off: int, note: str | None = None):
+    """001 with one met, fully scored indicator of a 自评表 given fewer points, and a reason
+    written in its 未完成原因 cell (the one right of 得分) where ``note`` is given."""
+    from budgetlens.checks.scores import MISSES
+
+    document = read_document(SEEDS["001"])
+    row = next(
+        r
+        for t in extract_document(document).tables
+        for r in getattr(t, "indicators", [])
+        if r.score_value
+        and r.weight_value
+        and r.score_value.value == r.weight_value.value > 2
+        and r.target_value
+        and r.actual_value
+        and r.comparator in MISSES
+        and not MISSES[r.comparator](r.actual_value.value, r.target_value.value)
+    )
+    ref = row.cells["score"]
+    table = next(t for t in document.tables if t.id == ref.table_id)
+    table.cell_at(ref.row, ref.col).text = str(row.score_value.value - points_off)
+    if note is not None:
+        table.cell_at(ref.row, ref.col + 1).text = note
+    findings, _ = run_checks(document, extract_document(document), [])
+    return row, [f for f in findings if f.rule_id == "SCORE.points_off_a_met_target"]
+
+
+def test_points_off_a_met_target_without_a_reason_is_warned():
+    row, (finding,) = _met_row_scored(2)
+    assert finding.severity == "warning" and finding.computed == row.weight
+    assert [e.text for e in finding.evidence][1:] == [row.weight, row.target, row.actual]
+
+
+def test_points_off_a_met_target_with_a_reason_hold():
+    _, found = _met_row_scored(2, note="部分工作推进较慢，酌情扣分")
+    assert found == []
