@@ -132,3 +132,31 @@ def test_the_templates_instruction_is_not_a_note_to_judge():
         "年中发生预算调整的（追加或调减），应单独说明理由",
     )
     assert found == []
+
+
+# The Shanghai 决算 (external/, p.22) as the PDF reader breaks it: each 项's budget and final
+# amounts, then the comparison that explains them, sometimes in the next paragraph.
+STATEMENT_NOTES = (
+    "1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：局本部人员经费及公用经费等的"
+    "基本支出。年初预算为1560.05万元，支出决算为1511.89万元。决算数小于预算数的主要原因：人员进出"
+    "及退休变化，减少人员经费开支。\n"
+    "2、一般公共服务支出（类）财政事务（款）一般行政管理事务（项）。主要用于：\n"
+    "局财政业务指导与宣传等基本支出。年初预算为10.00万元，支出决算为10.00万元。\n"
+    "决算数与预算数持平。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "fires"),
+    [
+        (None, None, False),
+        ("支出决算为1511.89万元", "支出决算为1611.89万元", True),  # 决算 above 预算, "小于"
+        ("支出决算为10.00万元。", "支出决算为9.00万元。", True),  # "持平" over 10.00 and 9.00
+        ("决算数与预算数持平", "决算数与预算数基本持平", False),  # "基本": a small move allowed
+    ],
+)
+def test_statement_notes_compare_the_amounts_before_them(tmp_path: Path, old, new, fires):
+    text = STATEMENT_NOTES if old is None else STATEMENT_NOTES.replace(old, new)
+    found, ledger = _words(tmp_path, text)
+    assert [f.rule_id for f in found] == (["WORD.named_comparison"] if fires else [])
+    assert ledger.run >= (2 if new != "决算数与预算数基本持平" else 1)

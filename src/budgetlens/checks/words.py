@@ -12,9 +12,9 @@ Rules (for the catalog):
 - WORD.budget_adjustment_note — 自评表原因栏“追加/调减X万元”须与调整后预算数−年初预算数一致。
   A 预算执行情况 line's note that says the budget was raised (追加, 调增) or cut (调减, 核减)
   must agree with its 年初预算 and 调整后预算数, in direction and in the amount it gives.
-- WORD.named_comparison — 句中“甲大于/小于/持平于乙”须与所列甲乙两数一致。A comparison that
-  names two amounts stated in its sentence (大于, 小于, 高于, 低于, 超过, 未达到, 持平) must
-  agree with them; linked by words, so at most a warning.
+- WORD.named_comparison — “甲大于/小于/与乙持平”须与前文所列甲乙两数一致。A comparison that
+  names two amounts stated in its sentence or the one before (大于, 小于, 高于, 低于, 超过,
+  未达到, 持平) must agree with them; linked by words, so at most a warning.
 """
 
 from __future__ import annotations
@@ -53,7 +53,8 @@ _WORDS = {
 _SIDE = r"[^，,。；;、\d]{2,12}?"
 _NAMED = re.compile(
     rf"(?P<a>{_SIDE})(?:(?P<cmp>大于|小于|高于|低于|超过|超出|多于|少于|未达到|未超过)(?P<b>{_SIDE})"
-    rf"|(?:与|和|同)(?P<b2>{_SIDE})(?P<same>持平|相同|一致|相等))(?=[，,。；;]|$)"
+    rf"|(?:与|和|同)(?P<b2>{_SIDE})(?P<roughly>基本)?(?P<same>持平|相同|一致|相等))"
+    r"(?=的?(?:主要)?原因|[，,。；;：:]|$)"
 )
 _NAMED_WORDS = {
     **dict.fromkeys(("大于", "高于", "超过", "超出", "多于"), _UP),
@@ -167,57 +168,77 @@ def _violated(
 
 
 def _key(side: str) -> str:
-    """A side's distinguishing words: "决算数" → "决算", "年初预算" stays."""
-    side = re.sub(r"^(?:其中|且|但|而|即|故|则)", "", side.strip())
-    return _GENERIC.sub("", side) or side
+    """A side's head noun, the last words before a generic ending: "决算数" → "决算",
+    "年初预算" → "预算", "“三公”经费支出决算数" → "决算"."""
+    return (_GENERIC.sub("", side.strip()) or side.strip())[-2:]
 
 
-def _sentence(text: str, offset: int) -> tuple[int, int]:
-    start = max(text.rfind(mark, 0, offset) for mark in "。；;") + 1
-    ends = [i for i in (text.find(mark, offset) for mark in "。；;") if i >= 0]
-    return start, min(ends, default=len(text))
+def _sentence_start(text: str, offset: int) -> int:
+    return max(text.rfind(mark, 0, offset) for mark in "。；;") + 1
+
+
+def _window(text: str, claims: list[Claim], previous: list[Claim], offset: int) -> list[Claim]:
+    """The amounts a comparison can be about: those of its sentence and the sentence before,
+    that one in the paragraph before where the comparison opens its paragraph ("年初预算为10.00
+    万元，支出决算为10.00万元。⏎决算数与预算数基本持平。" as a PDF breaks it)."""
+    start = _sentence_start(text, offset)
+    if start == 0:
+        return [*previous, *(c for c in claims if c.span.start < offset)]
+    start = _sentence_start(text, start - 1)
+    return [c for c in claims if start <= c.span.start < offset]
 
 
 def named_comparisons(ctx: Context) -> None:
-    """ "A…N、B…M，A与B持平" or "A小于B": the two amounts the sentence states under those names."""
+    """ "A…N、B…M，A与B持平" or "…决算数小于预算数的主要原因": the two amounts named."""
     claims_of: dict[str, list[Claim]] = {}
     for claim in ctx.claims:
         if claim.type == "amount" and claim.span.cell is None:
             claims_of.setdefault(claim.span.block_id, []).append(claim)
+    previous: list[Claim] = []  # the last sentence's amounts of the paragraph before
     for block in ctx.document.blocks:
-        if not isinstance(block, Heading | Paragraph) or block.id not in claims_of:
+        if not isinstance(block, Heading | Paragraph):
+            previous = []
             continue
+        claims = claims_of.get(block.id, [])
         for found in _NAMED.finditer(block.text):
-            start, _ = _sentence(block.text, found.start())
-            before = [c for c in claims_of[block.id] if start <= c.span.start < found.start()]
-            a = _side(before, found["a"])
-            b = _side(before, found["b"] or found["b2"])
+            if found["roughly"]:
+                continue  # "基本持平" allows a small difference: not judged
+            window = _window(block.text, claims, previous, found.start())
+            a, b = _side(window, found["a"]), _side(window, found["b"] or found["b2"])
             if a is None or b is None or a is b or not _comparable(a, b):
                 continue
-            word = _SAME if found["same"] else _NAMED_WORDS[found["cmp"]]
-            relation = _decided(a, b)
-            if relation is None:
-                ctx.not_checked("words")
-                continue
-            if _holds(word, relation):
-                ctx.held("words")
-                continue
-            printed = found["same"] or found["cmp"]
-            at = found.start("same") if found["same"] else found.start("cmp")
-            _violated(
-                ctx,
-                NAMED,
-                "warning",
-                a,
-                b,
-                _word_evidence(block, at, at + len(printed)),
-                f"正文称“{found.group().strip()}”，但{a.subject} {a.quantity.text}"
-                f"{a.quantity.unit or ''}，{b.subject} {b.quantity.text}{b.quantity.unit or ''}",
-            )
+            _judge_named(ctx, block, found, a, b)
+        last = _sentence_start(block.text.rstrip("。；; "), len(block.text.rstrip("。；; ")))
+        previous = [c for c in claims if c.span.start >= last]
+
+
+def _judge_named(
+    ctx: Context, block: Heading | Paragraph, found: re.Match[str], a: Claim, b: Claim
+) -> None:
+    word = _SAME if found["same"] else _NAMED_WORDS[found["cmp"]]
+    relation = _decided(a, b)
+    if relation is None:
+        ctx.not_checked("words")
+        return
+    if _holds(word, relation):
+        ctx.held("words")
+        return
+    printed = found["same"] or found["cmp"]
+    at = found.start("same") if found["same"] else found.start("cmp")
+    _violated(
+        ctx,
+        NAMED,
+        "warning",
+        a,
+        b,
+        _word_evidence(block, at, at + len(printed)),
+        f"正文称“{found.group().strip()}”，但{a.subject} {a.quantity.text}"
+        f"{a.quantity.unit or ''}，{b.subject} {b.quantity.text}{b.quantity.unit or ''}",
+    )
 
 
 def _side(claims: list[Claim], side: str) -> Claim | None:
-    """The one amount of the sentence whose subject carries the side's words."""
+    """The one amount of the window whose subject carries the side's head noun."""
     key = _key(side)
     if len(key) < 2:
         return None
