@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 
 from budgetlens.checks.engine import Context, Operand
 from budgetlens.checks.findings import Evidence, EvidenceLocation
-from budgetlens.document import Cell, Heading, Paragraph, Table
+from budgetlens.document import Block, Cell, Heading, Paragraph, Table
 from budgetlens.numbers import Number
 
 PLACEHOLDER = ("PLACEHOLDER.left_in", 1, "identity")
@@ -40,52 +40,43 @@ _PLACEHOLDER = re.compile(
     r"|此处填写|在此填写|请填写|待填写|待补充"
     r"|[【（(\[]\s*(?:单位|部门|项目)名称\s*[】）)\]]"
 )
+# what every placeholder holds: a cheap test before the full pattern
+_HINT = re.compile(r"[XＸ×xｘ]{2}|【|填写|待补充|名称")
 _PERIOD_END = re.compile(r"截[至止]\s*(?P<year>\d{4})\s*年\s*(?:12\s*月\s*31\s*日|末|底)")
 _TITLE_YEAR = re.compile(r"[（(]\s*(?P<year>\d{4})\s*年度\s*[）)]")
 MIN_AGREEING = 3  # period-end dates that must agree before one that differs is suspect
 
 
-Locate = Callable[[int, int], EvidenceLocation]  # offsets in a text → where they are printed
-
-
-def _in_text(block: Heading | Paragraph) -> Locate:
-    def locate(start: int, end: int) -> EvidenceLocation:
-        located = block.source_map.locate(start)
-        return EvidenceLocation(
-            line=located[0] if located else block.location.line_start,
-            page=block.location.page,
-            block_id=block.id,
-            start=start,
-            end=end,
-        )
-
-    return locate
-
-
-def _in_cell(table: Table, cell: Cell) -> Locate:
-    def locate(start: int, end: int) -> EvidenceLocation:
+def _locate(block: Block, cell: Cell | None, start: int, end: int) -> EvidenceLocation:
+    """Where offsets of a paragraph's, a heading's or a table cell's text are printed."""
+    if cell is not None:
         return EvidenceLocation(
             line=cell.location.line_start,
-            page=cell.location.page or table.location.page,
-            table_id=table.id,
+            page=cell.location.page or block.location.page,
+            table_id=block.id,
             row=cell.row,
             col=cell.col,
             start=start,
             end=end,
         )
+    located = block.source_map.locate(start) if isinstance(block, Heading | Paragraph) else None
+    return EvidenceLocation(
+        line=located[0] if located else block.location.line_start,
+        page=block.location.page,
+        block_id=block.id,
+        start=start,
+        end=end,
+    )
 
-    return locate
 
-
-def _texts(ctx: Context) -> Iterator[tuple[str, Locate]]:
-    """Every text of the document, paragraphs, headings and each table cell, with how to
-    locate an offset in it."""
+def _texts(ctx: Context) -> Iterator[tuple[str, Block, Cell | None]]:
+    """Every text of the document: paragraphs, headings and each table cell."""
     for block in ctx.document.blocks:
         if isinstance(block, Table):
             for cell in block.cells:
-                yield cell.text, _in_cell(block, cell)
+                yield cell.text, block, cell
         else:
-            yield block.text, _in_text(block)
+            yield block.text, block, None
 
 
 def _printed(text: str, where: EvidenceLocation, value: Decimal = Decimal(0)) -> Operand:
@@ -98,12 +89,14 @@ def placeholders(ctx: Context) -> None:
     """One finding per paragraph or cell that holds placeholders, naming them all: a template
     left unfilled is one omission per passage, not one per "XX"."""
     clean = True
-    for text, locate in _texts(ctx):
-        found = list(_PLACEHOLDER.finditer(text))
+    for text, block, cell in _texts(ctx):
+        found = list(_PLACEHOLDER.finditer(text)) if _HINT.search(text) else []
         if not found:
             continue
         clean = False
-        first, *others = (_printed(f.group(), locate(f.start(), f.end())) for f in found)
+        first, *others = (
+            _printed(f.group(), _locate(block, cell, f.start(), f.end())) for f in found
+        )
         context = text[max(found[0].start() - 8, 0) : found[0].end() + 8].strip()
         listed = "、".join(f"“{f.group()}”" for f in found)
         ctx.violated(
@@ -119,10 +112,12 @@ def placeholders(ctx: Context) -> None:
 
 def period_ends(ctx: Context) -> None:
     mentions: list[Operand] = []
-    for text, locate in _texts(ctx):
+    for text, block, cell in _texts(ctx):
+        if "截" not in text and "年度" not in text:
+            continue
         for pattern in (_PERIOD_END, _TITLE_YEAR):
             for found in pattern.finditer(text):
-                at = locate(found.start("year"), found.end("year"))
+                at = _locate(block, cell, found.start("year"), found.end("year"))
                 mentions.append(_printed(found["year"], at, Decimal(found["year"])))
     years = Counter(m.number.value for m in mentions)
     if not years:

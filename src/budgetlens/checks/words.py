@@ -56,6 +56,10 @@ _NAMED = re.compile(
     rf"|(?:与|和|同)(?P<b2>{_SIDE})(?P<roughly>基本)?(?P<same>持平|相同|一致|相等))"
     r"(?=的?(?:主要)?原因|[，,。；;：:]|$)"
 )
+# the comparing words alone: a cheap test before the full pattern, which tries every position
+_COMPARING = re.compile(
+    r"大于|小于|高于|低于|超过|超出|多于|少于|未达到|未超过|持平|相同|一致|相等"
+)
 _NAMED_WORDS = {
     **dict.fromkeys(("大于", "高于", "超过", "超出", "多于"), _UP),
     **dict.fromkeys(("小于", "低于", "少于", "未达到"), _DOWN),
@@ -200,7 +204,8 @@ def named_comparisons(ctx: Context) -> None:
             previous = []
             continue
         claims = claims_of.get(block.id, [])
-        for found in _NAMED.finditer(block.text):
+        matches = _NAMED.finditer(block.text) if _COMPARING.search(block.text) else ()
+        for found in matches:
             if found["roughly"]:
                 continue  # "基本持平" allows a small difference: not judged
             window = _window(block.text, claims, previous, found.start())
