@@ -132,3 +132,21 @@ def test_a_deduction_that_states_a_scoring_rule_is_not_what_was_lost(tmp_path: P
     found, ledger = _findings(tmp_path, text)
     assert found == []
     assert ledger.families["scores"].not_checked >= 1
+
+
+@pytest.mark.parametrize(
+    "total",
+    [
+        "评分结果为98分",
+        "评价结果为98分",
+        "自评分数为98分",
+        "综合评分98分",
+        "最终得分98分",
+        "自评总分98分",
+    ],
+)
+def test_other_counties_words_for_the_total_are_judged(tmp_path: Path, total: str):
+    text = ANALYSIS.replace("该项目绩效自评得分为99分", f"该项目{total}")
+    (finding,), _ = _findings(tmp_path, text)
+    assert finding.rule_id == "SCORE.prose_total_of_items"
+    assert (finding.stated, finding.computed) == ("98", "99")
