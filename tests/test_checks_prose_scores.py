@@ -150,3 +150,38 @@ def test_other_counties_words_for_the_total_are_judged(tmp_path: Path, total: st
     (finding,), _ = _findings(tmp_path, text)
     assert finding.rule_id == "SCORE.prose_total_of_items"
     assert (finding.stated, finding.computed) == ("98", "99")
+
+
+# Parts scored in numbered paragraphs rather than headings, as other counties write them:
+# 20 = 6 + 6 + 8; 100 = 20 + 20 + 40 + 20; 97 = 6 + 5 + 8 + 20 + 40 + 18.
+RUN_IN = """2023年西博会经费项目支出绩效自评报告
+三、绩效分析
+（一）项目决策（20分）
+1.决策程序（6分）。项目立项程序规范，按规定履行了审批程序，该项指标得6分。
+2.目标设置（6分）。绩效目标明确，扣1分，得5分。
+3.资金投向（8分）。资金投向合理，得8分。
+（二）项目过程（20分）：项目管理规范，资金使用合规，得分20分。
+（三）项目产出（40分）：各项产出指标均已完成，得分40分。
+（四）项目效益（20分）：群众满意度达95%，得分18分。
+四、评价结论
+综上，该项目绩效自评得分为97分。
+"""
+
+
+def test_parts_scored_in_numbered_paragraphs_hold(tmp_path: Path):
+    found, ledger = _findings(tmp_path, RUN_IN)
+    assert found == [] and ledger.families["scores"].passed >= 9
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "rules"),
+    [
+        ("得分为97分", "得分为96分", ["SCORE.prose_total_of_items"]),
+        ("3.资金投向（8分）", "3.资金投向（9分）", ["SCORE.prose_allotments_add_up"]),
+        # one award over its allotment is one finding: the total is then not judged
+        ("得分18分", "得分22分", ["SCORE.prose_award_within_allotment"]),
+    ],
+)
+def test_numbered_paragraphs_variants_fire(tmp_path: Path, old: str, new: str, rules):
+    found, _ = _findings(tmp_path, RUN_IN.replace(old, new))
+    assert [f.rule_id for f in found] == rules

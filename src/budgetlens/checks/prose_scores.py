@@ -1,8 +1,9 @@
 """Score arithmetic in the prose (DOMAIN.md §3 P4, §4.5).
 
-A 绩效分析 states each part's allotment in its heading ("（1）决策程序（6分）") and its award
-below ("该项指标得6分"); the claim extractor links an award or a deduction to the allotment it
-is scored against. The headings nest, so a section's allotment is its parts' allotments, its
+A 绩效分析 states each part's allotment in its heading ("（1）决策程序（6分）") or in the
+run-in head of a numbered paragraph ("（二）项目过程（20分）：…得分20分"), and its award below
+or after it ("该项指标得6分"); the claim extractor links an award or a deduction to the
+allotment it is scored against. The numbering nests, so a section's allotment is its parts', its
 award their awards, and the narrative total ("绩效自评得分为99分") the awards of the top-level
 sections. The score sheet's 合计 against the prose total is ``RESTATE.score_total``; the score
 tables' own sums are ``scores.py``. Scores are counted in whole points where printed whole, so
@@ -33,7 +34,8 @@ from decimal import Decimal
 from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.intervals import check_sum
 from budgetlens.claims.model import Claim
-from budgetlens.document import Heading
+from budgetlens.document import Block, Heading, Paragraph
+from budgetlens.ingest.structure import numbering_level
 
 AWARD = ("SCORE.prose_award_within_allotment", 1, "scores")
 DEDUCTED = ("SCORE.prose_award_plus_deductions", 1, "scores")
@@ -44,21 +46,26 @@ TOTAL = ("SCORE.prose_total_of_items", 1, "scores")
 
 # 扣分项 / 加分项 sections adjust the score outside the 100 points the others share
 _ADJUSTMENT = re.compile(r"扣分|加分|附加")
+# where a run-in head ends: the first punctuation that is not its allotment's bracket
+_HEAD_END = re.compile(r"[。；;，,：:！？!?]")
 # a deduction that states a scoring rule ("每缺一项扣0.5分", "最多扣2分"), not what was lost
 _RULE_WORDS = re.compile(r"每|最多|最高|扣完|以内|不超过")
 
 
 @dataclass(eq=False)
 class _Node:
-    """A heading, the allotment it states, and the headings directly below it."""
+    """A heading, or a paragraph's numbered run-in head ("1.决策程序（6分）。…"), the
+    allotment it states, and the numbered parts directly below it."""
 
-    heading: Heading
+    block: Heading | Paragraph
+    level: int
+    label: str  # the heading's text; a run-in head's words before its allotment
     allotment: Claim | None
     children: list[_Node] = field(default_factory=list)
 
     @property
     def adjustment(self) -> bool:
-        return bool(_ADJUSTMENT.search(self.heading.text))
+        return bool(_ADJUSTMENT.search(self.label))
 
 
 def _quoted(text: str, offset: int) -> bool:
@@ -83,24 +90,37 @@ def _own_allotments(ctx: Context) -> list[Claim]:
 
 
 def _tree(ctx: Context, allotments: list[Claim]) -> list[_Node]:
-    """Every heading as a node under the nearest heading above it of a higher level; a heading
-    carries an allotment when it prints exactly one."""
+    """Every heading and numbered paragraph as a node under the nearest one above it of a
+    higher level. A heading carries an allotment when it prints exactly one; a numbered
+    paragraph when one follows its label before any punctuation ("（二）项目过程（20分）：…")."""
     by_block: dict[str, list[Claim]] = {}
     for claim in allotments:
         by_block.setdefault(claim.span.block_id, []).append(claim)
     nodes, stack = [], []
     for block in ctx.document.blocks:
-        if not isinstance(block, Heading):
+        node = _node(block, by_block.get(block.id, []))
+        if node is None:
             continue
-        own = by_block.get(block.id, [])
-        node = _Node(block, own[0] if len(own) == 1 else None)
-        while stack and stack[-1].heading.level >= block.level:
+        while stack and stack[-1].level >= node.level:
             stack.pop()
         if stack:
             stack[-1].children.append(node)
         stack.append(node)
         nodes.append(node)
     return nodes
+
+
+def _node(block: Block, own: list[Claim]) -> _Node | None:
+    if isinstance(block, Heading):
+        return _Node(block, block.level, block.text, own[0] if len(own) == 1 else None)
+    level = numbering_level(block.text) if isinstance(block, Paragraph) else None
+    if level is None or not isinstance(block, Paragraph):
+        return None
+    head = _HEAD_END.search(block.text)
+    end = head.start() if head else len(block.text)
+    first = own[0] if own and own[0].span.start < end else None
+    label = block.text[: first.span.start] if first else block.text[:end]
+    return _Node(block, level, label, first)
 
 
 def _parts(node: _Node) -> list[_Node] | None:
@@ -138,7 +158,9 @@ class _Awards:
     def resolved(self, node: _Node) -> list[Operand] | None:
         """The printed awards that make up the node's award, or None where one is unknown."""
         stated = self.of(node.allotment)
-        if stated is not None:
+        if stated is not None and node.allotment is not None:
+            if stated.quantity.value > node.allotment.quantity.value:
+                return None  # over its allotment: that is its finding, not the total's
             return [_operand(stated)]
         parts = _parts(node)
         if not parts:
@@ -169,7 +191,7 @@ def awards_within_allotments(ctx: Context) -> None:
             "error",
             stated,
             [bound],
-            f"{award.subject}：正文得分 {stated.number.text} 分超过分值 {bound.number.text} 分",
+            f"{allotment.subject}：正文得分 {stated.number.text} 分超过分值 {bound.number.text} 分",
             computed=bound.number.text,
         )
 
@@ -263,7 +285,7 @@ def awards_add_up(ctx: Context) -> None:
             continue
         if node.allotment is None:
             if len(parts) >= 2:
-                tops.setdefault(ctx.report_of.get(node.heading.id), []).append(parts)
+                tops.setdefault(ctx.report_of.get(node.block.id), []).append(parts)
             continue
         stated = awards.of(node.allotment)
         found = [awards.resolved(p) for p in parts]
