@@ -113,8 +113,10 @@ def _tree(ctx: Context, allotments: list[Claim]) -> list[_Node]:
 def _node(block: Block, own: list[Claim]) -> _Node | None:
     if isinstance(block, Heading):
         return _Node(block, block.level, block.text, own[0] if len(own) == 1 else None)
-    level = numbering_level(block.text) if isinstance(block, Paragraph) else None
-    if level is None or not isinstance(block, Paragraph):
+    if not isinstance(block, Paragraph):
+        return None
+    level = numbering_level(block.text)
+    if level is None:
         return None
     head = _HEAD_END.search(block.text)
     end = head.start() if head else len(block.text)
