@@ -75,7 +75,6 @@ def test_a_stated_change_amount_is_left_to_the_change_rule(tmp_path: Path):
         ("执行数1560.05万元，预算数1560.05万元，执行数低于预算数。", True),
         ("执行数1560.05万元，预算数1560.05万元，执行数未超过预算数。", False),
         ("年初预算收入1179.47万元、决算报表收入1150.47万元，年初预算与决算数持平。", True),
-        # 12.3 against 12.30 is the same figure; 12 against 12.3 may be too: not judged
         ("年初预算收入12.3万元、决算报表收入12.30万元，年初预算与决算数持平。", False),
     ],
 )
@@ -85,6 +84,13 @@ def test_a_comparison_naming_two_amounts(tmp_path: Path, sentence: str, fires: b
     for finding in found:
         assert finding.severity == "warning"  # linked by words, not by structure
         assert len(finding.evidence) == 3
+
+
+def test_figures_printed_too_coarsely_to_tell_are_not_checked(tmp_path: Path):
+    """12 (11.5 to 12.5) against 12.3 may be the same amount: "持平" is neither held nor broken."""
+    body = "年初预算收入12万元、决算报表收入12.3万元，年初预算与决算数持平。\n"
+    found, ledger = _words(tmp_path, body)
+    assert found == [] and (ledger.not_checked, ledger.passed) == (1, 0)
 
 
 def test_a_comparison_whose_sides_are_ambiguous_is_not_judged(tmp_path: Path):

@@ -39,8 +39,8 @@ NAMED = ("WORD.named_comparison", 1, "words")
 _MONEY = ("元", "万元", "亿元")
 _UP, _DOWN, _SAME = ">", "<", "="
 
-# After a printed prior: the word that says which way the amount moved. "基本持平" and "略有"
-# allow a small move either way, so they are not judged.
+# After a printed prior: the word that says which way the amount moved. "基本持平" allows a
+# small move either way, so it is not judged; "略有增加" still says which way.
 _AFTER_PRIOR = re.compile(
     r"^[^，,。；;\d]{0,6}?(?P<word>基本持平|持平|相同|一致|没有变化|无变化|"
     r"增加|增长|上升|提高|上涨|增多|减少|下降|降低|减低|压减|缩减|回落)"
