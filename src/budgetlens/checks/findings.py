@@ -15,7 +15,8 @@ from pydantic import BaseModel, computed_field
 
 Severity = Literal["error", "warning", "info"]
 Family = Literal[
-    "footing", "shares", "changes", "rates", "scores", "restatements", "statements", "counts"
+    "footing", "shares", "changes", "rates", "scores", "restatements", "statements", "counts",
+    "words", "identity",
 ]  # fmt: skip
 Outcome = Literal["pass", "rounding", "suspect_rounding", "mismatch", "undefined", "not_checked"]
 
