@@ -15,6 +15,7 @@ from budgetlens.checks import holds
 from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.checks.intervals import check_equal
+from budgetlens.checks.linking import STRENGTH_WORDS, name_match, same_unit
 from budgetlens.checks.scores import MISSES
 from budgetlens.claims.model import Claim
 from budgetlens.numbers import Number
@@ -113,28 +114,35 @@ def _sentence_before(ctx: Context, claim: Claim) -> str:
 
 
 def indicator_values(ctx: Context) -> None:
-    """A rate or achievement stated in prose equals the 完成值 of the same indicator."""
+    """A rate or achievement stated in prose equals the 完成值 of the same indicator: the rows
+    named as its subject, else the only row whose name holds it or is held by it (a weak link,
+    so at most a warning)."""
     for claim in (c for c in ctx.claims if c.type in ("rate", "achievement")):
-        subject = subject_key(claim.subject)
-        if len(subject) < 3:
+        if len(subject_key(claim.subject)) < 3:
             continue
         for table in _in_report(ctx, claim, holds.target_indicators):
-            for row in table.indicators:
-                if not row.level3 or subject_key(row.level3) != subject or row.actual_value is None:
-                    continue
-                if not _same_unit(claim, row):
-                    continue
-                _compare_indicator(ctx, claim, row)
+            rows = [
+                r
+                for r in table.indicators
+                if r.level3 and r.actual_value is not None and _same_unit(claim, r)
+            ]
+            strengths = [(r, name_match(claim.subject, r.level3)) for r in rows]
+            exact = [r for r, strength in strengths if strength == "exact"]
+            contained = [r for r, strength in strengths if strength == "contained"]
+            for row in exact or (contained if len(contained) == 1 else []):
+                _compare_indicator(ctx, claim, row, weak=not exact)
 
 
 def _same_unit(claim: Claim, row: s.Indicator) -> bool:
     unit = claim.quantity.unit
     if claim.quantity.percent or unit == "%":
         return row.unit == "%" or bool(row.actual_value and row.actual_value.percent)
-    return unit is not None and row.unit is not None and unit == row.unit
+    if unit in _MONEY:
+        return unit == row.unit
+    return unit is not None and same_unit(unit, row.unit) is True  # 次 and 人次 are one unit
 
 
-def _compare_indicator(ctx: Context, claim: Claim, row: s.Indicator) -> None:
+def _compare_indicator(ctx: Context, claim: Claim, row: s.Indicator, weak: bool) -> None:
     """Compare with the 完成值, or with the 指标值 when the prose states a target (≥ 1.875);
     "指标=1200" in a 绩效分析 states what was achieved."""
     stated = Operand.from_claim(claim)
@@ -167,7 +175,7 @@ def _compare_indicator(ctx: Context, claim: Claim, row: s.Indicator) -> None:
                 [actual],
                 f"{claim.subject}：正文 {claim.qualifier if claim.qualifier == '近' else ''}"
                 f"{stated.number.text}{'' if claim.qualifier == '近' else claim.qualifier}，"
-                f"表中实际完成值 {actual.number.text}",
+                f"表中实际完成值 {actual.number.text}{_link_words(claim, row, weak)}",
                 computed=actual.number.text,
             )
         return
@@ -179,8 +187,13 @@ def _compare_indicator(ctx: Context, claim: Claim, row: s.Indicator) -> None:
         stated,
         [actual],
         f"{claim.subject}：正文 {stated.number.text} ≠ 自评表{noun} {actual.number.text}"
-        f"{row.unit or ''}",
+        f"{row.unit or ''}{_link_words(claim, row, weak)}",
+        most_severe="warning" if weak else "error",
     )
+
+
+def _link_words(claim: Claim, row: s.Indicator, weak: bool) -> str:
+    return f"（{STRENGTH_WORDS['contained']}：{claim.subject} ↔ {row.level3}）" if weak else ""
 
 
 def _magnitude(x: Decimal) -> Decimal:
