@@ -10,6 +10,10 @@ Rules (for the catalog):
 - MONEY.fund_lines_add_up — 自评表资金总额（总额/合计）各列等于其下各资金来源之和。Each money
   column of a self-evaluation table's total fund line is the sum of its source lines
   (财政资金 + 财政专户管理资金 + 单位资金 + 其他资金; 财政拨款 + 上年结转 + 其他资金).
+- MONEY.executed_within_budget — 执行数不超过全年（调整后）预算数，超出须在原因栏说明。A line's
+  执行数 above its 全年预算数 (调整后预算数; 预算数 where no adjusted budget is printed) is an
+  error unless the line's, or its form's 总额 line's, 原因 cell gives a reason (whether it
+  explains the overspending is the reviewer's to read).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from budgetlens.checks.intervals import check_sum
 from budgetlens.tables import schemas as s
 
 FUND_LINES = ("MONEY.fund_lines_add_up", 1, "footing")
+OVER_BUDGET = ("MONEY.executed_within_budget", 1, "rates")
 
 _TOTAL = re.compile(r"^(?:年度)?(?:资金)?(?:总额|合计)$")
 _NOT_MONEY = re.compile(r"率|权重|得分|分值|原因|说明|note|rate|weight|score")
@@ -91,4 +96,39 @@ def _column(
     )
 
 
-FAMILIES = [fund_lines_add_up]
+def executed_within_budget(ctx: Context) -> None:
+    for table in ctx.extraction.tables:
+        lines = holds.budget_execution(table)
+        totals = {line.form: line for line in holds.total_lines(table)}
+        for line in lines:
+            executed = Operand.in_row(line, "executed")
+            budget = Operand.in_row(line, "adjusted") or Operand.in_row(line, "budget")
+            if executed is None or budget is None:
+                continue
+            if not ctx.readable(executed, budget):
+                ctx.not_checked("rates")
+                continue
+            total = totals.get(line.form)
+            notes = [(x.values.get("note") or "").strip() for x in (line, total) if x]
+            if executed.number.value <= budget.number.value or any(n not in _BLANK for n in notes):
+                ctx.held("rates")  # within the budget, or the 原因 column says why not
+                continue
+            ctx.violated(
+                OVER_BUDGET,
+                "error",
+                executed,
+                [budget],
+                f"{getattr(table, 'project', None) or table.title}：{line.label}"
+                f"{line.columns.get('executed', '执行数')} {executed.number.text} 超过"
+                f"{_budget_name(line)} {budget.number.text}，未说明原因",
+                computed=budget.number.text,
+            )
+
+
+def _budget_name(line: s.Amount) -> str:
+    """The header of the budget column judged against, as printed."""
+    key = "adjusted" if "adjusted" in line.parsed else "budget"
+    return line.columns.get(key, "全年预算数")
+
+
+FAMILIES = [fund_lines_add_up, executed_within_budget]
