@@ -6,6 +6,7 @@ from budgetlens.checks import (
     deductions,
     funds,
     identity,
+    indicator_rows,
     project_tables,
     projects,
     prose,
@@ -39,6 +40,7 @@ FAMILIES: list[CheckFamily] = [
     *years.FAMILIES,
     *words.FAMILIES,
     *identity.FAMILIES,
+    *indicator_rows.FAMILIES,
 ]
 
 
