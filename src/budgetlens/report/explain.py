@@ -41,6 +41,18 @@ _FAMILIES: dict[str, dict[Lang, str]] = {
         "zh": "正文所称的个数应与表中所列条目数一致。",
         "en": "A count stated in prose matches the items its table lists.",
     },
+    "WORD": {
+        "zh": "增加、减少、大于、小于、持平等比较用语应与其比较的两个数一致。",
+        "en": "A word that compares (增加, 小于, 持平 …) agrees with the two figures it compares.",
+    },
+    "MONEY": {
+        "zh": "自评表中资金总额应等于其各来源之和。",
+        "en": "A self-evaluation table's fund total equals the sum of its sources.",
+    },
+    "PLACEHOLDER": {
+        "zh": "模板中的占位文字（XX局、××、【 】、此处填写）不应留在发布的报告中。",
+        "en": "Template placeholders (XX局, ××, 【 】, 此处填写) are not left in a report.",
+    },
     "YEAR": {
         "zh": "同一报告在各处标注的年度应当一致。",
         "en": "A report names the same year wherever it is listed.",
