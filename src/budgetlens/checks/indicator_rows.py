@@ -14,7 +14,7 @@ from budgetlens.checks import holds
 from budgetlens.checks.engine import Context, Operand
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 
-QUALITATIVE_NUMBER = ("TARGET.qualitative_with_number", 1, "identity")  # a form filled wrongly
+QUALITATIVE_NUMBER = ("TARGET.qualitative_with_number", 1, "scores")  # 指标性质 vs 指标值
 
 
 def qualitative_with_number(ctx: Context) -> None:
@@ -26,7 +26,7 @@ def qualitative_with_number(ctx: Context) -> None:
                 continue
             ref = row.cells.get("target")
             if row.target_value is None or ref is None:
-                ctx.held("identity")
+                ctx.held("scores")
                 continue
             stated = Operand.from_cell(row.target or "", row.target_value, ref)
             cell = row.cells.get("comparator")
