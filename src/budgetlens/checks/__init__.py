@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from budgetlens.checks import (
+    completeness,
     deductions,
     funds,
     identity,
@@ -41,6 +42,7 @@ FAMILIES: list[CheckFamily] = [
     *words.FAMILIES,
     *identity.FAMILIES,
     *indicator_rows.FAMILIES,
+    *completeness.FAMILIES,
 ]
 
 

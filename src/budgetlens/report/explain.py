@@ -53,6 +53,10 @@ _FAMILIES: dict[str, dict[Lang, str]] = {
         "zh": "同一项目的目标设置表与自评表中，指标值、单位和权重应当一致；定性指标不填数字。",
         "en": "One project's target-setting and self-evaluation tables agree on every indicator.",
     },
+    "COMPLETE": {
+        "zh": "目录列出的报表应当在报告中出现。",
+        "en": "Every statement the table of contents lists is in the report.",
+    },
     "PLACEHOLDER": {
         "zh": "模板中的占位文字（XX局、××、【 】、此处填写）不应留在发布的报告中。",
         "en": "Template placeholders (XX局, ××, 【 】, 此处填写) are not left in a report.",
