@@ -9,6 +9,13 @@ its project's reference: the target-setting table where there is one, else the f
 so one wrong figure in a 自评表 is one finding. Rows are paired by ``linking.pair_rows``; only
 a table linked by name and a row paired by its exact name can make an error, anything weaker a
 warning (``_cap``). Targets in words (定性: 提升, 良好) are not figures and are not compared.
+
+Rules (for the catalog):
+
+- TARGET.target_across_tables — 同一项目的目标设置表与自评表中，同一指标的指标值或指标性质不同。
+- TARGET.unit_across_tables — 同一指标的度量单位种类不同（户与%；万元与亿元换算后比较数值）。
+- TARGET.weight_across_tables — 同一指标的权重不同。
+- TARGET.weight_total_across_tables — 两表权重合计不同（90 与 80），且无单项权重不同可解释。
 """
 
 from __future__ import annotations
