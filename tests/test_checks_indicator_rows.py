@@ -8,7 +8,7 @@ from budgetlens.pipeline import check_document
 
 from .conftest import seed_findings
 
-RULE = "TARGET.qualitative_with_number"
+RULE = "SCORE.qualitative_with_number"
 # 004's 物业管理费 自评表 (a Word export, one cell a line), as printed: a 定性 row with "4 座（处）"
 ROWS = """2023年物业管理费项目支出绩效自评报告
 

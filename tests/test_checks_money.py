@@ -11,7 +11,7 @@ from budgetlens.pipeline import check_document
 
 from .conftest import SEEDS, seed_findings
 
-RULE = "MONEY.executed_within_budget"
+RULE = "RATE.executed_within_budget"
 
 
 def _overspent(keep_reason: bool):

@@ -16,6 +16,12 @@ from budgetlens.pipeline import check_document
 
 DATA = Path(__file__).parent / "data" / "one_project_two_tables.txt"
 TEXT = DATA.read_text(encoding="utf-8")
+RULES = {
+    "RESTATE.target_across_tables",
+    "RESTATE.unit_across_tables",
+    "RESTATE.weight_across_tables",
+    "RESTATE.weight_total_across_tables",
+}
 SETTING_NAME = "项目名称\t\t2023年第一季度开门红激励资金\t\t\t\t\n"
 
 
@@ -23,7 +29,7 @@ def _check(tmp_path: Path, text: str):
     path = tmp_path / "report.txt"
     path.write_text(text, encoding="utf-8")
     result = check_document(path)
-    found = [f for f in result.findings if f.rule_id.startswith("TARGET.")]
+    found = [f for f in result.findings if f.rule_id in RULES]
     return found, result.ledger.families["restatements"]
 
 
@@ -44,7 +50,7 @@ def test_tables_that_agree_pass_and_a_target_split_by_ocr_is_not_checked(tmp_pat
 def test_a_different_weight_is_an_error_with_both_cells(tmp_path: Path):
     text = _setting("支持外贸企业数量\t≥\t5\t户\t15", "支持外贸企业数量\t≥\t5\t户\t20")
     (finding,) = _check(tmp_path, text)[0]
-    assert (finding.rule_id, finding.severity) == ("TARGET.weight_across_tables", "error")
+    assert (finding.rule_id, finding.severity) == ("RESTATE.weight_across_tables", "error")
     assert (finding.stated, finding.computed) == ("15", "20")
     assert [e.text for e in finding.evidence] == ["15", "20"]
     assert all(e.location.table_id for e in finding.evidence)
@@ -54,34 +60,34 @@ def test_a_different_weight_is_an_error_with_both_cells(tmp_path: Path):
 def test_a_different_target_and_comparator_are_errors(tmp_path: Path):
     text = _setting("资金支出合规性\t≥\t98", "资金支出合规性\t≥\t95")
     (finding,) = _check(tmp_path, text)[0]
-    assert (finding.rule_id, finding.severity) == ("TARGET.target_across_tables", "error")
+    assert (finding.rule_id, finding.severity) == ("RESTATE.target_across_tables", "error")
     assert finding.stated == "98" and finding.stated_interval is not None
     text = _setting("资金支出合规性\t≥\t98", "资金支出合规性\t＝\t98")
     (finding,) = _check(tmp_path, text)[0]
-    assert finding.rule_id == "TARGET.target_across_tables" and "=98" in finding.message
+    assert finding.rule_id == "RESTATE.target_across_tables" and "=98" in finding.message
 
 
 def test_a_different_unit_is_an_error_and_money_is_converted(tmp_path: Path):
     text = _setting("支持外贸企业数量\t≥\t5\t户", "支持外贸企业数量\t≥\t5\t%")
     (finding,) = _check(tmp_path, text)[0]
-    assert finding.rule_id == "TARGET.unit_across_tables" and "户" in finding.message
+    assert finding.rule_id == "RESTATE.unit_across_tables" and "户" in finding.message
     # 48 万元 is 0.0048 亿元: the same target; 0.048 亿元 is not
     assert _check(tmp_path, _setting("≤\t48\t万元", "≤\t0.0048\t亿元"))[0] == []
     (finding,) = _check(tmp_path, _setting("≤\t48\t万元", "≤\t0.048\t亿元"))[0]
-    assert finding.rule_id == "TARGET.target_across_tables" and finding.severity == "error"
+    assert finding.rule_id == "RESTATE.target_across_tables" and finding.severity == "error"
 
 
 def test_a_row_linked_by_containment_gives_only_a_warning(tmp_path: Path):
     text = _setting("外贸企业满意度\t≥\t95\t%\t10", "满意度\t≥\t95\t%\t15")
     (finding,) = _check(tmp_path, text)[0]
-    assert (finding.rule_id, finding.severity) == ("TARGET.weight_across_tables", "warning")
+    assert (finding.rule_id, finding.severity) == ("RESTATE.weight_across_tables", "warning")
     assert "满意度 ↔ 外贸企业满意度" in finding.message and "名称相互包含" in finding.message
 
 
 def test_tables_linked_only_by_their_report_give_only_warnings(tmp_path: Path):
     text = _setting(SETTING_NAME, "").replace("资金支出合规性\t≥\t98", "资金支出合规性\t≥\t95", 1)
     (finding,) = _check(tmp_path, text)[0]
-    assert (finding.rule_id, finding.severity) == ("TARGET.target_across_tables", "warning")
+    assert (finding.rule_id, finding.severity) == ("RESTATE.target_across_tables", "warning")
     assert "同一报告" in finding.message
 
 
@@ -90,7 +96,7 @@ def test_weight_totals_that_differ_are_an_error(tmp_path: Path):
     extra = "\t\t新增外贸企业数量\t≥\t2\t户\t10\n"
     text = _setting("\t质量指标\t资金支出合规性", extra + "\t质量指标\t资金支出合规性")
     (finding,) = _check(tmp_path, text)[0]
-    assert (finding.rule_id, finding.severity) == ("TARGET.weight_total_across_tables", "error")
+    assert (finding.rule_id, finding.severity) == ("RESTATE.weight_total_across_tables", "error")
     assert finding.computed == "100" and "合计 90" in finding.message
     assert len(finding.evidence) == 17  # every weight of both tables
 

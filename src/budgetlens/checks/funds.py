@@ -10,7 +10,7 @@ Rules (for the catalog):
 - MONEY.fund_lines_add_up — 自评表资金总额（总额/合计）各列等于其下各资金来源之和。Each money
   column of a self-evaluation table's total fund line is the sum of its source lines
   (财政资金 + 财政专户管理资金 + 单位资金 + 其他资金; 财政拨款 + 上年结转 + 其他资金).
-- MONEY.executed_within_budget — 执行数不超过全年（调整后）预算数，超出须在原因栏说明。A line's
+- RATE.executed_within_budget — 执行数不超过全年（调整后）预算数，超出须在原因栏说明。A line's
   执行数 above its 全年预算数 (调整后预算数; 预算数 where no adjusted budget is printed) is an
   error unless the line's, or its form's 总额 line's, 原因 cell gives a reason (whether it
   explains the overspending is the reviewer's to read).
@@ -26,7 +26,7 @@ from budgetlens.checks.intervals import check_sum
 from budgetlens.tables import schemas as s
 
 FUND_LINES = ("MONEY.fund_lines_add_up", 1, "footing")
-OVER_BUDGET = ("MONEY.executed_within_budget", 1, "rates")
+OVER_BUDGET = ("RATE.executed_within_budget", 1, "rates")
 
 _TOTAL = re.compile(r"^(?:年度)?(?:资金)?(?:总额|合计)$")
 _NOT_MONEY = re.compile(r"率|权重|得分|分值|原因|说明|note|rate|weight|score")

@@ -4,7 +4,7 @@ quantitative and its 指标性质 wrong, or that a figure was filled into a qual
 
 Rules (for the catalog):
 
-- TARGET.qualitative_with_number — 指标性质为“定性”的指标，其指标值却是数字（“定性 100 %”）。
+- SCORE.qualitative_with_number — 指标性质为“定性”的指标，其指标值却是数字（“定性 100 %”）。
   A warning: which of the two cells is wrong is the reviewer's to say.
 """
 
@@ -14,7 +14,7 @@ from budgetlens.checks import holds
 from budgetlens.checks.engine import Context, Operand
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 
-QUALITATIVE_NUMBER = ("TARGET.qualitative_with_number", 1, "scores")  # 指标性质 vs 指标值
+QUALITATIVE_NUMBER = ("SCORE.qualitative_with_number", 1, "scores")  # 指标性质 vs 指标值
 
 
 def qualitative_with_number(ctx: Context) -> None:

@@ -12,10 +12,10 @@ warning (``_cap``). Targets in words (定性: 提升, 良好) are not figures an
 
 Rules (for the catalog):
 
-- TARGET.target_across_tables — 同一项目的目标设置表与自评表中，同一指标的指标值或指标性质不同。
-- TARGET.unit_across_tables — 同一指标的度量单位种类不同（户与%；万元与亿元换算后比较数值）。
-- TARGET.weight_across_tables — 同一指标的权重不同。
-- TARGET.weight_total_across_tables — 两表权重合计不同（90 与 80），且无单项权重不同可解释。
+- RESTATE.target_across_tables — 同一项目的目标设置表与自评表中，同一指标的指标值或指标性质不同。
+- RESTATE.unit_across_tables — 同一指标的度量单位种类不同（户与%；万元与亿元换算后比较数值）。
+- RESTATE.weight_across_tables — 同一指标的权重不同。
+- RESTATE.weight_total_across_tables — 两表权重合计不同（90 与 80），且无单项权重不同可解释。
 """
 
 from __future__ import annotations
@@ -32,10 +32,10 @@ from budgetlens.checks.projects import project_name
 from budgetlens.tables import schemas as s
 from budgetlens.tables.kinds import KINDS
 
-TARGET = ("TARGET.target_across_tables", 1, "restatements")
-UNIT = ("TARGET.unit_across_tables", 1, "restatements")
-WEIGHT = ("TARGET.weight_across_tables", 1, "restatements")
-WEIGHT_TOTAL = ("TARGET.weight_total_across_tables", 1, "restatements")
+TARGET = ("RESTATE.target_across_tables", 1, "restatements")
+UNIT = ("RESTATE.unit_across_tables", 1, "restatements")
+WEIGHT = ("RESTATE.weight_across_tables", 1, "restatements")
+WEIGHT_TOTAL = ("RESTATE.weight_total_across_tables", 1, "restatements")
 
 Link = Literal["name", "contained", "report"]
 _LINK_WORDS: dict[Link, str] = {

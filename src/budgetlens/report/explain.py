@@ -46,12 +46,8 @@ _FAMILIES: dict[str, dict[Lang, str]] = {
         "en": "A word that compares (增加, 小于, 持平 …) agrees with the two figures it compares.",
     },
     "MONEY": {
-        "zh": "自评表中资金总额应等于其各来源之和，执行数不应超过全年预算数而不说明原因。",
-        "en": "A self-evaluation table's fund total equals its sources; no unexplained overspend.",
-    },
-    "TARGET": {
-        "zh": "同一项目的目标设置表与自评表中，指标值、单位和权重应当一致；定性指标不填数字。",
-        "en": "One project's target-setting and self-evaluation tables agree on every indicator.",
+        "zh": "自评表中资金总额应等于其各来源之和。",
+        "en": "A self-evaluation table's fund total equals the sum of its sources.",
     },
     "COMPLETE": {
         "zh": "目录列出的报表应当在报告中出现。",
