@@ -167,6 +167,7 @@ def _target(
             computed=first.unit,
         )
         return
+    ctx.held("restatements")  # the units agree
     if first.comparator != second.comparator:
         ctx.violated(
             TARGET,
