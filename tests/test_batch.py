@@ -272,10 +272,13 @@ def test_cli_batch_and_export_and_bad_databases(tmp_path, mixed):
         ["export", str(not_a_db)],
         ["export", str(tmp_path / "missing.sqlite")],
         ["batch", str(tmp_path / "nowhere"), "--db", str(tmp_path / "new.sqlite")],
+        ["batch", str(mixed), "--db", "mysql://root@localhost/results"],
+        ["export", "postgresql://budgetlens@127.0.0.1:9/nothing-listens-here"],
+        ["batch", str(mixed), "--db", str(db), "--address", "auto"],  # not --engine ray
     ):
-        run = subprocess.run([str(BUDGETLENS), *args], capture_output=True, text=True)
-        assert run.returncode == 2, (args, run.stderr)
-        assert run.stderr.startswith("budgetlens: error: ") and run.stderr.count("\n") == 1
+        failed = subprocess.run([str(BUDGETLENS), *args], capture_output=True, text=True)
+        assert failed.returncode == 2, (args, failed.stderr)
+        assert failed.stderr.startswith("budgetlens: error: ") and failed.stderr.count("\n") == 1
     assert not (tmp_path / "new.sqlite").exists()
 
 

@@ -12,6 +12,7 @@ the local pool. Ray is imported only here, so the local pool never pays for it.
 
 from __future__ import annotations
 
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 
@@ -22,18 +23,17 @@ Work = Callable[[Job], dict]
 RETRIES = 3
 
 
-def ray_results(
-    jobs: Iterable[Job], work: Work, workers: int | None, address: str | None
-) -> Iterator[dict]:
-    """Results as they finish. Joins the cluster at ``address`` (``auto``: the one
-    ``ray start`` runs here; ``ray://host:10001``: a remote one), or, without one, a Ray
-    already started in this process, or else starts a local one with ``workers`` CPUs."""
+def connect(address: str | None, workers: int | None) -> bool:
+    """Join the cluster at ``address`` (``auto``: the one ``ray start`` runs on this machine;
+    ``ray://host:10001``: a remote one through Ray Client), or a Ray already started in this
+    process, or else start a local one with ``workers`` CPUs; whether this call started it."""
     import ray
-    from ray.exceptions import RayError
 
-    started = not ray.is_initialized()
-    if started:
-        try:
+    if ray.is_initialized():
+        return False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Ray Client warns of a timeout it then raises
             ray.init(
                 address=address,
                 num_cpus=workers if address is None else None,
@@ -41,24 +41,28 @@ def ray_results(
                 logging_level="ERROR",
                 log_to_driver=False,
             )
-        except (ConnectionError, RuntimeError, ValueError) as exc:
-            raise InputError(f"Ray at {address}: cannot connect ({exc})") from exc
-    try:
-        limit = 2 * (workers or int(ray.cluster_resources().get("CPU", 1)))
-        task = ray.remote(num_cpus=1, max_retries=RETRIES)(work)
-        queue, running = deque(jobs), {}
-        while queue or running:
-            while queue and len(running) < limit:
-                job = queue.popleft()
-                running[task.remote(job)] = job
-            ready, _ = ray.wait(list(running), num_returns=1)
-            for ref in ready:
-                job = running.pop(ref)
-                try:
-                    yield ray.get(ref)
-                except RayError as exc:  # the worker died on every try
-                    reason = str(exc).strip().splitlines()[0]
-                    yield failure(job, f"its Ray task failed {RETRIES + 1} times ({reason})")
-    finally:
-        if started:
-            ray.shutdown()
+    except (ConnectionError, RuntimeError, ValueError) as exc:
+        raise InputError(f"Ray at {address}: cannot connect ({exc})") from exc
+    return True
+
+
+def ray_results(jobs: Iterable[Job], work: Work, workers: int | None) -> Iterator[dict]:
+    """Results as they finish, on the Ray that ``connect`` joined."""
+    import ray
+    from ray.exceptions import RayError
+
+    limit = 2 * (workers or int(ray.cluster_resources().get("CPU", 1)))
+    task = ray.remote(num_cpus=1, max_retries=RETRIES)(work)
+    queue, running = deque(jobs), {}
+    while queue or running:
+        while queue and len(running) < limit:
+            job = queue.popleft()
+            running[task.remote(job)] = job
+        ready, _ = ray.wait(list(running), num_returns=1)
+        for ref in ready:
+            job = running.pop(ref)
+            try:
+                yield ray.get(ref)
+            except RayError as exc:  # the worker died on every try
+                reason = str(exc).strip().splitlines()[0]
+                yield failure(job, f"its Ray task failed {RETRIES + 1} times ({reason})")

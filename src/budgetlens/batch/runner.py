@@ -20,6 +20,7 @@ from budgetlens.batch.index import write_index
 from budgetlens.batch.pool import pool_results
 from budgetlens.batch.store import Store, beside, now
 from budgetlens.batch.work import Job, check_one
+from budgetlens.errors import InputError
 from budgetlens.pipeline import pipeline_version
 
 Work = Callable[[Job], dict]
@@ -92,7 +93,7 @@ class Batch:
         timeout: float | None = None,
         work: Work = check_one,
     ) -> None:
-        self.engine, self.address, self.timeout = engine, address, timeout
+        self.engine, self.timeout = engine, timeout
         self.workers = workers or (None if address else len(os.sched_getaffinity(0)))
         self.reports = Path(reports or beside(db, "-reports")).resolve()
         self.index = self.reports / "index.html"
@@ -101,6 +102,15 @@ class Batch:
         self.summary = Summary()
         files = discover(paths, exclude=self.reports)  # before the database: a bad path
         self.store = Store(db)  # leaves no empty database behind
+        self._ray_started = False
+        if engine == "ray":
+            from budgetlens.batch.ray_tasks import connect
+
+            try:
+                self._ray_started = connect(address, self.workers)
+            except InputError:
+                self.store.close()
+                raise
         self.todo: list[Job] = []
         self._aliases: dict[str, list[str]] = {}  # content hash: the files holding it
         self._stored: dict[int, list[str]] = {}  # stored document id: its files
@@ -111,6 +121,10 @@ class Batch:
 
     def __exit__(self, *_: object) -> None:
         self.store.close()
+        if self._ray_started:
+            import ray
+
+            ray.shutdown()
 
     def _plan(self, files: list[Path]) -> None:
         """Jobs for the contents not yet stored by this pipeline, largest first (so that
@@ -172,7 +186,7 @@ class Batch:
         if self.engine == "ray":
             from budgetlens.batch.ray_tasks import ray_results
 
-            return ray_results(self.todo, self.work, self.workers, self.address)
+            return ray_results(self.todo, self.work, self.workers)
         return pool_results(self.todo, self.work, self.workers or 1)
 
 

@@ -59,7 +59,9 @@ def beside(db: str | Path, suffix: str) -> Path:
 
 def shown(url: URL) -> str:
     """The URL as a message may show it: no password."""
-    return url.render_as_string(hide_password=True) if url.drivername != "sqlite" else url.database
+    if url.drivername == "sqlite":
+        return url.database or ""
+    return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)
 
 
 def open_database(db: str | Path, create: bool = True) -> Engine:
