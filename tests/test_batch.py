@@ -466,3 +466,12 @@ def test_ray_writes_the_pool_s_rows_even_when_a_worker_dies(tmp_path):
         ray.shutdown()
     assert (tmp_path / RAY_KILLED.format("copy001.txt")).exists()  # it did die, and was retried
     assert database_rows(tmp_path / "ray.sqlite") == database_rows(tmp_path / "pool.sqlite")
+
+
+def test_the_data_dictionary_names_every_column():
+    page = (Path(__file__).parents[1] / "docs" / "batch-database.md").read_text("utf-8")
+    sections = re.split(r"^## ", page, flags=re.MULTILINE)
+    named = {s.split("\n", 1)[0]: set(re.findall(r"^\| (\w+) \|", s, re.M)) for s in sections}
+    for table in schema.metadata.sorted_tables:
+        assert named.get(table.name, set()) - {"column"} == set(table.columns.keys()), table.name
+    assert named["Views"] - {"view"} == set(schema.VIEWS)
