@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
 from collections.abc import Iterator
-from contextlib import closing
 from functools import cache
 from pathlib import Path
 
@@ -16,6 +10,8 @@ import pytest
 
 from budgetlens.document import Document
 from budgetlens.ingest import read_document
+
+from .postgres_server import Unavailable, throwaway_server
 
 CORPUS = Path(__file__).resolve().parents[1] / "eval" / "corpus"
 SEEDS = {p.name[:3]: p for p in sorted((CORPUS / "seeds").glob("*.txt"))}
@@ -83,43 +79,14 @@ def vcr_cassette_dir(request: pytest.FixtureRequest) -> str:
 # --- a PostgreSQL server for the batch's store ------------------------------------------------
 
 
-def _free_port() -> int:
-    with closing(socket.socket()) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[str]:
-    """A throwaway PostgreSQL server on a free local port (Debian's ``postgresql`` package);
-    its URL without a database. Run as the ``postgres`` user when the tests run as root, which
-    PostgreSQL refuses to run as."""
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
-    if not found:
-        pytest.skip("no PostgreSQL server could start: no /usr/lib/postgresql/*/bin/pg_ctl")
-    bin_dir = found[-1].parent
-    as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    home = Path(tempfile.mkdtemp(prefix="budgetlens-pg-"))
-    if as_user:
-        shutil.chown(home, "postgres", "postgres")
-    port, data = _free_port(), home / "data"
-    options = f"-p {port} -k {home} -c listen_addresses=127.0.0.1 -c fsync=off"
-    initdb = [str(bin_dir / "initdb"), "-D", str(data), "-U", "budgetlens", "--auth=trust"]
-    start = [str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(home / "log"), "-w", "-o", options]
-    commands = [[*initdb, "-E", "UTF8"], [*start, "start"]]
+    """A throwaway PostgreSQL server on a free local port; its URL without a database."""
     try:
-        for command in commands:
-            done = subprocess.run([*as_user, *command], capture_output=True, text=True)
-            if done.returncode != 0:
-                reason = (done.stderr or done.stdout).strip().splitlines() or ["no output"]
-                pytest.skip(f"no PostgreSQL server could start: {reason[-1]}")
-        yield f"postgresql://budgetlens@127.0.0.1:{port}"
-    finally:
-        subprocess.run(
-            [*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-            capture_output=True,
-        )
-        shutil.rmtree(home, ignore_errors=True)
+        with throwaway_server() as url:
+            yield url
+    except Unavailable as exc:
+        pytest.skip(f"no PostgreSQL server could start: {exc}")
 
 
 @pytest.fixture
