@@ -416,6 +416,8 @@ def test_postgresql_holds_the_same_rows_and_resumes(tmp_path, mixed, postgres_db
         errors = connection.execute(text("SELECT count(*) FROM all_errors")).scalar_one()
     engine.dispose()
     assert errors == first.findings["error"] > 0
+    exported = export(postgres_db, "evidence", "parquet", tmp_path / "evidence.parquet")
+    assert exported == len(rows["evidence"]) > 0
 
 
 def test_cli_logs_json_lines_fails_on_errors_and_times_out(tmp_path):

@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
-from budgetlens.batch.work import Job, failure, watch_parent
-
-Work = Callable[[Job], dict]
+from budgetlens.batch.work import Job, Work, failure, watch_parent
 
 
 def pool_results(jobs: Iterable[Job], work: Work, workers: int) -> Iterator[dict]:

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import warnings
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
-from budgetlens.batch.work import Job, failure
+from budgetlens.batch.work import Job, Work, failure
 from budgetlens.errors import InputError
 
-Work = Callable[[Job], dict]
 RETRIES = 3
 
 

@@ -19,11 +19,10 @@ from budgetlens.batch.discover import discover
 from budgetlens.batch.index import write_index
 from budgetlens.batch.pool import pool_results
 from budgetlens.batch.store import Store, beside, now
-from budgetlens.batch.work import Job, check_one
+from budgetlens.batch.work import Job, Work, check_one
 from budgetlens.errors import InputError
 from budgetlens.pipeline import pipeline_version
 
-Work = Callable[[Job], dict]
 Engine = Literal["local", "ray"]
 
 

@@ -5,6 +5,10 @@ Every printed value keeps its text (``target``: "≥95%") beside its number (``t
 exact decimal type. Each item table's primary key is its natural one (the document and the
 item's id or place in it), so that a rerun or a retried task rewrites rows rather than adding
 them. The data dictionary is ``docs/batch-database.md``; ``VIEWS`` answer the usual questions.
+
+A change here needs a migration in ``migrations/versions/`` that makes it on an existing
+database; revision 0001 builds these tables with ``create_all``, so that change must also
+freeze 0001's own copy of the definitions it replaces.
 """
 
 from __future__ import annotations

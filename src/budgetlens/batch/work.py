@@ -12,6 +12,7 @@ import signal
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing import parent_process
 from pathlib import Path
@@ -30,6 +31,9 @@ class Job:
     size: int | None
     reports: str  # folder for the report
     timeout: float | None = None  # seconds, after which the document is recorded as failed
+
+
+Work = Callable[[Job], dict]  # what a worker does with one document: check_one, or a test's
 
 
 class Timeout(BaseException):
