@@ -454,7 +454,7 @@ def die_on_first_try(job: Job) -> dict:
     return check_one(job)
 
 
-def test_ray_writes_the_pool_s_rows_even_when_a_worker_dies(tmp_path):
+def test_ray_writes_the_pool_s_rows_even_when_a_worker_dies_and_times_out(tmp_path):
     ray = pytest.importorskip("ray")
     copies(tmp_path / "in", SEEDS["000"], 4)
     run([tmp_path / "in"], tmp_path / "pool.sqlite", workers=2)
@@ -464,6 +464,8 @@ def test_ray_writes_the_pool_s_rows_even_when_a_worker_dies(tmp_path):
             [tmp_path / "in"], tmp_path / "ray.sqlite", 2, engine="ray", work=die_on_first_try
         ) as batch:
             assert all(outcome.status == "done" for outcome in batch.run())
+        slow = run([tmp_path / "in"], tmp_path / "slow.sqlite", engine="ray", timeout=0.01)
+        assert slow.failed == 4  # the timeout strikes in Ray's workers too
     finally:
         ray.shutdown()
     assert (tmp_path / RAY_KILLED.format("copy001.txt")).exists()  # it did die, and was retried

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 
 from budgetlens.batch.work import Job, Work, failure
 from budgetlens.errors import InputError
+from budgetlens.process import collect_less
 
 RETRIES = 3
 
@@ -51,12 +52,12 @@ def ray_results(jobs: Iterable[Job], work: Work, workers: int | None) -> Iterato
     from ray.exceptions import RayError
 
     limit = 2 * (workers or int(ray.cluster_resources().get("CPU", 1)))
-    task = ray.remote(num_cpus=1, max_retries=RETRIES)(work)
+    task = ray.remote(num_cpus=1, max_retries=RETRIES)(_in_worker)
     queue, running = deque(jobs), {}
     while queue or running:
         while queue and len(running) < limit:
             job = queue.popleft()
-            running[task.remote(job)] = job
+            running[task.remote(work, job)] = job
         ready, _ = ray.wait(list(running), num_returns=1)
         for ref in ready:
             job = running.pop(ref)
@@ -65,3 +66,9 @@ def ray_results(jobs: Iterable[Job], work: Work, workers: int | None) -> Iterato
             except RayError as exc:  # the worker died on every try
                 reason = str(exc).strip().splitlines()[0]
                 yield failure(job, f"its Ray task failed {RETRIES + 1} times ({reason})")
+
+
+def _in_worker(work: Work, job: Job) -> dict:
+    """A Ray task: the work, in a worker tuned as the pool's are (a no-op after the first)."""
+    collect_less()
+    return work(job)
