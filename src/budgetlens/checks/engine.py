@@ -15,15 +15,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from budgetlens.checks.catalog import Rule, Severity
 from budgetlens.checks.findings import (
     SEVERITY,
     Evidence,
     EvidenceLocation,
-    Family,
     Finding,
     Ledger,
     Outcome,
-    Severity,
 )
 from budgetlens.checks.intervals import Judgement
 from budgetlens.claims.model import Claim
@@ -133,7 +132,7 @@ class Context:
 
     def judged(
         self,
-        rule: tuple[str, int, Family],
+        rule: Rule,
         judgement: Judgement,
         stated: Operand,
         operands: Sequence[Operand | Evidence],
@@ -147,14 +146,13 @@ class Context:
         restated), so "suspect rounding" is a mismatch. ``most_severe`` caps the severity of a
         check whose operands were linked by words rather than by structure.
         """
-        family = rule[2]
         if not self.readable(stated, *operands):
-            self.not_checked(family)
+            self.not_checked(rule)
             return
         outcome = judgement.tier.value
         if exact_only and outcome == "suspect_rounding":
             outcome = "mismatch"
-        self.ledger.record(family, outcome)  # type: ignore[arg-type]
+        self.ledger.record(rule.id, outcome)  # type: ignore[arg-type]
         if outcome == "pass":
             return
         severity = SEVERITY[outcome]
@@ -175,7 +173,7 @@ class Context:
 
     def violated(
         self,
-        rule: tuple[str, int, Family],
+        rule: Rule,
         severity: Severity,
         stated: Operand,
         operands: Sequence[Operand | Evidence],
@@ -185,28 +183,28 @@ class Context:
         """Record a broken bound or rule (awarded more than allotted, a target missed…).
         Operands may be bare evidence: a count's evidence is the rows it counted."""
         if not self.readable(stated, *operands):
-            self.not_checked(rule[2])
+            self.not_checked(rule)
             return
-        self.ledger.record(rule[2], "mismatch" if severity != "info" else "rounding")
+        self.ledger.record(rule.id, "mismatch" if severity != "info" else "rounding")
         self._add(rule, severity, "mismatch", stated, operands, message, computed=computed)
 
     def undefined(
         self,
-        rule: tuple[str, int, Family],
+        rule: Rule,
         stated: Operand,
         operands: Sequence[Operand],
         message: str,
     ) -> None:
         """Record a ratio whose base is zero: undefined, reported as a note."""
         if not self.readable(stated, *operands):
-            self.not_checked(rule[2])
+            self.not_checked(rule)
             return
-        self.ledger.record(rule[2], "undefined")
+        self.ledger.record(rule.id, "undefined")
         self._add(rule, "info", "undefined", stated, operands, message)
 
     def _add(
         self,
-        rule: tuple[str, int, Family],
+        rule: Rule,
         severity: Severity,
         tier: Outcome,
         stated: Operand,
@@ -214,13 +212,14 @@ class Context:
         message: str,
         **values: object,
     ) -> None:
-        """One finding: the stated value first in its evidence, then every operand."""
-        rule_id, version, family = rule
+        """One finding: the stated value first in its evidence, then every operand. Its
+        severity is at most the rule's declared maximum."""
+        if _RANK[severity] < _RANK[rule.severity]:
+            severity = rule.severity
         self.findings.append(
             Finding(
-                rule_id=rule_id,
-                rule_version=version,
-                family=family,
+                rule_id=rule.id,
+                rule_version=rule.version,
                 severity=severity,
                 tier=tier,
                 message=message,
@@ -235,12 +234,12 @@ class Context:
             )
         )
 
-    def held(self, family: Family) -> None:
+    def held(self, rule: Rule) -> None:
         """Record a bound or rule that held."""
-        self.ledger.record(family, "pass")
+        self.ledger.record(rule.id, "pass")
 
-    def not_checked(self, family: Family) -> None:
-        self.ledger.record(family, "not_checked")
+    def not_checked(self, rule: Rule) -> None:
+        self.ledger.record(rule.id, "not_checked")
 
 
 _RANK = {"error": 0, "warning": 1, "info": 2}

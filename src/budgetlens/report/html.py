@@ -19,13 +19,13 @@ from functools import cache
 from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
-from typing import get_args
 
 from jinja2 import Environment, StrictUndefined, Template
 from markupsafe import Markup
 
+from budgetlens.checks.catalog import FAMILIES
 from budgetlens.checks.coverage import unread_tables
-from budgetlens.checks.findings import EvidenceLocation, Family, Finding
+from budgetlens.checks.findings import EvidenceLocation, Finding
 from budgetlens.document import Cell, Heading, Paragraph, Table
 from budgetlens.pipeline import CheckResult
 from budgetlens.report.highlights import Highlights, Marks, Run, locate, runs
@@ -38,7 +38,6 @@ TIERS = {
     "undefined": "undefined ratio",
     "not_checked": "not checked",
 }
-FAMILIES = get_args(Family)  # the ledger's rows in this order
 
 
 @dataclass
@@ -123,7 +122,7 @@ def to_html(result: CheckResult) -> str:
         unread=unread_tables(document, result.extraction),
         ledger=sorted(
             result.ledger.families.items(),
-            key=lambda kv: FAMILIES.index(kv[0]) if kv[0] in FAMILIES else len(FAMILIES),
+            key=lambda kv: list(FAMILIES.values()).index(kv[0]),  # the ledger's rows in order
         ),
         groups=_groups(views),
         rules=sorted({f.rule_id for f in result.findings}),
