@@ -74,8 +74,9 @@ class Rule:
     def doc(self, lang: Lang) -> Doc:
         return self.zh if lang == "zh" else self.en
 
-    def example(self, kind: Literal["fires", "holds"]) -> str:
-        """The report excerpt on which the rule reports a finding ("fires") or none."""
+    def example(self, kind: Literal["fires", "holds", "reports"]) -> str:
+        """The report excerpt on which the rule reports a finding ("fires") or none ("holds"),
+        or what it reports on the first, a line per finding ("reports")."""
         return (_EXAMPLES / self.id / f"{kind}.txt").read_text(encoding="utf-8")
 
 
@@ -103,32 +104,44 @@ def anchor(rule_id: str) -> str:
     return f"docs/rules.md#{rule_id}"
 
 
-_HEADINGS = {
-    "zh": ("检查什么", "为什么重要", "最高严重程度", "版本", "触发的例子", "通过的例子"),
-    "en": ("What it checks", "Why it matters", "at most", "version", "Fires", "Holds"),
+_WORDING = {
+    "zh": {
+        "head": "{summary}（{family}，最高严重程度 {severity}，版本 {version}）",
+        "what": "**检查什么**：{what}",
+        "why": "**为什么重要**：{why}",
+        "fires": "触发的例子",
+        "reports": "报告",
+        "holds": "通过的例子",
+    },
+    "en": {
+        "head": "{summary} ({family}, at most {severity}, version {version})",
+        "what": "**What it checks**: {what}",
+        "why": "**Why it matters**: {why}",
+        "fires": "Fires",
+        "reports": "Reports",
+        "holds": "Holds",
+    },
 }
 
 
 def _described(r: Rule, lang: Lang) -> list[str]:
-    doc = r.doc(lang)
-    what, why, most, version = _HEADINGS[lang][:4]
+    words, doc = _WORDING[lang], r.doc(lang)
+    fields = {"family": r.family, "severity": r.severity, "version": r.version}
     return [
-        f"{doc.summary}（{r.family}，{most} {r.severity}，{version} {r.version}）"
-        if lang == "zh"
-        else f"{doc.summary} ({r.family}, {most} {r.severity}, {version} {r.version})",
+        words["head"].format(summary=doc.summary, **fields),
         "",
-        f"**{what}**: {doc.what}" if lang == "en" else f"**{what}**：{doc.what}",
+        words["what"].format(what=doc.what),
         "",
-        f"**{why}**: {doc.why}" if lang == "en" else f"**{why}**：{doc.why}",
+        words["why"].format(why=doc.why),
         "",
     ]
 
 
 def _examples(r: Rule, lang: Lang) -> list[str]:
-    fires, holds = _HEADINGS[lang][4:]
     lines = []
-    for kind, title in (("fires", fires), ("holds", holds)):
-        lines += [f"{title}:", "", "```text", r.example(kind).rstrip("\n"), "```", ""]
+    for kind in ("fires", "reports", "holds"):
+        text = r.example(kind).rstrip("\n")  # type: ignore[arg-type]
+        lines += [f"{_WORDING[lang][kind]}:", "", "```text", text, "```", ""]
     return lines
 
 
