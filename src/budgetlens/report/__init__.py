@@ -25,6 +25,7 @@ def to_json(result: CheckResult) -> dict:
         "summary": {severity: counts.get(severity, 0) for severity in _SEVERITIES},
         "coverage": {
             "families": {k: v.model_dump() for k, v in result.ledger.families.items()},
+            "rules": {k: v.model_dump() for k, v in result.ledger.rules.items()},
             "total": dict(result.ledger.totals()),
             "tables_read": len(result.extraction.tables) - len(unread),
             "tables_not_read": [t.model_dump() for t in unread],
