@@ -143,8 +143,9 @@ class Context:
         """Record an arithmetic relation; a finding unless it passed.
 
         ``exact_only``: the figures leave no room for an author's rounding (integer scores
-        restated), so "suspect rounding" is a mismatch. ``most_severe`` caps the severity of a
-        check whose operands were linked by words rather than by structure.
+        restated), so "suspect rounding" is a mismatch. ``most_severe`` caps the severity of one
+        judgement below the rule's declared maximum, where this time the link is less sure
+        (several cells it may restate, a rate printed as a fraction).
         """
         if not self.readable(stated, *operands):
             self.not_checked(rule)

@@ -348,7 +348,6 @@ def same_amounts(ctx: Context) -> None:
             [other],
             f"{claim.subject}：此处 {stated.number.text}{claim.quantity.unit}，"
             f"{other.evidence.location.where()}为 {other.number.text}{reference.quantity.unit}",
-            most_severe="warning",
         )
 
 
