@@ -60,7 +60,7 @@ def test_every_rule_id_in_the_code_is_declared_and_every_example_is_a_rule():
     written = {
         found
         for source in (ROOT / "src" / "budgetlens").rglob("*.py")
-        for found in re.findall(r"[\"']([A-Z]+\.[a-z][a-z_]+)[\"']", source.read_text("utf-8"))
+        for found in re.findall(r"[\"']([A-Z]+\.[a-z][a-z0-9_]+)[\"']", source.read_text("utf-8"))
     }
     declared = {r.id for r in RULES}
     assert written <= declared, written - declared

@@ -37,7 +37,7 @@ FAMILIES: dict[str, str] = {
     "YEAR": "years",
 }
 
-_ID = re.compile(r"^(?P<prefix>[A-Z]+)\.[a-z][a-z_]*$")
+_ID = re.compile(r"^(?P<prefix>[A-Z]+)\.[a-z][a-z0-9_]*$")
 _EXAMPLES = files("budgetlens.checks") / "examples"
 
 
