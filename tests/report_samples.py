@@ -1,11 +1,13 @@
-"""Hand-built check results for the reviewer's report: hostile text, overlapping evidence."""
+"""Hand-built check results for the reviewer's report: hostile text, overlapping evidence, a
+model that failed."""
 
 from __future__ import annotations
 
 from budgetlens.checks.findings import Evidence, EvidenceLocation, Finding, Ledger
+from budgetlens.claims.model import ParagraphUse
 from budgetlens.document import Cell, Document, Heading, Location, Paragraph, Table
 from budgetlens.pipeline import CheckResult
-from budgetlens.tables.schemas import Extraction
+from budgetlens.tables.schemas import Extraction, ModelTotals
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -136,3 +138,22 @@ def overlapping() -> CheckResult:
     )
     blocks = [Paragraph(id="p1", text=text, location=Location(line_start=1)), table]
     return _result(blocks, findings)
+
+
+def read_with_a_failing_model() -> CheckResult:
+    """``overlapping`` read with a model that answered one table and failed one paragraph."""
+    result = overlapping()
+    result.extraction.backend = "hybrid"
+    result.extraction.llm = ModelTotals(
+        model="qwen2.5-7b", tables_sent=2, tables_kept_rules=1, paragraphs_sent=3
+    )
+    failed = ParagraphUse(
+        model="qwen2.5-7b",
+        prompt="claims@1",
+        status="not_reached",
+        reason="backend hybrid",
+        error="connection refused",
+        block_id="p1",
+    )
+    result.llm_paragraphs.append(failed)
+    return result

@@ -34,3 +34,14 @@ def test_check_writes_json_and_prints_one_line_per_finding(tmp_path):
 def test_fail_on_error_sets_the_exit_status(tmp_path):
     args = ["check", str(SEEDS["004"]), "--out", str(tmp_path), "--fail-on", "error"]
     assert CliRunner().invoke(cli, args).exit_code == 1
+
+
+def test_check_writes_the_page_in_the_language_asked(tmp_path):
+    page = tmp_path / f"{SEEDS['004'].stem}.html"
+    for lang, html_lang, label in [("zh", "zh-CN", "导出豁免文件"), ("en", "en", "Export waivers")]:
+        args = ["check", str(SEEDS["004"]), "--out", str(tmp_path), "--lang", lang]
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        text = page.read_text(encoding="utf-8")
+        assert f'<html lang="{html_lang}">' in text and label in text
+    assert CliRunner().invoke(cli, ["check", str(SEEDS["004"]), "--lang", "fr"]).exit_code == 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from .conftest import seed_findings
 
 
@@ -70,3 +72,21 @@ def test_a_deduction_quoted_for_a_numbered_criterion_is_what_the_sheet_took_off(
         ("operand", "3", 673),
         ("operand", "1", 675),
     ]
+
+
+def test_a_prose_figure_against_a_coarser_table_figure_keeps_each_its_own_interval():
+    """000 l.183 "资金到位率 90.02%" against the table's 100 (l.303): the stated value is the
+    prose's with its own interval, the computed one the table's, not the prose's repeated."""
+    (finding,) = [f for f in _rule("000", "RESTATE.indicator_actual") if f.line == 183]
+    assert (finding.stated, finding.computed, finding.difference) == ("90.02%", "100", "-9.98")
+    assert finding.stated_interval == (Decimal("90.015"), Decimal("90.025"))
+    assert finding.computed_interval == (Decimal("99.5"), Decimal("100.5"))
+
+
+def test_a_change_stated_in_yuan_is_reported_in_yuan():
+    """002 l.140 "固定资产原值减少 231元", its reasons netting to +309元: judged in 万元,
+    reported in the 元 it was printed in."""
+    (finding,) = [f for f in seed_findings("002") if f.rule_id == "CHANGE.explained_by_its_parts"]
+    assert (finding.line, finding.stated, finding.computed) == (140, "231", "309")
+    assert finding.stated_interval == (Decimal("-231.5"), Decimal("-230.5"))
+    assert finding.difference == "-540"

@@ -44,6 +44,9 @@ def test_weights_off_the_convention_are_warned_with_every_weight_as_evidence():
     assert {f.computed for f in weights} == {"80", "75"}  # lines 265-346 (known) and 971
     eighty = next(f for f in weights if f.computed == "80")
     assert len(eighty.evidence) == 7 and all(e.location.table_id for e in eighty.evidence)
+    # no printed figure states the total: the first weight is an operand like the others
+    assert eighty.stated is None and eighty.stated_interval is None
+    assert {e.role for e in eighty.evidence} == {"operand"} and eighty.line == 282
 
 
 def test_execution_rates_of_every_project_table_are_recomputed():
@@ -135,7 +138,10 @@ def test_every_finding_has_located_evidence():
         findings, _ = checked(path)
         for finding in findings:
             assert finding.rule_id and finding.rule_version >= 1
-            assert finding.evidence and finding.evidence[0].role == "stated"
+            assert finding.evidence
+            # the stated value comes first; a finding with none states nothing
+            roles = [e.role for e in finding.evidence]
+            assert (roles[0] == "stated") == (finding.stated is not None), finding.rule_id
             for evidence in finding.evidence:
                 location = evidence.location
                 assert location.line or location.page or location.block_id, finding

@@ -354,3 +354,25 @@ def test_whole_points_lost_are_exact_in_a_counted_difference():
     assert check_difference(num("1"), num("3"), num("1")).tier is Tier.ROUNDING
     assert check_difference(num("1"), num("3"), num("1"), counted=True).tier is not Tier.PASS
     assert check_difference(num("2"), num("3"), num("1"), counted=True).tier is Tier.PASS
+
+
+def test_check_equal_reports_its_first_figure_as_stated_whichever_is_coarser():
+    """Seed 000 l.183 "90.02%" against its table's 100: the table's printing is the coarser and
+    is judged, yet the finding's stated figure is the prose's, with its own interval."""
+    j = check_equal(num("90.02"), num("100"))
+    assert j.tier is Tier.MISMATCH
+    assert j.stated == iv("90.015", "90.025") and j.computed == iv("99.5", "100.5")
+    assert j.difference == Decimal("-9.98")
+    assert check_equal(num("100"), num("90.02")).stated == iv("99.5", "100.5")
+
+
+def test_a_judgement_reports_money_in_the_unit_the_stated_figure_was_printed_in():
+    """Checks work in 万元; a finding shows "231元" beside figures in 元, not 0.0231."""
+    j = check_sum(Quantity(num("-231"), "元"), [Quantity(num("30825"), "元"), num("-3.0516")])
+    assert j.tier is Tier.MISMATCH and j.stated == iv("-0.02315", "-0.02305")
+    shown = j.as_printed()
+    assert shown.stated == iv("-231.5", "-230.5") and shown.difference == Decimal("-540")
+    assert shown.computed.lo <= Decimal("309") <= shown.computed.hi and shown.tier is j.tier
+    assert check_sum(num("3"), [num("1"), num("2")]).as_printed().stated == iv("2.5", "3.5")
+    same = check_equal(Quantity(num("1.147"), "亿元"), Quantity(num("11480"), "万元"))
+    assert same.as_printed().stated == iv("1.1465", "1.1475")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,6 +12,9 @@ from budgetlens.atomic import write_atomically
 from budgetlens.document import Document, Heading, Table
 from budgetlens.errors import InputError, SetupError
 from budgetlens.process import collect_less
+
+if TYPE_CHECKING:
+    from budgetlens.report.labels import Lang
 
 
 def _many(n: int, noun: str) -> str:
@@ -141,12 +145,20 @@ def extract(file: Path, output: Path | None, backend: str | None, config_path: P
     show_default=True,
     help="Lowest severity printed in the summary.",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Language of the HTML page's labels (findings stay in Chinese).",
+)
 @backend_options
 def check(
     files: tuple[Path, ...],
     out_dir: Path,
     fail_on: str | None,
     show: str,
+    lang: Lang,
     backend: str | None,
     config_path: Path | None,
 ) -> None:
@@ -158,7 +170,7 @@ def check(
     failed = False
     for file in files:
         result = check_document(file, model)
-        data, _ = write_results(result, out_dir, Path(file).stem)
+        data, _ = write_results(result, out_dir, Path(file).stem, lang)
         for line in summary_lines(result, show):
             click.echo(line)
         counts, totals = data["summary"], data["coverage"]["total"]

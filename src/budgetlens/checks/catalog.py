@@ -98,6 +98,12 @@ def rule(rule_id: str) -> Rule:
     return _REGISTRY[rule_id]
 
 
+def describe(rule_id: str, lang: Lang = "zh") -> str:
+    """What a rule checks, in a sentence or two, for the page; empty for an id no rule
+    declares (a finding stored by an older version)."""
+    return _REGISTRY[rule_id].doc(lang).what if rule_id in _REGISTRY else ""
+
+
 def anchor(rule_id: str) -> str:
     """Where the rule is explained, for links from SARIF and the page: its anchor in
     docs/rules.md (the id itself, so a link survives a change of wording)."""

@@ -159,6 +159,7 @@ class Context:
         severity = SEVERITY[outcome]
         if _RANK[severity] < _RANK[most_severe]:
             severity = most_severe
+        judgement = judgement.as_printed()  # a stated "231元" beside 309, not 0.0309 (万元)
         self._add(
             rule,
             severity,
@@ -176,14 +177,17 @@ class Context:
         self,
         rule: Rule,
         severity: Severity,
-        stated: Operand,
+        stated: Operand | None,
         operands: Sequence[Operand | Evidence],
         message: str,
         computed: str | None = None,
     ) -> None:
         """Record a broken bound or rule (awarded more than allotted, a target missed…).
-        Operands may be bare evidence: a count's evidence is the rows it counted."""
-        if not self.readable(stated, *operands):
+        Operands may be bare evidence: a count's evidence is the rows it counted. ``stated`` is
+        None where nothing printed states the figure judged (weights that total 80 where 100 is
+        the convention): every figure used is then an operand."""
+        used = [stated, *operands] if stated is not None else operands
+        if not self.readable(*used):
             self.not_checked(rule)
             return
         self.ledger.record(rule.id, "mismatch" if severity != "info" else "rounding")
@@ -208,15 +212,24 @@ class Context:
         rule: Rule,
         severity: Severity,
         tier: Outcome,
-        stated: Operand,
+        stated: Operand | None,
         operands: Sequence[Operand | Evidence],
         message: str,
         **values: object,
     ) -> None:
-        """One finding: the stated value first in its evidence, then every operand. Its
+        """One finding: the stated value (if any) first in its evidence, then every operand. Its
         severity is at most the rule's declared maximum."""
         if _RANK[severity] < _RANK[rule.severity]:
             severity = rule.severity
+        evidence = [o if isinstance(o, Evidence) else o.evidence for o in operands]
+        if stated is not None:
+            evidence.insert(0, stated.stated())
+            values = {
+                "stated": stated.number.text,
+                "stated_interval": stated.number.interval,
+                **values,
+            }
+        first = evidence[0].location
         self.findings.append(
             Finding(
                 rule_id=rule.id,
@@ -224,14 +237,10 @@ class Context:
                 severity=severity,
                 tier=tier,
                 message=message,
-                stated=stated.number.text,
-                evidence=[
-                    stated.stated(),
-                    *(o if isinstance(o, Evidence) else o.evidence for o in operands),
-                ],
-                line=stated.evidence.location.line,
-                page=stated.evidence.location.page,
-                **{"stated_interval": stated.number.interval, **values},  # type: ignore[arg-type]
+                evidence=evidence,
+                line=first.line,
+                page=first.page,
+                **values,  # type: ignore[arg-type]
             )
         )
 

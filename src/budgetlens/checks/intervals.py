@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontext
 from enum import StrEnum
 from functools import reduce
@@ -49,6 +49,13 @@ def to_wan(value: Decimal, unit: str | None) -> Decimal:
     exponent = _wan_exponent(unit)
     with localcontext(prec=_PRECISION):
         return value.scaleb(exponent)
+
+
+def from_wan(value: Decimal, unit: str | None) -> Decimal:
+    """``value`` in 万元, exactly in ``unit``: the inverse of ``to_wan``."""
+    exponent = _wan_exponent(unit)
+    with localcontext(prec=_PRECISION):
+        return value.scaleb(-exponent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +99,9 @@ class Interval:
 
     def to_wan(self, unit: str | None) -> Interval:
         return Interval(to_wan(self.lo, unit), to_wan(self.hi, unit))
+
+    def from_wan(self, unit: str | None) -> Interval:
+        return Interval(from_wan(self.lo, unit), from_wan(self.hi, unit))
 
     def overlaps(self, other: Interval) -> bool:
         return self.lo <= other.hi and other.lo <= self.hi
@@ -144,6 +154,20 @@ class Judgement:
     computed: Interval
     difference: Decimal | None  # stated value − exact recomputation, None when there is none
     reason: str
+    unit: str | None = None  # a money figure's printed unit: the figures above are in 万元
+
+    def as_printed(self) -> Judgement:
+        """The figures in the unit the stated one was printed in, for a finding to show beside
+        its text: a prose "231元" judged as 0.0231 万元 is reported as 231 again."""
+        if self.unit is None:
+            return self
+        return replace(
+            self,
+            stated=self.stated.from_wan(self.unit),
+            computed=self.computed.from_wan(self.unit),
+            difference=None if self.difference is None else from_wan(self.difference, self.unit),
+            unit=None,
+        )
 
 
 def _round(value: Decimal, decimals: int, rounding: str) -> Decimal:
@@ -238,7 +262,7 @@ def _quantity(operand: Operand) -> Quantity:
 
 
 def _judge_quantity(stated: Quantity, computed: Interval, exact: Decimal) -> Judgement:
-    return judge(stated.value, stated.decimals, computed, exact)
+    return replace(judge(stated.value, stated.decimals, computed, exact), unit=stated.unit)
 
 
 def _addend(quantity: Quantity, counted: bool) -> Interval:
@@ -295,9 +319,25 @@ def check_equal(a: Operand, b: Operand) -> Judgement:
 
     The coarser printing is judged against the finer one, so 1.147 亿元 passes against
     11473 万元. Printed with the same decimals there is no room for rounding: the figures must
-    be identical, and one unit apart is suspect.
+    be identical, and one unit apart is suspect. The judgement reports ``a`` as stated and
+    ``b`` as computed, whichever was judged against the other.
     """
-    coarse, fine = sorted((_quantity(a), _quantity(b)), key=lambda q: q.decimals)
+    first, second = _quantity(a), _quantity(b)
+    coarse, fine = sorted((first, second), key=lambda q: q.decimals)
     same_precision = coarse.decimals == fine.decimals
     computed = Interval.exact(fine.value) if same_precision else fine.interval
-    return _judge_quantity(coarse, computed, fine.value)
+    judgement = _judge_quantity(coarse, computed, fine.value)
+    if coarse is first:
+        return judgement
+    # Judged the other way round: still report ``a`` as the stated figure and ``b`` as what it
+    # was checked against, each with its own interval, so that a finding never shows the
+    # other figure's interval beside its stated text (90.02% with 100's [99.5, 100.5]).
+    with localcontext(prec=_PRECISION):
+        difference = first.value - second.value
+    return replace(
+        judgement,
+        stated=first.interval,
+        computed=second.interval,
+        difference=difference,
+        unit=first.unit,
+    )

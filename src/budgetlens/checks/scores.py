@@ -372,8 +372,8 @@ def indicator_weights(ctx: Context) -> None:
             ctx.violated(
                 WEIGHTS,
                 "warning",
-                known[0],
-                known[1:],
+                None,  # no printed total: the sum of every weight is what is judged
+                known,
                 f"{table.title}：{len(known)} 个指标权重合计 {plain(total)}，"
                 f"通常为 {convention}（{' + '.join(w.number.text for w in known)}）",
                 computed=plain(total),

@@ -10,6 +10,7 @@ from budgetlens.atomic import write_atomically
 from budgetlens.checks.coverage import unread_tables
 from budgetlens.pipeline import CheckResult
 from budgetlens.report.html import to_html
+from budgetlens.report.labels import Lang
 
 _SEVERITIES = ("error", "warning", "info")
 
@@ -40,14 +41,16 @@ def to_json(result: CheckResult) -> dict:
     }
 
 
-def write_results(result: CheckResult, folder: Path, name: str) -> tuple[dict, Path]:
-    """``folder/name.json`` (``to_json``) and ``folder/name.html`` (the reviewer's page), each
-    written whole or not at all; the JSON data and the page's path."""
+def write_results(
+    result: CheckResult, folder: Path, name: str, lang: Lang = "zh"
+) -> tuple[dict, Path]:
+    """``folder/name.json`` (``to_json``) and ``folder/name.html`` (the reviewer's page, its
+    labels in ``lang``), each written whole or not at all; the JSON data and the page's path."""
     data = to_json(result)
     # no indent: json's C encoder, 7x faster than the indenting one on a 2 MB result
     write_atomically(folder / f"{name}.json", json.dumps(data, ensure_ascii=False))
     page = folder / f"{name}.html"
-    write_atomically(page, to_html(result))
+    write_atomically(page, to_html(result, lang))
     return data, page
 
 
