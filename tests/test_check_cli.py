@@ -23,7 +23,7 @@ def test_check_writes_json_and_prints_one_line_per_finding(tmp_path):
     assert finding["stated_interval"] == ["21.8435", "21.8445"]
     assert finding["evidence"][0]["location"]["line"] == 223
     line = next(x for x in result.output.splitlines() if "RATE.savings" in x)
-    assert re.match(rf"^{re.escape(str(SEEDS['004']))}:223: RATE\.savings error 节资率", line)
+    assert re.match(rf"^{re.escape(str(SEEDS['004']))}:223:300: RATE\.savings error 节资率", line)
     assert data["coverage"]["families"]["scores"]["run"] > 0
     page = (tmp_path / f"{SEEDS['004'].stem}.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,18 +10,20 @@ import pytest
 from budgetlens.evaluation.detection import (
     evaluate_known,
     evaluate_mutations,
+    evaluate_precision,
     format_mutations,
+    format_precision,
     perturb,
 )
 from budgetlens.numbers import find_numbers
 
-from .conftest import SEEDS
+from .conftest import SEEDS, seed_findings
 
 KNOWN = Path(__file__).resolve().parents[1] / "eval" / "known_contradictions.json"
 
 
 def test_known_report_finds_every_high_confidence_entry():
-    report = evaluate_known(SEEDS, KNOWN)
+    report = evaluate_known({name: seed_findings(name) for name in SEEDS}, KNOWN)
     high = report.per_confidence["high"]
     assert (high.detected, high.total) == (14, 14)
     assert not [m for m in report.missed if m["confidence"] == "high"]
@@ -65,3 +68,28 @@ def test_perturb_moves_the_value_and_keeps_the_format(printed, expected):
     before, after = find_numbers(printed)[0], find_numbers(expected)[0]
     assert after.decimals == before.decimals and after.percent == before.percent
     assert abs(after.value) > abs(before.value)
+
+
+LABELS = KNOWN.parent / "labelled_findings.json"
+
+
+def test_precision_counts_labelled_findings_and_lists_the_rest(tmp_path):
+    findings = {"004": seed_findings("004")}
+    report = evaluate_precision(findings, LABELS)
+    assert (report.overall.true, report.overall.labelled) == (4, 4) and not report.unlabelled
+    labels = json.loads(LABELS.read_text(encoding="utf-8"))
+    mine = [f for f in labels["findings"] if f["seed"] == "004"]
+    mine[0]["true"] = False  # one false alarm, one finding no one labelled
+    labels["findings"] = mine[:3]
+    edited = tmp_path / "labels.json"
+    edited.write_text(json.dumps(labels, ensure_ascii=False), encoding="utf-8")
+    report = evaluate_precision(findings, edited)
+    assert (report.overall.true, report.overall.labelled) == (2, 3)
+    assert [f["line"] for f in report.false] == [mine[0]["line"]]
+    assert len(report.unlabelled) == 1
+    assert "  overall 2/3 (66.7%)" in format_precision(report).splitlines()
+
+
+def test_every_flagged_finding_of_the_seeds_is_labelled_true():
+    report = evaluate_precision({name: seed_findings(name) for name in SEEDS}, LABELS)
+    assert report.overall.labelled == 55 and report.overall.true == 55, format_precision(report)

@@ -214,6 +214,9 @@ def test_evaluate_reads_gold_and_overrides_sources(tmp_path: Path):
     (gold_dir / "900.json").write_text(json.dumps(GOLD, ensure_ascii=False), encoding="utf-8")
     (gold_dir / "FORMAT.md").write_text("# format", encoding="utf-8")
     (gold_dir / "NOTES-900.json").write_text("not gold", encoding="utf-8")
+    for source in (tmp_path / "eval/corpus/seeds/900_x.txt", tmp_path / "900.docx"):
+        source.parent.mkdir(parents=True, exist_ok=True)
+        source.touch()  # read by the stand-in extractor below, but it must be there
     called: list[Path] = []
 
     def extract(path: Path) -> dict:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,10 +16,7 @@ from budgetlens.process import collect_less
 
 if TYPE_CHECKING:
     from budgetlens.report.labels import Lang
-
-
-def _many(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    from budgetlens.tables.schemas import ModelTotals
 
 
 def _outline(document: Document) -> str:
@@ -136,14 +134,42 @@ def extract(file: Path, output: Path | None, backend: str | None, config_path: P
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning"]),
-    help="Exit 1 when a finding at this severity or above is found.",
+    help="Exit 1 when a finding at this severity or above is found (waived ones aside); a file "
+    "on which no check ran counts as a warning.",
 )
 @click.option(
     "--show",
     type=click.Choice(["error", "warning", "info"]),
     default="warning",
     show_default=True,
-    help="Lowest severity printed in the summary.",
+    help="Lowest severity listed.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif", "github", "junit"]),
+    default="text",
+    show_default=True,
+    help="How findings are printed: file:line:col lines, JSON, SARIF 2.1.0, GitHub workflow "
+    "annotations or JUnit XML.",
+)
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule id.")
+@click.option(
+    "--select",
+    multiple=True,
+    help="Rule ids or id prefixes to report (comma-separated, repeatable), e.g. STMT; "
+    "overrides the configuration's select.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    help="Rule ids or id prefixes not to report; overrides the configuration's ignore.",
+)
+@click.option(
+    "--waivers",
+    "waivers_path",
+    type=click.Path(path_type=Path),
+    help="A waiver file (JSON, README): findings it names are shown as waived and never fail.",
 )
 @click.option(
     "--lang",
@@ -158,31 +184,72 @@ def check(
     out_dir: Path,
     fail_on: str | None,
     show: str,
+    fmt: str,
+    statistics: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    waivers_path: Path | None,
     lang: Lang,
     backend: str | None,
     config_path: Path | None,
 ) -> None:
-    """Check FILES: write OUT/<name>.json and OUT/<name>.html, print a linter-style summary."""
+    """Check FILES: write OUT/<name>.json and OUT/<name>.html, print the findings sorted by
+    position. A file that cannot be read is reported and the others are checked; the exit
+    status is then 2."""
+    from budgetlens.checks.positions import Locator
     from budgetlens.pipeline import check_document
-    from budgetlens.report import summary_lines, write_results
+    from budgetlens.report import formats as out
+    from budgetlens.report import output_names, write_results
+    from budgetlens.selection import parse_option, selection_for
+    from budgetlens.waivers import apply_waivers, load_waivers
 
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"--out {out_dir}: is a file, not a folder")
+    if statistics and fmt != "text":
+        raise InputError(f"--statistics prints text, not {fmt}: leave out --format")
+    selected, ignored = parse_option(select, "--select"), parse_option(ignore, "--ignore")
+    waivers = load_waivers(waivers_path) if waivers_path else {}
     model = model_backend(backend, config_path)
-    failed = False
+    names = output_names(files)
+    checked: list[out.Checked] = []
     for file in files:
-        result = check_document(file, model)
-        data, _ = write_results(result, out_dir, Path(file).stem, lang)
-        for line in summary_lines(result, show):
-            click.echo(line)
-        counts, totals = data["summary"], data["coverage"]["total"]
-        click.echo(
-            f"{file}: {_many(counts['error'], 'error')}, {_many(counts['warning'], 'warning')}, "
-            f"{_many(counts['info'], 'note')}; {_many(totals.get('run', 0), 'check')} run, "
-            f"{totals.get('not_checked', 0)} not checked",
-            err=True,
+        try:
+            selection = selection_for(file, selected, ignored)
+            result = check_document(file, model)
+        except InputError as exc:
+            message = " ".join(str(exc).split())
+            click.echo(f"budgetlens: error: {message}", err=True)
+            checked.append(out.Checked(str(file), error=message))
+            continue
+        chosen = [f for f in result.findings if selection.chooses(f.rule_id)]
+        result.findings = apply_waivers(chosen, waivers)
+        data, _ = write_results(result, out_dir, names[file], lang)
+        locator = Locator(result.document)
+        item = out.Checked(
+            str(file),
+            locator.in_order(result.findings),
+            word=locator.word,
+            checks_run=data["coverage"]["total"].get("run", 0),
+            not_checked=data["coverage"]["total"].get("not_checked", 0),
         )
-        if fail_on and (counts["error"] or (fail_on == "warning" and counts["warning"])):
-            failed = True
-    if failed:
+        checked.append(item)
+        if fmt == "text" and not statistics and (lines := out.to_text([item], show)):
+            click.echo(lines)
+        click.echo(out.file_summary(item), err=True)
+        if item.none_ran:
+            click.echo(f"{file}: warning: {out.NONE_RAN}", err=True)
+    if statistics:
+        click.echo(out.statistics(checked, show))
+    elif fmt != "text":
+        click.echo(out.RENDER[fmt](checked, show))
+    click.echo(out.grand_total(checked), err=True)
+    if any(c.error for c in checked):
+        raise SystemExit(2)
+    failing = ("error",) if fail_on == "error" else ("error", "warning")
+    if fail_on and any(
+        (c.none_ran and fail_on == "warning") or any(c.counts()[s] for s in failing)
+        for c in checked
+    ):
         raise SystemExit(1)
 
 
@@ -317,11 +384,9 @@ def evaluate() -> None:
     "--gold",
     "gold_dir",
     type=click.Path(path_type=Path),
-    default=Path("eval/gold/seeds"),
-    show_default=True,
     help="Folder of gold files, searched with its subfolders (eval/gold/seeds/FORMAT.md): "
     "eval/gold/variants for the layout variants, eval/gold/realworld for real PDFs, eval/gold "
-    "for all.",
+    "for all.  [default: the repository's eval/gold/seeds]",
 )
 @click.option("--docx", is_flag=True, help="Read each seed's .docx sample instead of its .txt.")
 @click.option(
@@ -344,7 +409,8 @@ def evaluate() -> None:
     "--compare",
     "baseline",
     type=click.Path(path_type=Path),
-    help="A previous JSON report: print the change of every metric.",
+    help="A previous JSON report of the same backend, model, prompts, sources and gold: "
+    "print what changed (metrics that moved, items newly wrong or right).",
 )
 @click.option(
     "--max-drop",
@@ -355,7 +421,7 @@ def evaluate() -> None:
 )
 @backend_options
 def eval_extraction(
-    gold_dir: Path,
+    gold_dir: Path | None,
     docx: bool,
     formats: tuple[str, ...],
     sources_dir: Path | None,
@@ -366,13 +432,20 @@ def eval_extraction(
     config_path: Path | None,
 ) -> None:
     """Field-level precision, recall and F1 of extraction, per document, group (variant, real
-    PDFs), source format, table kind and field."""
-    import json
-
-    from budgetlens.evaluation.extraction import compare_reports, evaluate, format_report
+    PDFs), source format, table kind and field. Exit 2 when there is nothing to measure: no
+    gold, no document scored, a model that answered nothing, a baseline not comparable."""
+    from budgetlens.evaluation.bundled import bundled
+    from budgetlens.evaluation.extraction import (
+        compare_reports,
+        evaluate,
+        format_report,
+        provenance_changes,
+    )
     from budgetlens.extract import extract_document
     from budgetlens.ingest import read_document
 
+    gold_dir = gold_dir or bundled("gold/seeds", "--gold")
+    before = _read_report(baseline) if baseline else None
     model = model_backend(backend, config_path)
     uses = []
 
@@ -384,7 +457,7 @@ def eval_extraction(
 
     sources = None
     if docx:
-        samples = gold_dir.resolve().parents[1] / "corpus" / "samples"
+        samples = bundled("corpus/samples", "--sources with the .docx folder")
         sources = {p.name[:3]: p for p in samples.glob("*.docx")}
     if sources_dir:
         # a seed's file is named by its seed and hash, like the seeds, with no further suffix
@@ -396,27 +469,101 @@ def eval_extraction(
         only_sources=sources_dir is not None,
         formats=[f".{f}" for f in formats],
     )
-    click.echo(format_report(report))
     data = report.to_json()
+    data["backend"] = model.name if model else "rules"
+    data["provenance"] |= {"backend": data["backend"], "model": None, "prompts": None}
+    totals = None
     if model is not None:
         from budgetlens.llm.backend import add_totals
 
         totals = add_totals(uses)
-        data["backend"] = model.name
         data["llm"] = totals.model_dump() if totals else None
-        if totals:
-            click.echo(
-                f"{model.name} ({totals.model}): {totals.tables_sent} tables sent, "
-                f"{totals.tables_kept_rules} kept the rules' reading, {totals.calls} calls, "
-                f"{totals.prompt_tokens}+{totals.completion_tokens} tokens"
-            )
+        data["provenance"] |= {"model": model.config.model, "prompts": prompt_versions()}
+        _gate_answers(model.name, totals)
+    click.echo(format_report(report))
+    if model is not None and totals:
+        click.echo(
+            f"{model.name} ({totals.model}): {totals.tables_sent} tables sent, "
+            f"{totals.tables_kept_rules} kept the rules' reading, {totals.calls} calls, "
+            f"{totals.prompt_tokens}+{totals.completion_tokens} tokens"
+        )
     if output:
         write_atomically(output, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-    if baseline:
-        text, ok = compare_reports(data, json.loads(baseline.read_text(encoding="utf-8")), max_drop)
+    if before is not None:
+        if changes := provenance_changes(data, before):
+            raise InputError(f"--compare {baseline}: not comparable: {'; '.join(changes)}")
+        text, ok = compare_reports(data, before, max_drop)
         click.echo(text)
         if not ok:
             raise SystemExit(1)
+
+
+def _read_report(path: Path) -> dict:
+    """A JSON report of an earlier run, or an InputError saying why it is not one."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise InputError(f"--compare {path}: cannot read it: {exc}") from exc
+    if not isinstance(data, dict) or "overall" not in data:
+        raise InputError(f"--compare {path}: not a report of budgetlens eval extraction")
+    return data
+
+
+def _gate_answers(backend: str, totals: ModelTotals | None) -> None:
+    """A model run that measured no model fails: nothing sent with --backend llm, or the model
+    reached for none of the tables sent (endpoint down, key refused). Answers that were all
+    unusable are a warning: the model answered, and its figures are the rules'."""
+    sent = totals.tables_sent if totals else 0
+    if sent == 0 and backend == "llm":
+        raise InputError("--backend llm: no table was sent to the model; nothing measured")
+    if totals and sent and totals.tables_not_reached == sent:
+        raise InputError(
+            f"the model was reached for none of the {sent} tables sent (each kept the rules' "
+            "reading): is its endpoint up? Nothing of the model was measured"
+        )
+    if totals and sent and totals.tables_kept_rules == sent:
+        click.echo(
+            f"warning: none of the model's answers for the {sent} tables sent was usable: "
+            "these are the rules' figures",
+            err=True,
+        )
+
+
+def prompt_versions() -> dict[str, str]:
+    """Every prompt's version, by its name: what a model's answers depend on."""
+    from budgetlens.llm.prompts import load_prompt, prompts_dir
+
+    names = sorted(p.stem for p in prompts_dir().glob("*.md") if p.name != "README.md")
+    found = (load_prompt(name) for name in names)
+    return {p.kind: p.version for p in found if p is not None}
+
+
+@evaluate.command(name="init-gold")
+@click.argument("report", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The gold file to write (never overwritten); its source is written relative to it.",
+)
+@click.option("--seed", help="The report's name in the scores.  [default: the file's stem]")
+def eval_init_gold(report: Path, output: Path, seed: str | None) -> None:
+    """Draft a gold file for REPORT from the current extraction, for a person to correct
+    (eval/gold/seeds/FORMAT.md; statements: eval/gold/realworld/FORMAT.md)."""
+    import os
+
+    from budgetlens.evaluation.gold_skeleton import gold_skeleton
+    from budgetlens.extract import extract_document
+    from budgetlens.ingest import read_document
+
+    if output.exists():
+        raise InputError(f"{output}: exists; a gold file is corrected by hand, never overwritten")
+    extraction = extract_document(read_document(report)).model_dump(mode="json")
+    source = Path(os.path.relpath(report.resolve(), output.resolve().parent)).as_posix()
+    gold = gold_skeleton(extraction, seed or report.stem, source)
+    write_atomically(output, json.dumps(gold, ensure_ascii=False, indent=1) + "\n")
+    click.echo(f"{len(gold['tables'])} tables → {output}: correct every value by hand")
 
 
 @evaluate.command(name="detection")
@@ -424,14 +571,18 @@ def eval_extraction(
     "--seeds",
     "seeds_dir",
     type=click.Path(path_type=Path),
-    default=Path("eval/corpus/seeds"),
-    show_default=True,
+    help="Folder of the seed text exports.  [default: the repository's eval/corpus/seeds]",
 )
 @click.option(
     "--known",
     type=click.Path(path_type=Path),
-    default=Path("eval/known_contradictions.json"),
-    show_default=True,
+    help="The known contradictions.  [default: the repository's eval/known_contradictions.json]",
+)
+@click.option(
+    "--labels",
+    type=click.Path(path_type=Path),
+    help="Findings labelled true or false by hand, for precision.  "
+    "[default: the repository's eval/labelled_findings.json]",
 )
 @click.option(
     "--mutations",
@@ -443,26 +594,40 @@ def eval_extraction(
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed (reproducible).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the JSON report here.")
 def eval_detection(
-    seeds_dir: Path, known: Path, mutations: int, seed: int, output: Path | None
+    seeds_dir: Path | None,
+    known: Path | None,
+    labels: Path | None,
+    mutations: int,
+    seed: int,
+    output: Path | None,
 ) -> None:
-    """Known contradictions found, and perturbations that break a relation detected."""
-    import json
-
+    """Known contradictions found (recall), hand-labelled findings that are true (precision),
+    and perturbations that break a relation detected."""
+    from budgetlens.evaluation.bundled import bundled
     from budgetlens.evaluation.detection import run_detection
 
+    seeds_dir = seeds_dir or bundled("corpus/seeds", "--seeds")
+    known = known or bundled("known_contradictions.json", "--known")
+    labels = labels or bundled("labelled_findings.json", "--labels")
+    for path in (known, labels):
+        if not path.is_file():
+            raise InputError(f"{path}: no such file")
     seeds = {p.name[:3]: p for p in sorted(seeds_dir.glob("*.txt"))}
-    text, data = run_detection(seeds, known, mutations, seed)
+    if not seeds:
+        raise InputError(f"--seeds {seeds_dir}: no seed text export (*.txt) in it")
+    text, data = run_detection(seeds, known, labels, mutations, seed)
     click.echo(text)
     if output:
         write_atomically(output, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
-def main() -> None:
+def main(args: list[str] | None = None) -> None:
     """Entry point: bad input is one line on stderr and exit status 2, never a traceback."""
     collect_less()
     try:
-        cli.main(standalone_mode=False)
-    except (InputError, SetupError) as exc:
+        cli.main(args, standalone_mode=False)
+    except (InputError, SetupError, OSError) as exc:
+        # OSError: a folder that cannot be written, a disk full: the user's to fix
         click.echo(f"budgetlens: error: {' '.join(str(exc).split())}", err=True)
         sys.exit(2)
     except click.exceptions.Abort:

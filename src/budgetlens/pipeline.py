@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from budgetlens.checks import run_checks
 from budgetlens.checks.findings import Finding, Ledger
+from budgetlens.checks.positions import Locator
 from budgetlens.claims import extract_claims
 from budgetlens.claims.model import Claim, ParagraphUse
 from budgetlens.document import Document
@@ -44,6 +45,7 @@ def check_document(path: Path | str, model: ModelBackend | None = None) -> Check
         # the document's use of the model: its paragraphs' questions besides its tables'
         extraction.llm = model.totals(extraction.tables, paragraphs)
     findings, ledger = run_checks(document, extraction, claims)
+    findings = [f for f, _ in Locator(document).in_order(findings)]
     return CheckResult(document, extraction, claims, findings, ledger, paragraphs)
 
 

@@ -61,6 +61,7 @@ class Finding(BaseModel):
     evidence: list[Evidence] = []
     line: int | None = None  # where a reviewer looks first: the stated value's line
     page: int | None = None
+    waived: str | None = None  # the reason of the waiver that accepted it (``--waivers``)
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -1,10 +1,13 @@
 """Detection metrics: does ``check`` report the contradictions it should, and only those?
 
-Two measurements over the seed text exports:
+Three measurements over the seed text exports:
 
 - Known contradictions: the entries of ``eval/known_contradictions.json`` a reviewer found by
   hand, counted as detected when a finding at error or warning has evidence within two lines of
-  the entry's line.
+  the entry's line (recall).
+- Precision: each finding at error or warning looked up in ``eval/labelled_findings.json``,
+  where a person labelled it a true contradiction or a false alarm; a finding no one has
+  labelled yet is listed, not counted.
 - Mutations: one printed number of a consistent passage (a line no finding of the original run
   touches) is moved by about 10%, and the mutant report is checked from scratch. A mutation
   counts when the number feeds a relation that the move breaks; it is detected when a finding at
@@ -118,10 +121,9 @@ def _near(findings: list[Finding], line: int) -> bool:
     )
 
 
-def evaluate_known(seeds: Mapping[str, Path], known_path: Path) -> KnownReport:
-    """Which known contradictions of the given seeds ``check`` reports."""
+def evaluate_known(findings: Mapping[str, list[Finding]], known_path: Path) -> KnownReport:
+    """Which known contradictions of the seeds ``check`` reports (``findings`` by seed)."""
     entries = json.loads(known_path.read_text(encoding="utf-8"))
-    findings = {name: check_document(path).findings for name, path in sorted(seeds.items())}
     report = KnownReport()
     for entry in entries:
         if entry["seed"] not in findings:
@@ -143,6 +145,88 @@ def format_known(report: KnownReport) -> str:
     lines += [
         f"  {m['seed']}:{m['line']} {m['confidence']} {m['kind']}: {m['snippet']}"
         for m in report.missed
+    ]
+    return "\n".join(lines)
+
+
+# Precision on hand-labelled findings -------------------------------------------------------
+
+
+@dataclass
+class Precision:
+    """Of the flagged findings a person labelled, how many are true contradictions."""
+
+    true: int = 0
+    labelled: int = 0
+
+    @property
+    def rate(self) -> float:
+        return self.true / self.labelled if self.labelled else 1.0
+
+    def to_json(self) -> Json:
+        return {"true": self.true, "labelled": self.labelled, "precision": round(self.rate, 4)}
+
+    def __str__(self) -> str:
+        return f"{self.true}/{self.labelled} ({self.rate:.1%})"
+
+
+@dataclass
+class PrecisionReport:
+    per_seed: dict[str, Precision] = field(default_factory=dict)
+    false: list[Json] = field(default_factory=list)  # labelled false: false alarms
+    unlabelled: list[Json] = field(default_factory=list)  # flagged, for a person to label
+
+    @property
+    def overall(self) -> Precision:
+        counts = self.per_seed.values()
+        return Precision(sum(p.true for p in counts), sum(p.labelled for p in counts))
+
+    def to_json(self) -> Json:
+        return {
+            "overall": self.overall.to_json(),
+            "per_seed": {seed: p.to_json() for seed, p in self.per_seed.items()},
+            "false": self.false,
+            "unlabelled": self.unlabelled,
+        }
+
+
+def _label_key(seed: str, line: int | None, rule_id: str) -> tuple[str, int | None, str]:
+    # the seeds never change, so where a finding is and its rule name it; its fingerprint
+    # would not: it changes whenever a check words its figures otherwise
+    return seed, line, rule_id
+
+
+def evaluate_precision(findings: Mapping[str, list[Finding]], labels_path: Path) -> PrecisionReport:
+    """Each flagged finding of the seeds looked up in the hand-made labels
+    (``eval/labelled_findings.json``: seed, line, rule id and whether it is true)."""
+    entries = json.loads(labels_path.read_text(encoding="utf-8"))["findings"]
+    labels = {_label_key(e["seed"], e["line"], e["rule_id"]): e for e in entries}
+    report = PrecisionReport()
+    for seed, found in sorted(findings.items()):
+        score = report.per_seed.setdefault(seed, Precision())
+        for finding in _flagged(found):
+            item = {"seed": seed, "line": finding.line, "rule_id": finding.rule_id}
+            item |= {"fingerprint": finding.fingerprint, "message": finding.message}
+            label = labels.get(_label_key(seed, finding.line, finding.rule_id))
+            if label is None:
+                report.unlabelled.append(item)
+                continue
+            score.labelled += 1
+            score.true += bool(label["true"])
+            if not label["true"]:
+                report.false.append(item | {"note": label.get("note")})
+    return report
+
+
+def format_precision(report: PrecisionReport) -> str:
+    lines = ["precision: flagged findings labelled true by hand (eval/labelled_findings.json)"]
+    lines.append(f"  overall {report.overall}")
+    lines += [f"  seed {seed:<4}{p}" for seed, p in report.per_seed.items()]
+    lines.append(f"false ({len(report.false)})")
+    lines += [f"  {f['seed']}:{f['line']} {f['rule_id']}: {f['message']}" for f in report.false]
+    lines.append(f"not labelled, not counted ({len(report.unlabelled)})")
+    lines += [
+        f"  {f['seed']}:{f['line']} {f['rule_id']}: {f['message']}" for f in report.unlabelled
     ]
     return "\n".join(lines)
 
@@ -603,11 +687,20 @@ def _format_tolerated(tolerated: list[Tolerated]) -> list[str]:
 
 
 def run_detection(
-    seeds: Mapping[str, Path], known_path: Path, mutations: int = DEFAULT_MUTATIONS, seed: int = 0
+    seeds: Mapping[str, Path],
+    known_path: Path,
+    labels_path: Path,
+    mutations: int = DEFAULT_MUTATIONS,
+    seed: int = 0,
 ) -> tuple[str, Json]:
-    """Both measurements: the text to print and the JSON report (``budgetlens eval
+    """The three measurements: the text to print and the JSON report (``budgetlens eval
     detection``)."""
-    known = evaluate_known(seeds, known_path)
+    findings = {name: check_document(path).findings for name, path in sorted(seeds.items())}
+    known = evaluate_known(findings, known_path)
+    precision = evaluate_precision(findings, labels_path)
     mutated = evaluate_mutations(seeds, mutations, seed)
-    text = format_known(known) + "\n\n" + format_mutations(mutated)
-    return text, {"known": known.to_json(), "mutations": mutated.to_json()}
+    text = "\n\n".join(
+        [format_known(known), format_precision(precision), format_mutations(mutated)]
+    )
+    data = {"known": known.to_json(), "precision": precision.to_json()}
+    return text, data | {"mutations": mutated.to_json()}

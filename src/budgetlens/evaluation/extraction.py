@@ -11,6 +11,7 @@ statement's amounts are compared position by position.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from budgetlens.document import MIN_CONFIDENCE
+from budgetlens.errors import InputError
 from budgetlens.numbers import parse_number
 from budgetlens.textnorm import normalize, to_halfwidth
 
@@ -107,6 +109,16 @@ class Mismatch:
     error: str = ""
     gold: str | None = None
     extracted: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Where it is: document, table and row line, kind, field and label."""
+        row = f":{self.row_line}" if self.row_line is not None else ""
+        return f"{self.seed}:{self.table_line}{row} {self.kind}.{self.field} {self.label or ''}"
+
+    @property
+    def detail(self) -> str:
+        return f"{self.error}: gold {self.gold!r}, extracted {self.extracted!r}"
 
 
 @dataclass
@@ -248,12 +260,41 @@ def _row_label(row: Json) -> str | None:
     return _text(row.get("level3") if "level3" in row else row.get("label"))
 
 
+_ROW_NEAR = 12  # lines: a Word-like export prints a row's cells one per line
+
+
 def _match_rows(gold: Sequence[Json], extracted: Sequence[Json]) -> list[Pair]:
     if all(g.get("line") is not None for g in gold) and all(
         _row_line(e) is not None for e in extracted
     ):
-        return _align_by_line(gold, extracted, lambda g: g.get("line"), _row_line)
+        pairs = _align_by_line(gold, extracted, lambda g: g.get("line"), _row_line)
+        return _pair_rows_near(pairs)
     return _align_by_order(gold, extracted, lambda r: _norm(_row_label(r)))
+
+
+def _pair_rows_near(pairs: list[Pair]) -> list[Pair]:
+    """Rows left alone after pairing by line, paired with the nearest lone row of the same
+    label within a few lines: a gold written with another cell's line (the 三级指标's rather
+    than the 一级指标's) still meets its row."""
+    spare = [e for g, e in pairs if g is None and e is not None]
+    paired: list[Pair] = []
+    for g, e in pairs:
+        if g is None or e is not None:
+            paired.append((g, e))
+            continue
+        label, line = _norm(_row_label(g)), g["line"]
+        near = [
+            x
+            for x in spare
+            if label
+            and _norm(_row_label(x)) == label
+            and abs((_row_line(x) or 0) - line) <= _ROW_NEAR
+        ]
+        match = min(near, key=lambda x: abs((_row_line(x) or 0) - line), default=None)
+        if match is not None:
+            spare.remove(match)
+        paired.append((g, match))
+    return [(g, e) for g, e in paired if g is not None or any(e is x for x in spare)]
 
 
 def _amounts(row: Json) -> list[object]:
@@ -381,6 +422,9 @@ class Report:
     and formats of one seed are told apart."""
 
     seeds: dict[str, Counts]
+    # what was measured: each document's source and gold file by content (sha256)
+    sources: dict[str, str | None] = field(default_factory=dict)
+    gold: dict[str, str] = field(default_factory=dict)
 
     @property
     def overall(self) -> Tally:
@@ -436,6 +480,9 @@ class Report:
             "tables": {k: self.tables[k] for k in ("gold", "found", "typed", "spurious")},
             "mismatch_count": len(mismatches),
             "mismatches": [asdict(m) for m in mismatches[:MAX_MISMATCHES]],
+            # every mismatch, keyed by where it is: what --compare reports newly wrong or right
+            "wrong": {m.key: m.detail for m in mismatches},
+            "provenance": {"sources": self.sources, "gold": self.gold},
         }
 
 
@@ -475,23 +522,47 @@ def evaluate(
     ``sources`` does not name are left out. ``formats`` (".docx", ".pdf") also scores the same
     report in those formats where a file of that name lies beside the source.
     """
-    seeds: dict[str, Counts] = {}
-    for path in gold_files(gold_dir):
-        gold = json.loads(path.read_text(encoding="utf-8"))
+    if not gold_dir.is_dir():
+        raise InputError(f"--gold {gold_dir}: no such folder")
+    files = gold_files(gold_dir)
+    if not files:
+        raise InputError(
+            f"--gold {gold_dir}: no gold file in it (a JSON object with a tables list, "
+            "eval/gold/seeds/FORMAT.md): nothing to measure"
+        )
+    report = Report({})
+
+    def score(label: str, gold: Json, source: Path) -> None:
+        extracted = extract(source)
+        report.seeds[label] = compare_document(gold, extracted)
+        report.sources[label] = extracted.get("sha256")
+
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        gold = json.loads(text)
         seed = str(gold.get("seed") or path.stem)
         if only_sources and seed not in (sources or {}):
             continue
         folder = path.parent.relative_to(gold_dir).as_posix()
         name = seed if folder == "." else f"{folder}/{seed}"
-        source = (sources or {}).get(seed) or (path.parent / gold["source"]).resolve()
+        if seed in (sources or {}):
+            source = (sources or {})[seed]
+        elif isinstance(gold.get("source"), str):
+            source = (path.parent / gold["source"]).resolve()
+        else:
+            raise InputError(f"{path}: no source: the report it describes, relative to it")
+        if not source.is_file():
+            raise InputError(f"{path}: its source {source} is not a file")
+        report.gold[name] = hashlib.sha256(text.encode("utf-8")).hexdigest()
         suffix = source.suffix.lower()
-        label = name if suffix in (".txt", ".md") else f"{name}:{suffix[1:]}"
-        seeds[label] = compare_document(gold, extract(source))
+        score(name if suffix in (".txt", ".md") else f"{name}:{suffix[1:]}", gold, source)
         for other in formats:
             twin = source.with_suffix(other)
             if other != suffix and twin.is_file():
-                seeds[f"{name}:{other[1:]}"] = compare_document(gold, extract(twin))
-    return Report(seeds)
+                score(f"{name}:{other[1:]}", gold, twin)
+    if not report.seeds:
+        raise InputError(f"--gold {gold_dir}: no document scored (no gold names a source read)")
+    return report
 
 
 def _format_rows(title: str, tallies: Mapping[str, Tally]) -> list[str]:
@@ -548,14 +619,46 @@ def _metrics(report: Json) -> dict[str, float]:
     }
 
 
+def provenance_changes(current: Json, baseline: Json) -> list[str]:
+    """What makes two reports incomparable: another backend, model or prompt version, or
+    other sources or gold (by content). Empty when they measured the same thing."""
+    now, before = current.get("provenance") or {}, baseline.get("provenance")
+    if not before:
+        return ["the baseline records no provenance (made by an older budgetlens): rerun it"]
+    changes = []
+    for name in ("backend", "model", "prompts"):
+        if now.get(name) != before.get(name):
+            changes.append(f"{name} {before.get(name)} → {now.get(name)}")
+    for name in ("sources", "gold"):
+        old, new = before.get(name) or {}, now.get(name) or {}
+        differ = sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k))
+        if differ:
+            shown = ", ".join(differ[:5]) + (", …" if len(differ) > 5 else "")
+            changes.append(f"{name} differ: {shown}")
+    return changes
+
+
+_LISTED = 20  # newly wrong or right items printed; the JSON report has them all
+
+
+def _items(title: str, keys: list[str], details: Mapping[str, str]) -> list[str]:
+    if not keys:
+        return []
+    lines = [f"{title} ({len(keys)})"]
+    lines += [f"  {key}: {details[key]}" for key in keys[:_LISTED]]
+    if len(keys) > _LISTED:
+        lines.append(f"  … {len(keys) - _LISTED} more")
+    return lines
+
+
 def compare_reports(current: Json, baseline: Json, max_drop: float) -> tuple[str, bool]:
-    """Every metric of both reports as "name: baseline → current (Δ)", and whether none
-    dropped by more than ``max_drop``."""
+    """Only what changed: each metric that moved as "name: baseline → current (Δ)", the items
+    newly wrong and newly right; and whether no metric dropped by more than ``max_drop``."""
     now, before = _metrics(current), _metrics(baseline)
     lines: list[str] = []
     drops = 0
     for name, old in before.items():
-        if name not in now:
+        if name not in now or abs(now[name] - old) < 1e-9:
             continue
         delta = now[name] - old
         dropped = -delta > max_drop + 1e-9  # a drop of exactly max_drop passes despite rounding
@@ -565,6 +668,11 @@ def compare_reports(current: Json, baseline: Json, max_drop: float) -> tuple[str
     # A seed or kind present on one side only would otherwise vanish from the gate unnoticed.
     if unmatched := sorted(before.keys() ^ now.keys()):
         lines.append("in one report only: " + ", ".join(unmatched))
+    wrong_now, wrong_before = current.get("wrong", {}), baseline.get("wrong", {})
+    lines += _items("newly wrong", sorted(wrong_now.keys() - wrong_before.keys()), wrong_now)
+    lines += _items("newly right", sorted(wrong_before.keys() - wrong_now.keys()), wrong_before)
+    if not lines:
+        lines.append("nothing changed")
     verdict = f"{drops} metric(s) dropped" if drops else "no metric dropped"
     lines.append(f"{verdict} by more than {max_drop:.3f}")
     return "\n".join(lines), drops == 0

@@ -1,13 +1,16 @@
-"""Reporting a checked document: the JSON result and the linter-style summary."""
+"""Reporting a checked document: the JSON result and the reviewer's page."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from budgetlens.atomic import write_atomically
 from budgetlens.checks.coverage import unread_tables
+from budgetlens.checks.positions import Locator
 from budgetlens.pipeline import CheckResult
 from budgetlens.report.html import to_html
 from budgetlens.report.labels import Lang
@@ -16,14 +19,16 @@ _SEVERITIES = ("error", "warning", "info")
 
 
 def to_json(result: CheckResult) -> dict:
-    """The document's tables, claims, findings and coverage ledger, JSON-serialisable."""
-    counts = Counter(f.severity for f in result.findings)
+    """The document's tables, claims, findings (each with its position) and coverage ledger,
+    JSON-serialisable. The counts by severity leave waived findings out."""
+    counts = Counter("waived" if f.waived else f.severity for f in result.findings)
+    locator = Locator(result.document)
     unread = unread_tables(result.document, result.extraction)
     return {
         "source": result.document.source,
         "sha256": result.document.sha256,
         "format": result.document.format,
-        "summary": {severity: counts.get(severity, 0) for severity in _SEVERITIES},
+        "summary": {key: counts.get(key, 0) for key in (*_SEVERITIES, "waived")},
         "coverage": {
             "families": {k: v.model_dump() for k, v in result.ledger.families.items()},
             "rules": {k: v.model_dump() for k, v in result.ledger.rules.items()},
@@ -31,7 +36,10 @@ def to_json(result: CheckResult) -> dict:
             "tables_read": len(result.extraction.tables) - len(unread),
             "tables_not_read": [t.model_dump() for t in unread],
         },
-        "findings": [f.model_dump(mode="json") for f in result.findings],
+        "findings": [
+            f.model_dump(mode="json") | {"position": locator.position(f).to_json()}
+            for f in result.findings
+        ],
         "claims": [c.model_dump(mode="json") for c in result.claims],
         "tables": result.extraction.model_dump(mode="json")["tables"],
         "backend": result.extraction.backend,
@@ -54,26 +62,19 @@ def write_results(
     return data, page
 
 
-def summary_lines(result: CheckResult, minimum: str = "warning") -> list[str]:
-    """``file:line: rule_id severity message`` for each finding at ``minimum`` or above."""
-    keep = _SEVERITIES[: _SEVERITIES.index(minimum) + 1]
-    lines = []
-    for finding in result.findings:
-        if finding.severity not in keep:
-            continue
-        first = finding.evidence[0].location if finding.evidence else None
-        # A .docx has no lines or pages: point at the block or table cell instead.
-        where = (
-            f"{finding.line}"
-            if finding.line
-            else f"page{finding.page}"
-            if finding.page
-            else (first.block_id or first.table_id or "?")
-            if first
-            else "?"
-        )
-        lines.append(
-            f"{result.document.source}:{where}: {finding.rule_id} {finding.severity} "
-            f"{finding.message}"
-        )
-    return lines
+def output_names(files: Sequence[Path]) -> dict[Path, str]:
+    """Each input's name for its result files, so that no two inputs of a run overwrite each
+    other's: its stem; where inputs share a stem (``a.docx a.txt``), its file name; where they
+    share that too (one name in two folders), the file name and a hash of its path."""
+    stems = Counter(f.stem for f in files)
+    names = Counter(f.name for f in files)
+    chosen = {}
+    for file in files:
+        if stems[file.stem] == 1:
+            chosen[file] = file.stem
+        elif names[file.name] == 1:
+            chosen[file] = file.name
+        else:
+            digest = hashlib.sha256(str(file.resolve()).encode()).hexdigest()[:8]
+            chosen[file] = f"{file.name}-{digest}"
+    return chosen
