@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -109,3 +110,18 @@ def test_rules_lists_every_rule_and_explains_one():
 
     unknown = runner.invoke(cli, ["rules", "RATE.nothing"])
     assert unknown.exit_code == 2 and "no rule 'RATE.nothing'" in unknown.output
+
+
+def test_sarif_describes_each_rule_from_the_catalog(tmp_path):
+    rule = catalog.rule("RATE.savings")
+    report = tmp_path / "fires.txt"
+    report.write_text(rule.example("fires"), encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["check", str(report), "--out", str(tmp_path), "--format", "sarif"]
+    )
+    (described,) = json.loads(result.stdout)["runs"][0]["tool"]["driver"]["rules"]
+    assert described["id"] == rule.id
+    assert described["shortDescription"]["text"] == rule.en.summary
+    assert described["help"]["markdown"] == catalog.explain(rule.id, "en")
+    assert described["defaultConfiguration"]["level"] == "error"
+    assert described["properties"]["docs"] == "docs/rules.md#RATE.savings"
