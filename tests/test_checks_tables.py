@@ -235,3 +235,88 @@ def test_a_statement_whose_columns_were_misread_is_not_checked_line_by_line(tmp_
     result = _statement_report(tmp_path, shifted)
     assert not [f for f in result.findings if f.rule_id == "STMT.column_total"]
     assert result.ledger.families["statements"].not_checked >= 6
+
+
+def test_a_whole_point_over_the_allotment_is_an_error():
+    """Scores and allotments are exact: one point over is over, not within ±0.5 of rounding."""
+    document = read_document(SEEDS["001"])
+    extraction = extract_document(document)
+    item = next(
+        i
+        for t in extraction.tables
+        for i in getattr(t, "items", [])
+        if i.score_value and i.allotted_value and i.score_value.value == i.allotted_value.value
+    )
+    ref = item.cells["score"]
+    table = next(t for t in document.tables if t.id == ref.table_id)
+    cell = table.cell_at(ref.row, ref.col)
+    cell.text = str(item.allotted_value.value + 1)
+    findings, _ = run_checks(document, extract_document(document), [])
+    (finding,) = [f for f in findings if f.rule_id == "SCORE.award_within_allotment"]
+    assert (finding.stated, finding.computed) == (cell.text, item.allotted)
+    assert finding.evidence[0].location.row == ref.row
+
+
+def test_fund_lines_of_every_self_evaluation_table_add_up():
+    """001's 自评表: 总额 = 财政资金 + 财政专户管理资金 + 单位资金 + 其他资金 in 年初预算,
+    调整后预算 and 执行数, on every form."""
+    findings, ledger = checked(SEEDS["001"])
+    assert not [f for f in findings if f.rule_id == "FOOT.fund_lines_add_up"]
+    assert ledger.families["footing"].passed >= 100
+
+
+def test_a_source_line_that_breaks_its_total_is_an_error():
+    document = read_document(SEEDS["001"])
+    extraction = extract_document(document)
+    total = next(
+        line
+        for t in extraction.tables
+        for line in getattr(t, "budget", [])
+        if line.label == "总额" and line.values.get("executed") not in (None, "0.00")
+    )
+    ref = total.cells["executed"]
+    cell = next(t for t in document.tables if t.id == ref.table_id).cell_at(ref.row, ref.col)
+    cell.text = "1" + cell.text  # 193.51 → 1193.51
+    findings, _ = run_checks(document, extract_document(document), [])
+    found = [f for f in findings if f.rule_id == "FOOT.fund_lines_add_up"]
+    (finding,) = [f for f in found if f.stated == cell.text]
+    assert (finding.severity, finding.computed) == ("error", total.values["executed"])
+    assert finding.evidence[0].location.row == ref.row and len(finding.evidence) >= 2
+
+
+def _met_row_scored(points_off: int, note: str | None = None):
+    """001 with one met, fully scored indicator of a 自评表 given fewer points, and a reason
+    written in its 未完成原因 cell (the one right of 得分) where ``note`` is given."""
+    from budgetlens.checks.scores import MISSES
+
+    document = read_document(SEEDS["001"])
+    row = next(
+        r
+        for t in extract_document(document).tables
+        for r in getattr(t, "indicators", [])
+        if r.score_value
+        and r.weight_value
+        and r.score_value.value == r.weight_value.value > 2
+        and r.target_value
+        and r.actual_value
+        and r.comparator in MISSES
+        and not MISSES[r.comparator](r.actual_value.value, r.target_value.value)
+    )
+    ref = row.cells["score"]
+    table = next(t for t in document.tables if t.id == ref.table_id)
+    table.cell_at(ref.row, ref.col).text = str(row.score_value.value - points_off)
+    if note is not None:
+        table.cell_at(ref.row, ref.col + 1).text = note
+    findings, _ = run_checks(document, extract_document(document), [])
+    return row, [f for f in findings if f.rule_id == "SCORE.points_off_a_met_target"]
+
+
+def test_points_off_a_met_target_without_a_reason_is_warned():
+    row, (finding,) = _met_row_scored(2)
+    assert finding.severity == "warning" and finding.computed == row.weight
+    assert [e.text for e in finding.evidence][1:] == [row.weight, row.target, row.actual]
+
+
+def test_points_off_a_met_target_with_a_reason_hold():
+    _, found = _met_row_scored(2, note="部分工作推进较慢，酌情扣分")
+    assert found == []

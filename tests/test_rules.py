@@ -91,7 +91,7 @@ def test_a_rule_is_declared_once_with_an_id_whose_prefix_is_a_family():
         Rule("RATE.savings", version=1, severity="error", zh=doc, en=doc)
     with pytest.raises(ValueError, match="prefix"):
         Rule("TOTALS.anything", version=1, severity="error", zh=doc, en=doc)
-    assert catalog.family_of("YEAR.report_named_twice") == "years"
+    assert catalog.family_of("YEAR.report_named_twice") == "identity"
 
 
 def test_rules_lists_every_rule_and_explains_one():

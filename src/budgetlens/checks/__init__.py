@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from budgetlens.checks import (
     deductions,
+    funds,
+    identity,
     projects,
     prose,
+    prose_scores,
     rates,
     restatements,
     scores,
     statement_restatements,
     statements,
+    words,
     years,
 )
 from budgetlens.checks.engine import CheckFamily, Context
@@ -22,13 +26,17 @@ from budgetlens.tables.schemas import Extraction
 FAMILIES: list[CheckFamily] = [
     *scores.FAMILIES,
     *rates.FAMILIES,
+    *funds.FAMILIES,
     *statements.FAMILIES,
     *prose.FAMILIES,
+    *prose_scores.FAMILIES,
     *restatements.FAMILIES,
     *deductions.FAMILIES,
     *projects.FAMILIES,
     *statement_restatements.FAMILIES,
     *years.FAMILIES,
+    *words.FAMILIES,
+    *identity.FAMILIES,
 ]
 
 

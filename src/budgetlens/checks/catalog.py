@@ -34,7 +34,9 @@ FAMILIES: dict[str, str] = {
     "RESTATE": "restatements",
     "STMT": "statements",
     "COUNT": "counts",
-    "YEAR": "years",
+    "WORD": "words",
+    "YEAR": "identity",
+    "PLACEHOLDER": "identity",
 }
 
 _ID = re.compile(r"^(?P<prefix>[A-Z]+)\.[a-z][a-z0-9_]*$")

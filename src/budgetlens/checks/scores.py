@@ -3,7 +3,8 @@
 An awarded score stays within its allotment; awarded scores add up to the printed total; a
 section's or group's allotment and score are those of its items;
 indicator weights add up to the convention (90 for a project's indicators, 90 or 100 for a
-department's); full marks are not given to an indicator whose actual value misses its target.
+department's); full marks are not given to an indicator whose actual value misses its target,
+nor points taken off one that meets it without a reason.
 """
 
 from __future__ import annotations
@@ -92,6 +93,24 @@ FULL_MARKS = Rule(
         "evaluation; a reviewer needs it justified or the points taken off.",
     ),
 )
+DEDUCTED_MET = Rule(
+    "SCORE.points_off_a_met_target",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "已达到目标的指标被扣分时说明了原因",
+        what="自评表中实际完成值达到指标值（按 ≥、≤、= 等比较）的指标，得分低于其权重时，"
+        "该行写明了扣分原因（偏差原因分析、未完成原因等）。",
+        why="目标已完成却扣分又不说明原因，得分就与该行自己的指标值、完成值相矛盾。",
+    ),
+    en=Doc(
+        "An indicator that met its target loses points only with a reason",
+        what="In a self-evaluation table, an indicator whose 实际完成值 meets its 指标值 (by its "
+        "≥, ≤ or =) and scores less than its weight gives the reason in its row's note.",
+        why="Points taken off a target met, with no reason, contradict the row's own target and "
+        "actual value.",
+    ),
+)
 GROUP_ALLOTTED = Rule(
     "SCORE.group_allotment_adds_up",
     version=1,
@@ -154,7 +173,8 @@ def award_within_allotment(ctx: Context) -> None:
             if isinstance(row, s.ScoreItem) and _group_score(table.items, row, score):
                 ctx.held(AWARD)  # one score printed for a merged group, within its allotment
                 continue
-            if score.number.interval[0] > bound.number.interval[1]:
+            # an award and its allotment are exact as printed: 6 over 5 is over, not rounding
+            if score.number.value > bound.number.value:
                 noun = "权重" if bound_name == "weight" else "分值"
                 ctx.violated(
                     AWARD,
@@ -389,7 +409,9 @@ MISSES = {  # comparator → whether an actual value misses its target
 }
 
 
-def full_marks_on_missed_target(ctx: Context) -> None:
+def scores_against_targets(ctx: Context) -> None:
+    """Full marks on a target missed (by its 指标性质), and points taken off a target met with
+    no reason given: the score contradicts the row's own target and actual."""
     for table in ctx.extraction.tables:
         if not holds.scored_indicators(table):
             continue
@@ -398,26 +420,42 @@ def full_marks_on_missed_target(ctx: Context) -> None:
             target, actual = _operand(row, "target"), _operand(row, "actual")
             if not (score and weight and target and actual) or row.comparator not in MISSES:
                 continue
-            if score.number.value != weight.number.value:
-                continue  # not full marks
+            full = score.number.value == weight.number.value
+            if not (full or score.number.value < weight.number.value):
+                continue  # over the weight: award_within_allotment's finding
+            rule = FULL_MARKS if full else DEDUCTED_MET  # the one this row could break
             if not all(o.reliable for o in (score, weight, target, actual)):
-                ctx.not_checked(FULL_MARKS)
+                ctx.not_checked(rule)
                 continue
             if row.unit == "%" and actual.number.value <= 1 < target.number.value:
-                ctx.not_checked(FULL_MARKS)  # "1" against 100%: a ratio or 1%? the scale is unclear
+                ctx.not_checked(rule)  # "1" against 100%: a ratio or 1%? the scale is unclear
                 continue
-            if MISSES[row.comparator](_v(actual.number), _v(target.number)):
-                unit = row.unit or ""
+            missed = MISSES[row.comparator](_v(actual.number), _v(target.number))
+            unit = row.unit or ""
+            stated = (
+                f"目标 {row.comparator}{target.number.text}{unit}，"
+                f"实际完成 {actual.number.text}{unit}"
+            )
+            if full and missed:
                 ctx.violated(
                     FULL_MARKS,
                     "warning",
                     score,
                     [weight, target, actual],
-                    f"{_label(row)}：目标 {row.comparator}{target.number.text}{unit}，"
-                    f"实际完成 {actual.number.text}{unit}，却得满分 {score.number.text}",
+                    f"{_label(row)}：{stated}，却得满分 {score.number.text}",
+                )
+            elif not full and not missed and not (row.note or "").strip():
+                ctx.violated(
+                    DEDUCTED_MET,
+                    "warning",
+                    score,
+                    [weight, target, actual],
+                    f"{_label(row)}：{stated}，已达目标却得 {score.number.text} 分"
+                    f"（权重 {weight.number.text}），未说明原因",
+                    computed=weight.number.text,
                 )
             else:
-                ctx.held(FULL_MARKS)
+                ctx.held(rule)
 
 
 def _v(number: Number) -> Decimal:
@@ -429,5 +467,5 @@ FAMILIES = [
     items_add_up_to_total,
     groups_add_up,
     indicator_weights,
-    full_marks_on_missed_target,
+    scores_against_targets,
 ]

@@ -157,9 +157,13 @@ _COUNT_CUE_END = re.compile(r"(?:有|涉及)$")
 # P4: scores.
 _SCORE_PAREN = re.compile(r"[（(] ?$")
 _SCORE_PAREN_CLOSE = re.compile(r"^ ?[）)]")
-_SCORE_ALLOTMENT = re.compile(r"(?:总分|满分|分值|最高|最多)(?:为|是)?$")
+_SCORE_ALLOTMENT = re.compile(r"(?<!自评)(?<!评价)(?:总分|满分|分值|最高|最多)(?:为|是)?$")
 _SCORE_DEDUCTION = re.compile(r"扣(?:除|了)?$")
-_SCORE_TOTAL = re.compile(r"(?:自评|评价|考核|评定|综合)得分(?:为|是|达)?$")
+# the total as other counties word it: 评价得分, 评分结果, 自评分数, 综合评分, 最终得分, 自评总分
+_SCORE_TOTAL = re.compile(
+    r"(?:(?:自评|评价|考核|评定|综合|最终)得分|(?:评分|评价|自评)结果|自评分数?|综合评分"
+    r"|(?:自评|评价)总分)(?:为|是|达)?$"
+)
 _SCORE_AWARD = re.compile(r"得(?:分)?(?:为|是)?$")
 _GENERIC_SCORE_SUBJECT = re.compile(r"^(?:该项?指标|该项|本项|本指标)?$")
 _SCORE_RULE_AWARD = re.compile(r"(?:得|最高|最多)加?$")  # inside a quoted scoring rule

@@ -47,14 +47,20 @@ def heading_level(text: str, styled: bool) -> int | None:
     """
     if len(text) > _MAX_HEADING + 8 or _SENTENCE_INSIDE.search(text.rstrip("。")):
         return None
-    for pattern, level in _NUMBERING:
-        if pattern.match(text):
-            return level
+    level = numbering_level(text)
+    if level is not None:
+        return level
     if _TABLE_TITLE.fullmatch(text):
         return None  # a table's caption, attached to the table below
     if len(text) <= _MAX_HEADING and _REPORT_TITLE.search(text) and not text.endswith("。"):
         return 0
     return 2 if styled else None
+
+
+def numbering_level(text: str) -> int | None:
+    """The level its numbering gives a line ("（一）" 3, "1." 4), heading or run-in head of a
+    paragraph ("（1）决策程序（6分）。项目立项…"); None when it is not numbered."""
+    return next((level for pattern, level in _NUMBERING if pattern.match(text)), None)
 
 
 _TITLE_PREFIX = re.compile(

@@ -1,0 +1,106 @@
+"""Money in the self-evaluation tables adds up (DOMAIN.md §4.1, issue 15 item 3).
+
+A 自评表's 预算执行情况 prints a 总额 (合计) line over its sources, and a 目标完成情况表 its
+年度资金总额 over 财政拨款, 上年结转 and 其他资金; each money column (年初预算, 调整后预算,
+执行数 …) of the total line is the sum of the same column of the lines below it. Rates, weights
+and scores on those lines are not money: ``rates.py`` and ``scores.py`` judge them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from budgetlens.checks import holds
+from budgetlens.checks.catalog import Doc, Rule
+from budgetlens.checks.engine import Context, Operand, plain
+from budgetlens.checks.intervals import check_sum
+from budgetlens.tables import schemas as s
+
+FUND_LINES = Rule(
+    "FOOT.fund_lines_add_up",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "自评表资金总额等于其下各资金来源之和",
+        what="项目自评表「预算执行情况」中，总额（合计）一行的年初预算、调整后预算、执行数各列，"
+        "分别等于其下财政资金、其他资金等各资金来源之和。",
+        why="资金来源加不出总额，说明某一来源漏列或印错，执行率和评分的基数也就不可信。",
+    ),
+    en=Doc(
+        "A self-evaluation table's total funds are the sum of their sources",
+        what="In a project table's 预算执行情况, each money column of the 总额 (合计) line is "
+        "the sum of the fund sources below it (财政资金, 其他资金 …).",
+        why="Sources that do not make the total mean one is missing or misprinted, and the base "
+        "of the execution rate and of the score with it.",
+    ),
+)
+
+_TOTAL = re.compile(r"^(?:年度)?(?:资金)?(?:总额|合计)$")
+_NOT_MONEY = re.compile(r"率|权重|得分|分值|原因|说明|note|rate|weight|score")
+_BLANK = {"", "/", "-", "—", "－", "无"}  # a source the project did not have: nothing
+
+
+def _key(label: str) -> str:
+    return re.sub(r"\s|^其中[:：]?", "", label)
+
+
+def _sets(table: s.TableModel) -> list[tuple[s.Amount, list[s.Amount]]]:
+    """Each total line with the lines of its form below it, where the labels read as a fund
+    breakdown: a label with digits or a rate is a misread header, and the set is skipped."""
+    lines = [*holds.budget_execution(table), *getattr(table, "funds", [])]
+    found = []
+    for total in (line for line in lines if _TOTAL.match(_key(line.label))):
+        parts = [
+            line
+            for line in lines
+            if line is not total and (line.form, line.side) == (total.form, total.side)
+        ]
+        if any(re.search(r"\d|率|（万元", p.label) for p in parts):
+            continue
+        found.append((total, parts))
+    return found
+
+
+def fund_lines_add_up(ctx: Context) -> None:
+    for table in ctx.extraction.tables:
+        for total, parts in _sets(table):
+            if len(parts) < 2:
+                continue  # "其中：财政拨款" alone is part of the total, not all of it
+            for column in total.parsed:
+                if _NOT_MONEY.search(column) or total.parsed[column].percent:
+                    continue
+                _column(ctx, table, total, parts, column)
+
+
+def _column(
+    ctx: Context, table: s.TableModel, total: s.Amount, parts: list[s.Amount], column: str
+) -> None:
+    stated = Operand.in_row(total, column)
+    if stated is None:
+        return
+    operands = []
+    for part in parts:
+        text = (part.values.get(column) or "").strip()
+        if text in _BLANK:
+            continue
+        operand = Operand.in_row(part, column)
+        if operand is None:
+            ctx.not_checked(FUND_LINES)  # printed but not read as a number
+            return
+        operands.append(operand)
+    if not operands:
+        return
+    judgement = check_sum(stated.number, [o.number for o in operands])
+    name = total.columns.get(column, column)
+    ctx.judged(
+        FUND_LINES,
+        judgement,
+        stated,
+        operands,
+        f"{getattr(table, 'project', None) or table.title}：{total.label}（{name}）"
+        f"{stated.number.text} ≠ 各资金来源之和 {' + '.join(o.number.text for o in operands)}"
+        f" = {plain(judgement.computed.mid)}",
+    )
+
+
+FAMILIES = [fund_lines_add_up]

@@ -1,0 +1,174 @@
+"""Identity and completeness (DOMAIN.md §4.10): one period everywhere, no template text left in.
+
+A report is filled in from a template: what the template left blank for the author ("XX局",
+"20XX年", "【 】" in a document number, "此处填写") and a period-end date copied from another
+year's report ("截至2023年12月31日" among a report's 2024 dates) are what a reviewer finds
+first and a reader trusts least.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
+
+from budgetlens.checks.catalog import Doc, Rule
+from budgetlens.checks.engine import Context, Operand
+from budgetlens.checks.findings import Evidence, EvidenceLocation
+from budgetlens.document import Block, Cell, Heading, Paragraph, Table
+from budgetlens.numbers import Number
+
+PLACEHOLDER = Rule(
+    "PLACEHOLDER.left_in",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "报告中没有残留模板占位符",
+        what="正文和表格中没有模板留给作者填写的内容：XX局、20XX年、××、文号中的【 】、"
+        "此处填写、（单位名称）等；同一段中的多个占位符为一条。",
+        why="占位符仍在，说明它代表的事实（单位、年度、金额、文号）没有填写，读者无从核对。",
+    ),
+    en=Doc(
+        "No template placeholder is left in the report",
+        what="No text the template left for the author to fill in is still printed: XX局, "
+        "20XX年, ××, 【 】 in a document number, 此处填写, （单位名称）; the placeholders of one "
+        "passage are one finding.",
+        why="A placeholder left in means the fact it stands for (an office, a year, an amount, a "
+        "document number) is missing and cannot be checked.",
+    ),
+)
+PERIOD_END = Rule(
+    "YEAR.period_end",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "期末日期与报告其余期末日期同一年度",
+        what="“截至YYYY年12月31日/年末/年底”和表题“（YYYY年度）”中的年度，与其余至少三处且"
+        "占多数的一致年度相同；没有这样的年度时不检查。",
+        why="期末日期写成别的年度，多半是从上一年的报告复制而来，所述数字可能也是上一年的。",
+    ),
+    en=Doc(
+        "A period-end date is in the year the report's others agree on",
+        what='The year of "截至YYYY年12月31日/年末/年底" or of a table title\'s "（YYYY年度）" '
+        "is the year at least three others, and most of them, agree on; with no such year "
+        "nothing is checked.",
+        why="A period end in another year is usually copied from the previous year's report, "
+        "whose figures may have come with it.",
+    ),
+)
+
+_CJK = r"\u4e00-\u9fff"
+_PLACEHOLDER = re.compile(
+    # X's standing for a name, a year or an amount: "XX局", "20XX年", "××县", "XX万元"; not a
+    # Latin word or code, and next to Chinese text or a year's digits
+    rf"(?<![A-Za-z])(?:20)?[XＸ×xｘ]{{2,}}(?![A-Za-z])(?=[{_CJK}]|$)"
+    rf"|(?<=[{_CJK}])[XＸ×xｘ]{{2,}}(?![A-Za-z])"
+    r"|【\s*】"  # a document number's year left blank: "渠财建【】218号"
+    r"|此处填写|在此填写|请填写|待填写|待补充"
+    r"|[【（(\[]\s*(?:单位|部门|项目)名称\s*[】）)\]]"
+)
+# what every placeholder holds: a cheap test before the full pattern
+_HINT = re.compile(r"[XＸ×xｘ]{2}|【|填写|待补充|名称")
+_PERIOD_END = re.compile(r"截[至止]\s*(?P<year>\d{4})\s*年\s*(?:12\s*月\s*31\s*日|末|底)")
+_TITLE_YEAR = re.compile(r"[（(]\s*(?P<year>\d{4})\s*年度\s*[）)]")
+MIN_AGREEING = 3  # period-end dates that must agree before one that differs is suspect
+
+
+def _locate(block: Block, cell: Cell | None, start: int, end: int) -> EvidenceLocation:
+    """Where offsets of a paragraph's, a heading's or a table cell's text are printed."""
+    if cell is not None:
+        return EvidenceLocation(
+            line=cell.location.line_start,
+            page=cell.location.page or block.location.page,
+            table_id=block.id,
+            row=cell.row,
+            col=cell.col,
+            start=start,
+            end=end,
+        )
+    located = block.source_map.locate(start) if isinstance(block, Heading | Paragraph) else None
+    return EvidenceLocation(
+        line=located[0] if located else block.location.line_start,
+        page=block.location.page,
+        block_id=block.id,
+        start=start,
+        end=end,
+    )
+
+
+def _texts(ctx: Context) -> Iterator[tuple[str, Block, Cell | None]]:
+    """Every text of the document: paragraphs, headings and each table cell."""
+    for block in ctx.document.blocks:
+        if isinstance(block, Table):
+            for cell in block.cells:
+                yield cell.text, block, cell
+        else:
+            yield block.text, block, None
+
+
+def _printed(text: str, where: EvidenceLocation, value: Decimal = Decimal(0)) -> Operand:
+    """A printed word as an operand: what the finding is about, with no number of its own."""
+    number = Number(text=text, value=value, decimals=0)
+    return Operand(number, None, Evidence(role="operand", text=text, location=where))
+
+
+def placeholders(ctx: Context) -> None:
+    """One finding per paragraph or cell that holds placeholders, naming them all: a template
+    left unfilled is one omission per passage, not one per "XX"."""
+    clean = True
+    for text, block, cell in _texts(ctx):
+        found = list(_PLACEHOLDER.finditer(text)) if _HINT.search(text) else []
+        if not found:
+            continue
+        clean = False
+        first, *others = (
+            _printed(f.group(), _locate(block, cell, f.start(), f.end())) for f in found
+        )
+        context = text[max(found[0].start() - 8, 0) : found[0].end() + 8].strip()
+        listed = "、".join(f"“{f.group()}”" for f in found)
+        ctx.violated(
+            PLACEHOLDER,
+            "warning",
+            first,
+            others,
+            f"模板占位符未替换：{listed}（“{context}”）",
+        )
+    if clean:
+        ctx.held(PLACEHOLDER)
+
+
+def period_ends(ctx: Context) -> None:
+    mentions: list[Operand] = []
+    for text, block, cell in _texts(ctx):
+        if "截" not in text and "年度" not in text:
+            continue
+        for pattern in (_PERIOD_END, _TITLE_YEAR):
+            for found in pattern.finditer(text):
+                at = _locate(block, cell, found.start("year"), found.end("year"))
+                mentions.append(_printed(found["year"], at, Decimal(found["year"])))
+    years = Counter(m.number.value for m in mentions)
+    if not years:
+        return
+    (year, agreeing), *_ = years.most_common(1)
+    if agreeing < MIN_AGREEING or agreeing * 2 <= len(mentions):
+        for _ in mentions:
+            ctx.not_checked(PERIOD_END)  # no year most of them agree on
+        return
+    first = next(m for m in mentions if m.number.value == year)
+    for mention in mentions:
+        if mention.number.value == year:
+            ctx.held(PERIOD_END)
+            continue
+        ctx.violated(
+            PERIOD_END,
+            "warning",
+            mention,
+            [first],
+            f"期末日期为 {mention.number.text} 年，而本文其余 {agreeing} 处期末日期及表题为 "
+            f"{first.number.text} 年（如{first.evidence.location.where()}）",
+            computed=first.number.text,
+        )
+
+
+FAMILIES = [placeholders, period_ends]

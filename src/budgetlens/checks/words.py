@@ -1,0 +1,394 @@
+"""Words that compare must agree with the numbers they compare (DOMAIN.md §4.3, §4.9).
+
+"比2021年1200.63万元有所增加" compares this year's amount with the prior the sentence prints;
+"年初预算收入1179.47万元、决算报表收入1179.47万元，年初预算与决算数持平" names both sides.
+A stated change amount is judged by ``CHANGE.current_minus_prior`` (its direction word signs
+it); these rules judge the words where no change amount is printed.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Literal
+
+from budgetlens.checks import holds
+from budgetlens.checks.catalog import Doc, Rule
+from budgetlens.checks.engine import Context, Operand, plain
+from budgetlens.checks.findings import Evidence, EvidenceLocation, Severity
+from budgetlens.checks.intervals import Quantity, check_difference
+from budgetlens.claims.model import Claim
+from budgetlens.document import Heading, Paragraph
+from budgetlens.numbers import Number
+from budgetlens.tables import schemas as s
+
+DIRECTION = Rule(
+    "WORD.change_direction",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "与上年比较的增减用词与两数大小一致",
+        what="句中写出本年数和上年数、未写增减额时（“比2021年3950.63万元有所减少”），"
+        "增加、减少、持平等用词与两数的大小关系一致；“基本持平”“略有”允许小幅变动，不判断。",
+        why="增减方向写反，读者对变化的理解就完全相反；写出增减额的由 "
+        "CHANGE.current_minus_prior 判断。",
+    ),
+    en=Doc(
+        "A change's direction word agrees with the two amounts it compares",
+        what="Where a sentence prints this year's amount and last year's but no change amount "
+        '("比2021年3950.63万元有所减少"), the word saying which way it moved (增加, 减少, '
+        '持平 …) agrees with the two; "基本持平" or "略有" allow a small move and are not '
+        "judged.",
+        why="A direction word of the wrong sign tells readers the opposite of what happened; a "
+        "printed change amount is judged by CHANGE.current_minus_prior instead.",
+    ),
+)
+ADJUSTMENT = Rule(
+    "WORD.budget_adjustment_note",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "自评表原因栏所说的追加、调减与预算数一致",
+        what="自评表「预算执行情况」总额一行的原因栏称预算追加（调增）或调减（核减）时，调整后"
+        "预算数相对年初预算的增减方向与之相同；写出金额的，金额等于调整后预算数 − 年初预算。",
+        why="原因栏解释预算为何调整；方向或金额与两个预算数不符，解释与数字就有一处是错的。",
+    ),
+    en=Doc(
+        "A table's note on a budget raised or cut agrees with its budgets",
+        what="Where the note of a 预算执行情况 total line says the budget was raised (追加, 调增) "
+        "or cut (调减, 核减), the 调整后预算数 is above (below) the 年初预算; an amount the note "
+        "gives is adjusted − initial.",
+        why="The note explains why the budget changed; a direction or an amount the two budgets "
+        "contradict makes the explanation or the figures wrong.",
+    ),
+)
+NAMED = Rule(
+    "WORD.named_comparison",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "句中“甲大于/小于/持平于乙”与所列甲乙两数一致",
+        what="一句先写出两个金额，再用大于、小于、高于、低于、超过、未达到、持平等词比较它们"
+        "（“决算数1511.89万元，预算数1560.05万元，决算数小于预算数”），比较词与两数一致；"
+        "仅凭文字关联，至多为警告。",
+        why="比较词与数字矛盾，说明数字改过而文字没改，或者相反。",
+    ),
+    en=Doc(
+        "A comparison naming two amounts of its sentence agrees with them",
+        what="Where a sentence states two amounts and compares them by name (大于, 小于, 高于, "
+        '低于, 超过, 未达到, 持平: "决算数1511.89万元，预算数1560.05万元，决算数小于预算数"), '
+        "the comparison agrees with the figures; linked by words, so at most a warning.",
+        why="Words that contradict their figures mean the figures were changed and the words "
+        "not, or the other way round.",
+    ),
+)
+
+_MONEY = ("元", "万元", "亿元")
+_UP, _DOWN, _SAME = ">", "<", "="
+
+# After a printed prior: the word that says which way the amount moved. "基本持平" allows a
+# small move either way, so it is not judged; "略有增加" still says which way.
+_AFTER_PRIOR = re.compile(
+    r"^[^，,。；;\d]{0,6}?(?P<word>基本持平|持平|相同|一致|没有变化|无变化|"
+    r"增加|增长|上升|提高|上涨|增多|减少|下降|降低|减低|压减|缩减|回落)"
+)
+_WORDS = {
+    **dict.fromkeys(("持平", "相同", "一致", "没有变化", "无变化"), _SAME),
+    **dict.fromkeys(("增加", "增长", "上升", "提高", "上涨", "增多"), _UP),
+    **dict.fromkeys(("减少", "下降", "降低", "减低", "压减", "缩减", "回落"), _DOWN),
+}
+_SIDE = r"[^，,。；;、\d]{2,12}?"
+_NAMED = re.compile(
+    rf"(?P<a>{_SIDE})(?:(?P<cmp>大于|小于|高于|低于|超过|超出|多于|少于|未达到|未超过)(?P<b>{_SIDE})"
+    rf"|(?:与|和|同)(?P<b2>{_SIDE})(?P<roughly>基本)?(?P<same>持平|相同|一致|相等))"
+    r"(?=的?(?:主要)?原因|[，,。；;：:]|$)"
+)
+# the comparing words alone: a cheap test before the full pattern, which tries every position
+_COMPARING = re.compile(
+    r"大于|小于|高于|低于|超过|超出|多于|少于|未达到|未超过|持平|相同|一致|相等"
+)
+_NAMED_WORDS = {
+    **dict.fromkeys(("大于", "高于", "超过", "超出", "多于"), _UP),
+    **dict.fromkeys(("小于", "低于", "少于", "未达到"), _DOWN),
+    "未超过": "<=",
+}
+_GENERIC = re.compile(r"(?:数|额|金额|资金|收入|支出|情况)$")
+
+
+def _relation(a: Decimal, b: Decimal) -> str:
+    return _UP if a > b else _DOWN if a < b else _SAME
+
+
+def _holds(word: str, relation: str) -> bool:
+    if word == "<=":
+        return relation in (_DOWN, _SAME)
+    return word == relation
+
+
+def _unit(claim: Claim) -> str | None:
+    return claim.quantity.unit if claim.quantity.unit in _MONEY else None
+
+
+def _comparable(a: Claim, b: Claim) -> bool:
+    units = {a.quantity.unit, b.quantity.unit}
+    return units <= set(_MONEY) or len(units) == 1
+
+
+def _word_evidence(block: Heading | Paragraph, start: int, end: int) -> Evidence:
+    """The comparing word itself, as the label of what the two numbers were held to."""
+    located = block.source_map.locate(start)
+    return Evidence(
+        role="label",
+        text=block.text[start:end],
+        location=EvidenceLocation(
+            line=located[0] if located else block.location.line_start,
+            page=block.location.page,
+            block_id=block.id,
+            start=start,
+            end=end,
+        ),
+    )
+
+
+def _decided(a: Claim, b: Claim) -> str | None:
+    """Which way a and b compare, or None where their printed precision cannot tell
+    (12.3 against 12.30 differs by nothing; 12 against 12.3 may not differ at all)."""
+    x = Quantity(Operand.from_claim(a).number, _unit(a))
+    y = Quantity(Operand.from_claim(b).number, _unit(b))
+    relation = _relation(x.value, y.value)
+    if relation != _SAME and x.interval.overlaps(y.interval) and x.decimals != y.decimals:
+        return None
+    return relation
+
+
+def change_directions(ctx: Context) -> None:
+    """ "比2021年M万元有所增加" where no change amount is printed to be judged instead."""
+    blocks = {b.id: b for b in ctx.document.blocks}
+    by_id = {c.id: c for c in ctx.claims}
+    changed = {c.ref for c in ctx.claims if c.type == "change"}
+    for prior in ctx.claims:
+        current = by_id.get(prior.ref or "")
+        block = blocks.get(prior.span.block_id)
+        if prior.type != "prior" or current is None or current.id in changed:
+            continue
+        if not isinstance(block, Heading | Paragraph):
+            continue
+        if prior.span.cell is not None or not _comparable(prior, current):
+            continue
+        found = _AFTER_PRIOR.match(block.text[prior.span.end :])
+        if found is None or found["word"] == "基本持平":
+            continue
+        word = _WORDS[found["word"]]
+        relation = _decided(current, prior)
+        if relation is None:
+            ctx.not_checked(DIRECTION)
+            continue
+        if _holds(word, relation):
+            ctx.held(DIRECTION)
+            continue
+        start = prior.span.end + found.start("word")
+        _violated(
+            ctx,
+            DIRECTION,
+            "error",
+            current,
+            prior,
+            _word_evidence(block, start, start + len(found["word"])),
+            f"{current.subject} {current.quantity.text}{current.quantity.unit or ''}，"
+            f"与上年 {prior.quantity.text}{prior.quantity.unit or ''} 相比称“{found['word']}”",
+        )
+
+
+def _violated(
+    ctx: Context,
+    rule: Rule,
+    severity: Severity,
+    a: Claim,
+    b: Claim,
+    word: Evidence,
+    message: str,
+) -> None:
+    ctx.violated(
+        rule,
+        severity,
+        Operand.from_claim(a),
+        [Operand.from_claim(b), word],
+        message,
+        computed=b.quantity.text,
+    )
+
+
+def _key(side: str) -> str:
+    """A side's head noun, the last words before a generic ending: "决算数" → "决算",
+    "年初预算" → "预算", "“三公”经费支出决算数" → "决算"."""
+    return (_GENERIC.sub("", side.strip()) or side.strip())[-2:]
+
+
+def _sentence_start(text: str, offset: int) -> int:
+    return max(text.rfind(mark, 0, offset) for mark in "。；;") + 1
+
+
+def _window(text: str, claims: list[Claim], previous: list[Claim], offset: int) -> list[Claim]:
+    """The amounts a comparison can be about: those of its sentence and the sentence before,
+    that one in the paragraph before where the comparison opens its paragraph ("年初预算为10.00
+    万元，支出决算为10.00万元。⏎决算数与预算数基本持平。" as a PDF breaks it)."""
+    start = _sentence_start(text, offset)
+    if start == 0:
+        return [*previous, *(c for c in claims if c.span.start < offset)]
+    start = _sentence_start(text, start - 1)
+    return [c for c in claims if start <= c.span.start < offset]
+
+
+def named_comparisons(ctx: Context) -> None:
+    """ "A…N、B…M，A与B持平" or "…决算数小于预算数的主要原因": the two amounts named."""
+    claims_of: dict[str, list[Claim]] = {}
+    for claim in ctx.claims:
+        if claim.type == "amount" and claim.span.cell is None:
+            claims_of.setdefault(claim.span.block_id, []).append(claim)
+    previous: list[Claim] = []  # the last sentence's amounts of the paragraph before
+    for block in ctx.document.blocks:
+        if not isinstance(block, Heading | Paragraph):
+            previous = []
+            continue
+        claims = claims_of.get(block.id, [])
+        matches = _NAMED.finditer(block.text) if _COMPARING.search(block.text) else ()
+        for found in matches:
+            if found["roughly"]:
+                continue  # "基本持平" allows a small difference: not judged
+            window = _window(block.text, claims, previous, found.start())
+            a, b = _side(window, found["a"]), _side(window, found["b"] or found["b2"])
+            if a is None or b is None or a is b or not _comparable(a, b):
+                continue
+            _judge_named(ctx, block, found, a, b)
+        last = _sentence_start(block.text.rstrip("。；; "), len(block.text.rstrip("。；; ")))
+        previous = [c for c in claims if c.span.start >= last]
+
+
+def _judge_named(
+    ctx: Context, block: Heading | Paragraph, found: re.Match[str], a: Claim, b: Claim
+) -> None:
+    word = _SAME if found["same"] else _NAMED_WORDS[found["cmp"]]
+    relation = _decided(a, b)
+    if relation is None:
+        ctx.not_checked(NAMED)
+        return
+    if _holds(word, relation):
+        ctx.held(NAMED)
+        return
+    printed = found["same"] or found["cmp"]
+    at = found.start("same") if found["same"] else found.start("cmp")
+    _violated(
+        ctx,
+        NAMED,
+        "warning",
+        a,
+        b,
+        _word_evidence(block, at, at + len(printed)),
+        f"正文称“{found.group().strip()}”，但{a.subject} {a.quantity.text}"
+        f"{a.quantity.unit or ''}，{b.subject} {b.quantity.text}{b.quantity.unit or ''}",
+    )
+
+
+def _side(claims: list[Claim], side: str) -> Claim | None:
+    """The one amount of the window whose subject carries the side's head noun."""
+    key = _key(side)
+    if len(key) < 2:
+        return None
+    matches = [c for c in claims if key in c.subject]
+    return matches[0] if len(matches) == 1 else None
+
+
+_RAISED = re.compile(r"追加|调增|增加")
+_CUT = re.compile(r"调减|核减|减少|收回")
+_NOTE_AMOUNT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)")
+
+
+def budget_adjustment_notes(ctx: Context) -> None:
+    """ "由于人员变动进行清算，预算调减了8.27万元" beside 年初预算 31.20, 调整后预算 22.93."""
+    for table in ctx.extraction.tables:
+        for line in holds.total_lines(table):
+            note, ref = line.values.get("note") or "", line.cells.get("note")
+            words = [m for m in (_RAISED.search(note), _CUT.search(note)) if m]
+            if ref is None or len(words) != 1:
+                continue  # no word, or the template's instruction "（追加或调减）"
+            budget, adjusted = Operand.in_row(line, "budget"), Operand.in_row(line, "adjusted")
+            if budget is None or adjusted is None:
+                ctx.not_checked(ADJUSTMENT)
+                continue
+            (word,) = words
+            label = _note_evidence(ref, word.start(), word.end(), word.group(), "label")
+            raised = word.re is _RAISED
+            _adjustment(ctx, table, line, note, ref, raised, budget, adjusted, label)
+
+
+def _note_evidence(
+    ref: s.CellRef, start: int, end: int, text: str, role: Literal["operand", "label"]
+) -> Evidence:
+    return Evidence(
+        role=role,
+        text=text,
+        location=EvidenceLocation(
+            line=ref.line,
+            page=ref.page,
+            table_id=ref.table_id,
+            row=ref.row,
+            col=ref.col,
+            start=start,
+            end=end,
+        ),
+    )
+
+
+def _adjustment(
+    ctx: Context,
+    table: s.TableModel,
+    line: s.Amount,
+    note: str,
+    ref: s.CellRef,
+    raised: bool,
+    budget: Operand,
+    adjusted: Operand,
+    label: Evidence,
+) -> None:
+    """The direction the note gives, then the amount it gives where it prints one."""
+    head = f"{getattr(table, 'project', None) or table.title}（{line.label}）"
+    relation = _relation(adjusted.number.value, budget.number.value)
+    if relation != (_UP if raised else _DOWN):
+        ctx.violated(
+            ADJUSTMENT,
+            "error",
+            adjusted,
+            [budget, label],
+            f"{head}：原因栏称预算“{label.text}”，但调整后预算数 {adjusted.number.text} "
+            f"{'不高于' if raised else '不低于'}年初预算 {budget.number.text}",
+            computed=budget.number.text,
+        )
+        return
+    amount = _NOTE_AMOUNT.search(note, label.location.end or 0)
+    if amount is None:
+        ctx.held(ADJUSTMENT)
+        return
+    value = Decimal(amount["num"])
+    number = Number(
+        text=amount["num"],
+        value=value if raised else -value,
+        decimals=len(amount["num"].partition(".")[2]),
+    )
+    evidence = _note_evidence(ref, amount.start("num"), amount.end("num"), amount["num"], "operand")
+    stated = Operand(number, amount["unit"], evidence)
+    judgement = check_difference(
+        Quantity(stated.number, stated.unit),
+        Quantity(adjusted.number, adjusted.unit),
+        Quantity(budget.number, budget.unit),
+    )
+    ctx.judged(
+        ADJUSTMENT,
+        judgement,
+        stated,
+        [adjusted, budget],
+        f"{head}：原因栏称{label.text} {amount.group()}，但调整后预算数 {adjusted.number.text} − "
+        f"年初预算 {budget.number.text} = {plain(judgement.computed.mid)}",
+    )
+
+
+FAMILIES = [change_directions, named_comparisons, budget_adjustment_notes]
