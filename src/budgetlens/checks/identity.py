@@ -116,12 +116,13 @@ def _printed(text: str, where: EvidenceLocation, value: Decimal = Decimal(0)) ->
 def placeholders(ctx: Context) -> None:
     """One finding per paragraph or cell that holds placeholders, naming them all: a template
     left unfilled is one omission per passage, not one per "XX"."""
-    clean = True
     for text, block, cell in _texts(ctx):
-        found = list(_PLACEHOLDER.finditer(text)) if _HINT.search(text) else []
+        if not _HINT.search(text):
+            continue  # nothing a placeholder is made of: nothing judged
+        found = list(_PLACEHOLDER.finditer(text))
         if not found:
+            ctx.held(PLACEHOLDER)  # it looked like one ("单位名称：…", "XXL型号") and is none
             continue
-        clean = False
         first, *others = (
             _printed(f.group(), _locate(block, cell, f.start(), f.end())) for f in found
         )
@@ -134,8 +135,6 @@ def placeholders(ctx: Context) -> None:
             others,
             f"模板占位符未替换：{listed}（“{context}”）",
         )
-    if clean:
-        ctx.held(PLACEHOLDER)
 
 
 def period_ends(ctx: Context) -> None:
