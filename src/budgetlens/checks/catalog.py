@@ -9,7 +9,7 @@ A rule is declared where the check that reports it is written, as a module const
     )
 
 Declaring it registers it here, so the catalog is whatever the check modules declare: nothing
-is listed twice. A rule's family is its id's prefix, read in ``FAMILIES``. Each rule has an
+is listed twice. A rule's family follows from its id's prefix, in ``FAMILIES``. Each rule has an
 example that fires and one that holds, report excerpts in the text-export format under
 ``examples/<RULE_ID>/`` (run as tests, shown by ``budgetlens rules ID``).
 """
@@ -55,6 +55,8 @@ class Doc:
 
 @dataclass(frozen=True)
 class Rule:
+    """What a check reports under one id; constructing it registers it in the catalog."""
+
     id: str
     version: int  # raised when a change may make the rule report differently
     severity: Severity  # the most severe finding it reports
@@ -86,6 +88,7 @@ _REGISTRY: dict[str, Rule] = {}
 
 
 def family_of(rule_id: str) -> str:
+    """The family of an id, declared or not (a finding stored by an older version)."""
     return FAMILIES[rule_id.split(".", 1)[0]]
 
 
