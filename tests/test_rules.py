@@ -56,13 +56,15 @@ def test_the_example_that_holds_runs_the_rule_and_passes(rule: Rule, tmp_path):
     assert ran["passed"] >= 1 and ran["failed"] == 0, ran
 
 
-def test_every_rule_id_in_the_code_is_declared_and_every_example_is_a_rule():
-    """An id written anywhere in the package is a declared rule, so no finding carries an
-    undocumented id; an examples folder belongs to a rule."""
+def test_every_rule_id_written_is_declared_and_every_example_is_a_rule():
+    """An id written anywhere in the package, the README or the eval data is a declared rule,
+    so no finding carries an undocumented id and no renamed id is left behind; an examples
+    folder belongs to a rule."""
+    sources = [*(ROOT / "src" / "budgetlens").rglob("*.py"), ROOT / "README.md"]
     written = {
         found
-        for source in (ROOT / "src" / "budgetlens").rglob("*.py")
-        for found in re.findall(r"[\"']([A-Z]+\.[a-z][a-z0-9_]+)[\"']", source.read_text("utf-8"))
+        for source in [*sources, *(ROOT / "eval").glob("*.json")]
+        for found in re.findall(r"[\"'`]([A-Z]+\.[a-z][a-z0-9_]+)[\"'`]", source.read_text("utf-8"))
         if not FILE_NAME.search(found)  # "README.md" is written like an id
     }
     declared = {r.id for r in RULES}
