@@ -120,17 +120,17 @@ _WORDING = {
         "head": "{summary}（{family}，最高严重程度 {severity}，版本 {version}）",
         "what": "**检查什么**：{what}",
         "why": "**为什么重要**：{why}",
-        "fires": "触发的例子",
-        "reports": "报告",
-        "holds": "通过的例子",
+        "fires": "触发的例子：",
+        "reports": "报告：",
+        "holds": "通过的例子：",
     },
     "en": {
         "head": "{summary} ({family}, at most {severity}, version {version})",
         "what": "**What it checks**: {what}",
         "why": "**Why it matters**: {why}",
-        "fires": "Fires",
-        "reports": "Reports",
-        "holds": "Holds",
+        "fires": "Fires:",
+        "reports": "Reports:",
+        "holds": "Holds:",
     },
 }
 
@@ -152,7 +152,7 @@ def _examples(r: Rule, lang: Lang) -> list[str]:
     lines = []
     for kind in ("fires", "reports", "holds"):
         text = r.example(kind).rstrip("\n")  # type: ignore[arg-type]
-        lines += [f"{_WORDING[lang][kind]}:", "", "```text", text, "```", ""]
+        lines += [_WORDING[lang][kind], "", "```text", text, "```", ""]
     return lines
 
 
