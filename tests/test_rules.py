@@ -48,11 +48,19 @@ def test_the_example_that_fires_reports_the_rule_at_its_most_severe(rule: Rule, 
     )
 
 
+# A scan that finds nothing enters no pass in the ledger: it judged no figure (identity.py)
+NO_PASS_RECORDED = {"PLACEHOLDER.left_in"}
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_the_example_that_holds_runs_the_rule_and_passes(rule: Rule, tmp_path):
     result = _check(rule, "holds", tmp_path)
     assert not [f for f in result.findings if f.rule_id == rule.id]
-    ran = to_json(result)["coverage"]["rules"][rule.id]  # the ledger, as check writes it
+    coverage = to_json(result)["coverage"]["rules"]  # the ledger, as check writes it
+    if rule.id in NO_PASS_RECORDED:
+        assert rule.id not in coverage
+        return
+    ran = coverage[rule.id]
     assert ran["passed"] >= 1 and ran["failed"] == 0, ran
 
 

@@ -115,13 +115,12 @@ def _printed(text: str, where: EvidenceLocation, value: Decimal = Decimal(0)) ->
 
 def placeholders(ctx: Context) -> None:
     """One finding per paragraph or cell that holds placeholders, naming them all: a template
-    left unfilled is one omission per passage, not one per "XX"."""
+    left unfilled is one omission per passage, not one per "XX". A clean scan enters no pass in
+    the ledger: it judges no figure, and a file of prose alone must still show that nothing in
+    it was checked."""
     for text, block, cell in _texts(ctx):
-        if not _HINT.search(text):
-            continue  # nothing a placeholder is made of: nothing judged
-        found = list(_PLACEHOLDER.finditer(text))
+        found = list(_PLACEHOLDER.finditer(text)) if _HINT.search(text) else []
         if not found:
-            ctx.held(PLACEHOLDER)  # it looked like one ("单位名称：…", "XXL型号") and is none
             continue
         first, *others = (
             _printed(f.group(), _locate(block, cell, f.start(), f.end())) for f in found
