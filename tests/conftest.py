@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import pytest
 
 from budgetlens.document import Document
 from budgetlens.ingest import read_document
+
+from .postgres_server import Unavailable, throwaway_server
 
 CORPUS = Path(__file__).resolve().parents[1] / "eval" / "corpus"
 SEEDS = {p.name[:3]: p for p in sorted((CORPUS / "seeds").glob("*.txt"))}
@@ -71,3 +74,28 @@ def vcr_config() -> dict:
 @pytest.fixture(scope="module")
 def vcr_cassette_dir(request: pytest.FixtureRequest) -> str:
     return str(CASSETTES / request.module.__name__.rsplit(".", 1)[-1])
+
+
+# --- a PostgreSQL server for the batch's store ------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[str]:
+    """A throwaway PostgreSQL server on a free local port; its URL without a database."""
+    try:
+        with throwaway_server() as url:
+            yield url
+    except Unavailable as exc:
+        pytest.skip(f"no PostgreSQL server could start: {exc}")
+
+
+@pytest.fixture
+def postgres_db(postgres: str, request: pytest.FixtureRequest) -> str:
+    """The URL of a new, empty database on the test server."""
+    import psycopg
+
+    name = "t_" + "".join(c if c.isalnum() else "_" for c in request.node.name)[:60].lower()
+    with psycopg.connect(f"{postgres}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return f"{postgres}/{name}"

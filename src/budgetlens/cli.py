@@ -256,51 +256,108 @@ def check(
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
-    "--db", type=click.Path(path_type=Path), required=True, help="The SQLite results database."
+    "--db",
+    required=True,
+    help="The results database: an SQLite file, or a postgresql://user@host/name URL.",
 )
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
-    help="Worker processes.  [default: the CPUs available]",
+    help="Documents checked at once.  [default: the CPUs available (Ray: the cluster's)]",
 )
 @click.option(
     "--reports",
     type=click.Path(path_type=Path),
     help="Folder for the reports and index.html.  [default: <db name>-reports beside the db]",
 )
-def batch(paths: tuple[str, ...], db: Path, workers: int | None, reports: Path | None) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Worker processes on this machine, or Ray tasks (pip install 'budgetlens[ray]').",
+)
+@click.option(
+    "--address",
+    help="The Ray cluster: auto (the one `ray start` runs here) or ray://host:10001.  "
+    "[default: a local Ray]",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds a document may take; one that takes longer is recorded as failed.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    help="Exit 1 when the batch's documents have a finding at this severity or above.",
+)
+@click.option(
+    "--log-format",
+    type=click.Choice(["bar", "json"]),
+    help="Progress as a bar, or one JSON line per document.  [default: bar on a terminal]",
+)
+def batch(
+    paths: tuple[str, ...],
+    db: str,
+    workers: int | None,
+    reports: Path | None,
+    engine: str,
+    address: str | None,
+    timeout: float | None,
+    fail_on: str | None,
+    log_format: str | None,
+) -> None:
     """Check every report in PATHS (files, folders recursively, glob patterns) into DB.
 
     Each document is committed on its own as soon as it is checked; a document whose content
     is already in DB, checked by the same pipeline version, is skipped, so a rerun (after a
     crash or a kill) does only what is left, and retries the failures. A document that cannot
     be read is recorded as failed with its reason, and the run goes on: the exit status is 0
-    whenever the run completes, even with failed documents. Writes REPORTS/<name>.json and
-    .html (the reviewer's page) per document, and REPORTS/index.html linking them all.
+    whenever the run completes, even with failed documents (unless --fail-on). Writes
+    REPORTS/<name>.json and .html (the reviewer's page) per document, and REPORTS/index.html
+    linking them all.
     """
     from budgetlens.batch import Batch
+    from budgetlens.batch.progress import Progress, summary_line
 
-    with Batch(paths, db, workers, reports) as job:
+    if address and engine != "ray":
+        raise InputError("--address is for --engine ray")
+    with Batch(paths, db, workers, reports, engine=engine, address=address, timeout=timeout) as job:
         click.echo(
-            f"{len(job.todo)} to check, {job.skipped} already in {db}; workers: {job.workers}",
+            f"{len(job.todo)} to check, {job.summary.skipped} already in {job.store.url}; "
+            f"engine: {engine}, workers: {job.workers or 'the cluster'}",
             err=True,
         )
-        with click.progressbar(
-            job.run(),
-            length=len(job.todo),
-            label="checking",
-            show_pos=True,
-            file=sys.stderr,
-            item_show_func=lambda o: o and f"{job.done} done, {job.failed} failed",
-        ) as outcomes:
-            failures = [o for o in outcomes if o.status == "failed"]
+        progress = Progress(len(job.todo))
+        failures = []
+        if (log_format or ("bar" if sys.stderr.isatty() else "json")) == "json":
+            for outcome in job.run():
+                progress.advance()
+                click.echo(progress.line(outcome), err=True)
+                failures += [outcome] if outcome.status == "failed" else []
+        else:
+            with click.progressbar(
+                job.run(),
+                length=len(job.todo),
+                label="checking",
+                show_pos=True,
+                file=sys.stderr,
+                item_show_func=lambda o: o and progress.status(),
+            ) as outcomes:
+                for outcome in outcomes:
+                    progress.advance()
+                    failures += [outcome] if outcome.status == "failed" else []
     for outcome in failures:
         click.echo(f"{outcome.source}: failed: {outcome.error}", err=True)
-    click.echo(f"{job.done} done, {job.skipped} skipped, {job.failed} failed; index: {job.index}")
+    click.echo(f"{summary_line(job.summary)}; index: {job.index}")
+    found = job.summary.findings
+    if fail_on and (found["error"] or (fail_on == "warning" and found["warning"])):
+        raise SystemExit(1)
 
 
 @cli.command(name="export")
-@click.argument("db", type=click.Path(path_type=Path))
+@click.argument("db")
 @click.option(
     "--format",
     "fmt",
@@ -310,23 +367,28 @@ def batch(paths: tuple[str, ...], db: Path, workers: int | None, reports: Path |
 )
 @click.option(
     "--what",
-    type=click.Choice(["documents", "tables", "indicators", "claims", "findings"]),
+    type=click.Choice(
+        ["documents", "files", "tables", "indicators", "claims", "findings", "evidence"]
+    ),
     default="findings",
     show_default=True,
-    help="Which rows: one per document, table, indicator (or scored item), claim, finding.",
+    help="Which rows: one per document, input file, table, indicator (or scored item), claim, "
+    "finding, or piece of a finding's evidence.",
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="File to write.  [default: <db name>-<what>.<format> beside the db]",
+    help="File to write.  [default: <db name>-<what>.<format> beside an SQLite db]",
 )
-def export_rows(db: Path, fmt: str, what: str, output: Path | None) -> None:
-    """Write the rows of a batch's database DB as a tidy CSV (UTF-8 with BOM, for Excel),
-    JSON Lines or Parquet file; item rows carry their document's id, source and sha256."""
+def export_rows(db: str, fmt: str, what: str, output: Path | None) -> None:
+    """Write the rows of a batch's database DB (an SQLite file or a postgresql:// URL) as a
+    tidy CSV (UTF-8 with BOM, for Excel), JSON Lines or Parquet file; item rows carry their
+    document's id, source and sha256."""
     from budgetlens.batch import export
+    from budgetlens.batch.store import beside
 
-    output = output or db.parent / f"{db.stem}-{what}.{fmt}"
+    output = output or beside(db, f"-{what}.{fmt}")
     count = export(db, what, fmt, output)  # type: ignore[arg-type]
     click.echo(f"{count} rows → {output}")
 

@@ -1,5 +1,6 @@
-"""Export a results database as tidy files: one row per document, table, indicator, claim or
-finding, each item row led by its document's id, source and sha256.
+"""Export a results database as tidy files: one row per document, file, table, indicator,
+claim, finding or piece of evidence, each item row led by its document's id, source and
+sha256.
 
 CSV is written as UTF-8 with a byte-order mark, the only way Excel opens Chinese text in a CSV
 correctly; pandas reads it too (``encoding="utf-8-sig"``). Rows are streamed in batches, so a
@@ -10,51 +11,81 @@ from __future__ import annotations
 
 import csv
 import json
-import sqlite3
 from collections.abc import Iterator
+from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-from budgetlens.atomic import atomic_path
-from budgetlens.batch.store import connect
+from sqlalchemy import Boolean, Column, Float, Integer, Numeric, Result, select
 
-What = Literal["documents", "tables", "indicators", "claims", "findings"]
+from budgetlens.atomic import atomic_path
+from budgetlens.batch import schema
+from budgetlens.batch.store import open_database
+
+What = Literal["documents", "files", "tables", "indicators", "claims", "findings", "evidence"]
 Format = Literal["csv", "jsonl", "parquet"]
 _BATCH = 10_000
 
 
-def export(db_path: Path, what: What, fmt: Format, output: Path) -> int:
-    """Write ``what`` of the database at ``db_path`` to ``output``; the number of rows."""
-    db = connect(db_path, create=False)
+def export(db: str | Path, what: What, fmt: Format, output: Path) -> int:
+    """Write ``what`` of the database ``db`` (an SQLite file or a postgresql:// URL) to
+    ``output``; the number of rows."""
+    engine = open_database(db, create=False)
     try:
-        columns, types, cursor = _query(db, what)
-        with atomic_path(output) as tmp:
-            return _WRITERS[fmt](tmp, columns, types, _batches(cursor))
+        with engine.connect() as connection:
+            columns = _columns(what)
+            query = _query(what, columns)
+            result = connection.execution_options(stream_results=True).execute(query)
+            names = [c.name for c in columns]
+            kinds = [_kind(c) for c in columns]
+            with atomic_path(output) as tmp:
+                return _WRITERS[fmt](tmp, names, kinds, _batches(result))
     finally:
-        db.close()
+        engine.dispose()
 
 
-def _query(db: sqlite3.Connection, what: What) -> tuple[list[str], list[str], sqlite3.Cursor]:
-    """The rows of ``what`` with their column names and declared SQLite types."""
-    info = [(r[1], r[2]) for r in db.execute(f"PRAGMA table_info({what})")]
+def _columns(what: What) -> list[Column]:
+    """Item rows are led by their document's id, source and sha256."""
+    table = schema.metadata.tables[what]
     if what == "documents":
-        sql = "SELECT * FROM documents ORDER BY source"
-        columns = info
-    else:
-        own = [(name, kind) for name, kind in info if name != "document_id"]
-        sql = (
-            "SELECT d.id, d.source, d.sha256, "
-            + ", ".join(f"t.{name}" for name, _ in own)
-            + f" FROM {what} t JOIN documents d ON d.id = t.document_id"
-            + " ORDER BY d.source, t.rowid"
-        )
-        columns = [("document_id", "INTEGER"), ("source", "TEXT"), ("sha256", "TEXT"), *own]
-    return [c for c, _ in columns], [t for _, t in columns], db.execute(sql)
+        return list(table.columns)
+    d = schema.documents
+    own = [c for c in table.columns if c.name != "document_id"]
+    return [table.c.document_id, d.c.source, d.c.sha256, *own]
 
 
-def _batches(cursor: sqlite3.Cursor) -> Iterator[list[tuple]]:
-    while rows := cursor.fetchmany(_BATCH):
-        yield rows
+def _query(what: What, columns: list[Column]):  # type: ignore[no-untyped-def]
+    table = schema.metadata.tables[what]
+    if what == "documents":
+        return select(*columns).order_by(table.c.source)
+    join = table.join(schema.documents, schema.documents.c.id == table.c.document_id)
+    return (
+        select(*columns).select_from(join).order_by(schema.documents.c.source, *table.primary_key)
+    )
+
+
+def _kind(column: Column) -> str:
+    """What a value of the column is written as: integer, number, boolean or text."""
+    if isinstance(column.type, Boolean):
+        return "boolean"
+    if isinstance(column.type, Integer):
+        return "integer"
+    if isinstance(column.type, Float | Numeric | schema.Number):
+        return "number"
+    return "text"
+
+
+def _plain(value: object) -> object:
+    """PostgreSQL's Decimals as SQLite's floats; times as ISO 8601 text."""
+    if isinstance(value, Decimal):
+        return float(value)
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def _batches(result: Result) -> Iterator[list[tuple]]:
+    while rows := result.fetchmany(_BATCH):
+        yield [tuple(_plain(v) for v in row) for row in rows]
 
 
 def _csv(path: Path, columns: list[str], _: list[str], batches: Iterator[list[tuple]]) -> int:
@@ -85,7 +116,7 @@ def _parquet(
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    kinds = {"INTEGER": pa.int64(), "REAL": pa.float64()}
+    kinds = {"integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
     schema = pa.schema(
         [(c, kinds.get(t, pa.string())) for c, t in zip(columns, types, strict=True)]
     )

@@ -4,12 +4,14 @@ counts; failures with their reason. One self-contained file; every text escaped.
 from __future__ import annotations
 
 import os
-import sqlite3
 from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
+from sqlalchemy import Engine, select
+
 from budgetlens.atomic import write_atomically
+from budgetlens.batch.schema import documents
 
 _STYLE = """
 body { font: 14px/1.4 system-ui, sans-serif; margin: 2em; }
@@ -21,11 +23,13 @@ tr.failed td { color: #a00; }
 """
 
 
-def write_index(db: sqlite3.Connection, path: Path) -> None:
-    rows = db.execute(
-        "SELECT source, status, error, errors, warnings, notes, checks_run, report "
-        "FROM documents ORDER BY source"
-    ).fetchall()
+def write_index(engine: Engine, path: Path) -> None:
+    d = documents.c
+    query = select(
+        d.source, d.status, d.error, d.errors, d.warnings, d.notes, d.checks_run, d.report
+    )
+    with engine.connect() as connection:
+        rows = connection.execute(query.order_by(d.source)).all()
     done = sum(1 for r in rows if r[1] == "done")
     totals = [sum(r[i] or 0 for r in rows) for i in (3, 4, 5)]
     body = [

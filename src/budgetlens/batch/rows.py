@@ -1,11 +1,13 @@
-"""A checked document's JSON result as tidy rows: one per table, indicator, claim, finding.
+"""A checked document's JSON result as tidy rows: one per table, indicator, claim, finding and
+piece of evidence.
 
-The keys are the columns of ``store``'s tables; values that are exact decimals stay strings.
+The keys are the columns of ``schema``'s tables; numbers are given as their exact decimal
+text, which the schema's ``Number`` type stores as a number.
 """
 
 from __future__ import annotations
 
-import json
+from decimal import Decimal, InvalidOperation
 
 
 def item_rows(data: dict) -> dict[str, list[dict]]:
@@ -23,7 +25,20 @@ def item_rows(data: dict) -> dict[str, list[dict]]:
         ],
         "claims": [_claim(c) for c in data["claims"]],
         "findings": [_finding(n, f) for n, f in enumerate(data["findings"], 1)],
+        "evidence": [
+            evidence_row(n, m, e)
+            for n, f in enumerate(data["findings"], 1)
+            for m, e in enumerate(f["evidence"], 1)
+        ],
     }
+
+
+def number(text: str | None) -> str | None:
+    """A printed total ("100") as a decimal, None where it is not one."""
+    try:
+        return str(Decimal(text)) if text is not None and Decimal(text).is_finite() else None
+    except InvalidOperation:
+        return None
 
 
 def _value(parsed: dict | None) -> str | None:
@@ -42,6 +57,7 @@ def _table(table: dict) -> dict:
         "line_end": location.get("line_end"),
         "items": len(table.get("indicators", table.get("items", []))),
         "total_score": table.get("total_score"),
+        "total_score_value": number(table.get("total_score")),
         "notes": "\n".join(table["notes"]) or None,
     }
 
@@ -76,7 +92,7 @@ def _claim(claim: dict) -> dict:
         "value": quantity["value"],
         "decimals": quantity["decimals"],
         "unit": quantity["unit"],
-        "percent": int(quantity["percent"]),
+        "percent": bool(quantity["percent"]),
         "comparator": claim["comparator"],
         "qualifier": claim["qualifier"],
         "direction": claim["direction"],
@@ -104,6 +120,7 @@ def _finding(n: int, finding: dict) -> dict:
         "severity": finding["severity"],
         "tier": finding["tier"],
         "message": finding["message"],
+        "fingerprint": finding["fingerprint"],
         "stated": finding["stated"],
         "stated_lo": stated[0],
         "stated_hi": stated[1],
@@ -111,7 +128,37 @@ def _finding(n: int, finding: dict) -> dict:
         "computed_lo": computed[0],
         "computed_hi": computed[1],
         "difference": finding["difference"],
-        "line": finding["line"],
-        "page": finding["page"],
-        "evidence": json.dumps(finding["evidence"], ensure_ascii=False),
+        **place(finding),
+    }
+
+
+_PLACE = ("line", "page", "block_id", "table_id", "row", "col")
+
+
+def place(finding: dict) -> dict:
+    """A finding's line and page, and the block or table cell of its first located piece of
+    evidence: the only place a .docx finding has, which has no lines or pages."""
+    where = dict.fromkeys(_PLACE)
+    for item in finding["evidence"]:
+        location = item.get("location") or {}
+        if location.get("block_id") or location.get("table_id"):
+            where = {key: location.get(key) for key in _PLACE}
+            break
+    for key in ("line", "page"):
+        if finding[key] is not None:
+            where[key] = finding[key]
+    return where
+
+
+def evidence_row(finding: int, n: int, item: dict) -> dict:
+    """The ``n``th number a finding used, with its place: a span of a block or a table cell."""
+    location = item.get("location") or {}
+    return {
+        "finding": finding,
+        "n": n,
+        "role": item["role"],
+        "text": item.get("text"),
+        **{key: location.get(key) for key in _PLACE},
+        "span_start": location.get("start"),
+        "span_end": location.get("end"),
     }

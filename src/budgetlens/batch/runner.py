@@ -1,36 +1,29 @@
-"""Run a batch: hash the inputs, skip what is stored, check the rest in worker processes.
+"""Run a batch: hash the inputs, skip what is stored, check the rest on an engine (the local
+process pool, or Ray), and record each document as it comes back.
 
-Workers do all the reading, checking and serialising (``work.check_one``); the parent is the
-database's only writer and commits each document as it comes back. Workers are forked from a
-fork server that has imported the pipeline once (not from the parent, whose threads make a
-plain fork unsafe), so starting one costs milliseconds, not seconds of imports. They live for
-the whole run: ``max_tasks_per_child`` would recycle them, but it can deadlock the pool on
-Python 3.11 (cpython gh-115634), and bench/batch_speed.py shows memory flat without it.
-
-A worker that dies (a crash in a parser, the OOM killer) breaks the pool: the documents it
-may have been reading are each rerun alone, and one that kills its worker again is recorded
-as failed; the run goes on.
+Engines do all the reading, checking and serialising (``work.check_one``); this process, the
+driver, is the database's only writer and commits each document as it comes back.
 """
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
-from collections import deque
+import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from budgetlens.batch.discover import discover
 from budgetlens.batch.index import write_index
-from budgetlens.batch.store import Store, now
-from budgetlens.batch.work import Job, check_one, failure, watch_parent
+from budgetlens.batch.pool import pool_results
+from budgetlens.batch.store import Store, beside, now
+from budgetlens.batch.work import Job, Work, check_one
+from budgetlens.errors import InputError
 from budgetlens.pipeline import pipeline_version
 
-Work = Callable[[Job], dict]
+Engine = Literal["local", "ray"]
 
 
 @dataclass
@@ -40,20 +33,51 @@ class Outcome:
     source: str
     status: str  # done | failed
     error: str | None
+    errors: int = 0  # findings by severity
+    warnings: int = 0
+    notes: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class Summary:
+    """A batch's totals: its documents (those checked now and those already stored), their
+    findings by severity, and the rate at which this run checked them."""
+
+    done: int = 0
+    skipped: int = 0
+    failed: int = 0
+    findings: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+    seconds: float = 0.0  # wall time of the run
+
+    @property
+    def documents(self) -> int:
+        return self.done + self.skipped + self.failed
+
+    @property
+    def per_minute(self) -> float:
+        """Documents checked (done or failed) per minute of this run."""
+        return 60 * (self.done + self.failed) / self.seconds if self.seconds else 0.0
+
+    def add(self, errors: int, warnings: int, notes: int) -> None:
+        for severity, n in zip(self.findings, (errors, warnings, notes), strict=True):
+            self.findings[severity] += n
 
 
 class Batch:
     """Check many documents into one database; ``run()`` yields each as it is committed::
 
-        with Batch(["reports/"], Path("results.sqlite"), workers=2) as batch:
-            print(len(batch.todo), "to check,", batch.skipped, "already stored")
+        with Batch(["reports/"], "results.sqlite", workers=2) as batch:
+            print(len(batch.todo), "to check,", batch.summary.skipped, "already stored")
             for outcome in batch.run():
                 ...
-        print(batch.done, batch.failed, batch.index)
+        print(batch.summary, batch.index)
 
-    ``workers`` defaults to the CPUs this process may use; ``reports`` (the folder of the
-    per-document reports and the index) to ``<db stem>-reports`` beside the database;
-    ``work`` is what a worker does with one document (tests inject a crash).
+    ``db`` is an SQLite file or a ``postgresql://`` URL; ``workers`` defaults to the CPUs
+    this process may use (with Ray and an ``address``: the cluster's); ``reports`` (the folder
+    of the per-document reports and the index) to ``<db name>-reports`` beside an SQLite
+    database, or in the current folder; ``timeout`` is each document's limit in seconds;
+    ``work`` is what a worker does with one document (tests inject crashes).
     """
 
     def __init__(
@@ -62,98 +86,134 @@ class Batch:
         db: Path | str,
         workers: int | None = None,
         reports: Path | None = None,
+        *,
+        engine: Engine = "local",
+        address: str | None = None,
+        timeout: float | None = None,
         work: Work = check_one,
     ) -> None:
-        db = Path(db)
-        self.workers = workers or len(os.sched_getaffinity(0))
-        self.reports = Path(reports or db.parent / f"{db.stem}-reports").resolve()
+        self.engine, self.timeout = engine, timeout
+        self.workers = workers or (None if address else len(os.sched_getaffinity(0)))
+        self.reports = Path(reports or beside(db, "-reports")).resolve()
         self.index = self.reports / "index.html"
         self.work = work
         self.pipeline = pipeline_version()
-        self.done = self.failed = 0
+        self.summary = Summary()
         files = discover(paths, exclude=self.reports)  # before the database: a bad path
         self.store = Store(db)  # leaves no empty database behind
-        self.todo, self.skipped = self._plan(files)
+        self._ray_started = False
+        if engine == "ray":
+            from budgetlens.batch.ray_tasks import connect
+
+            try:
+                self._ray_started = connect(address, self.workers)
+            except InputError:
+                self.store.close()
+                raise
+        self.todo: list[Job] = []
+        self._aliases: dict[str, list[str]] = {}  # content hash: the files holding it
+        self._stored: dict[int, list[str]] = {}  # stored document id: its files
+        self._plan(files)
 
     def __enter__(self) -> Batch:
         return self
 
     def __exit__(self, *_: object) -> None:
         self.store.close()
+        if self._ray_started:
+            import ray
 
-    def _plan(self, files: list[Path]) -> tuple[list[Job], int]:
-        """Jobs for the files not yet stored by this pipeline, largest first (so that workers
-        do not wait on one long document at the end); identical files count once."""
-        seen = self.store.done(self.pipeline)
-        todo, skipped = [], 0
+            ray.shutdown()
+
+    def _plan(self, files: list[Path]) -> None:
+        """Jobs for the contents not yet stored by this pipeline, largest first (so that
+        workers do not wait on one long document at the end); identical files are checked
+        once, and every file is recorded."""
+        stored = self.store.done(self.pipeline)
         for path in files:
             try:
                 data = path.read_bytes()
             except OSError:  # the worker reports why, with the file's name
-                todo.append(Job(str(path), None, None, str(self.reports)))
+                self.todo.append(Job(str(path), None, None, str(self.reports), self.timeout))
                 continue
             sha = hashlib.sha256(data).hexdigest()
-            if sha in seen:
-                skipped += 1
-                continue
-            seen.add(sha)
-            todo.append(Job(str(path), sha, len(data), str(self.reports)))
-        todo.sort(key=lambda job: -(job.size or 0))
-        return todo, skipped
+            if sha in stored:
+                known = stored[sha]
+                self._stored.setdefault(known.id, []).append(str(path))
+                self.summary.skipped += 1
+                self.summary.add(known.errors, known.warnings, known.notes)
+            elif sha in self._aliases:
+                self._aliases[sha].append(str(path))
+            else:
+                self._aliases[sha] = [str(path)]
+                self.todo.append(Job(str(path), sha, len(data), str(self.reports), self.timeout))
+        self.todo.sort(key=lambda job: -(job.size or 0))
 
     def run(self) -> Iterator[Outcome]:
         """Check every job, committing each document before yielding it; then write the index
         of every document in the database."""
-        run_id = self.store.start_run(self.pipeline, self.workers)
+        start = time.perf_counter()
+        workers = self.workers or 0  # 0: a Ray cluster's
+        run_id = self.store.start_run(self.pipeline, self.engine, workers)
+        for document_id, paths in self._stored.items():
+            self.store.alias(document_id, paths, run_id)
         for result in self._results():
             document = result["document"]
             document |= {"pipeline": self.pipeline, "run_id": run_id, "checked_at": now()}
-            self.store.record(document, result["items"])
+            paths = self._aliases.get(document["sha256"], [document["source"]])
+            self.store.record(document, result["items"], paths)
+            counts = [document[key] or 0 for key in ("errors", "warnings", "notes")]
             if document["status"] == "done":
-                self.done += 1
+                self.summary.done += 1
+                self.summary.add(*counts)
             else:
-                self.failed += 1
-            yield Outcome(document["source"], document["status"], document["error"])
-        self.store.finish_run(run_id, self.done, self.skipped, self.failed)
-        write_index(self.store.db, self.index)
+                self.summary.failed += 1
+            self.summary.seconds = time.perf_counter() - start
+            yield Outcome(
+                document["source"],
+                document["status"],
+                document["error"],
+                *counts,
+                document["seconds"] or 0.0,
+            )
+        self.summary.seconds = time.perf_counter() - start
+        s = self.summary
+        self.store.finish_run(run_id, s.done, s.skipped, s.failed)
+        write_index(self.store.engine, self.index)
 
     def _results(self) -> Iterator[dict]:
-        """Results as they finish, at most two jobs per worker queued, so that memory stays
-        flat however many documents there are."""
-        queue = deque(self.todo)
-        context = _context()
-        while queue:
-            suspects: list[Job] = []
-            pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=watch_parent)
-            try:
-                running: dict[Future, Job] = {}
-                while running or (queue and not suspects):
-                    while queue and len(running) < 2 * self.workers and not suspects:
-                        job = queue.popleft()
-                        running[pool.submit(self.work, job)] = job
-                    finished, _ = wait(running, return_when=FIRST_COMPLETED)
-                    for future in finished:
-                        job = running.pop(future)
-                        try:
-                            yield future.result()
-                        except BrokenProcessPool:
-                            suspects.append(job)
-            finally:  # on Ctrl-C, drop the queued jobs rather than wait for them
-                pool.shutdown(cancel_futures=True)
-            yield from (self._alone(job, context) for job in suspects)
+        if self.engine == "ray":
+            from budgetlens.batch.ray_tasks import ray_results
 
-    def _alone(self, job: Job, context: multiprocessing.context.BaseContext) -> dict:
-        """Rerun one document that was in a pool when a worker died, in a pool of its own."""
-        with ProcessPoolExecutor(1, mp_context=context, initializer=watch_parent) as pool:
-            try:
-                return pool.submit(self.work, job).result()
-            except BrokenProcessPool:
-                return failure(job, "its worker process died while checking it (a crash)")
+            return ray_results(self.todo, self.work, self.workers)
+        return pool_results(self.todo, self.work, self.workers or 1)
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    """Workers forked from a server that has imported the pipeline and the Word reader's
-    libraries (which the pipeline imports lazily, some 3 s of unstructured and spaCy)."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["budgetlens.batch.work", "unstructured.partition.docx"])
-    return context
+def run(
+    paths: Iterable[Path | str],
+    db: Path | str,
+    *,
+    workers: int | None = None,
+    reports: Path | None = None,
+    engine: Engine = "local",
+    address: str | None = None,
+    timeout: float | None = None,
+    on_document: Callable[[Outcome], object] | None = None,
+) -> Summary:
+    """Check every report in ``paths`` (files, folders, glob patterns) into ``db`` (an SQLite
+    file or a ``postgresql://`` URL), resuming where an earlier run stopped; the totals.
+    ``on_document`` is called with each document as it is committed. A bad path or database
+    raises ``budgetlens.errors.InputError`` before any work starts::
+
+        from budgetlens.batch import run
+        summary = run(["/data/2024/"], "postgresql://budget@db/results", engine="ray",
+                      address="auto", timeout=300)
+        print(summary.done, summary.failed, summary.findings["error"])
+    """
+    with Batch(
+        paths, db, workers, reports, engine=engine, address=address, timeout=timeout
+    ) as batch:
+        for outcome in batch.run():
+            if on_document is not None:
+                on_document(outcome)
+        return batch.summary

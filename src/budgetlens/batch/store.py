@@ -1,198 +1,206 @@
-"""The results database: one row per document, and its tables, indicators, claims, findings.
+"""The results database, SQLite or PostgreSQL, through one SQLAlchemy Core schema.
 
-SQLite in WAL mode, written by one process only (the batch's parent). Each document is one
-transaction: its row and all its item rows commit together or not at all, so a run killed at
-any moment (even ``kill -9``) leaves only whole documents, and a rerun carries on from there.
-``synchronous=NORMAL`` keeps every commit across a killed process; only a power cut or an OS
-crash could lose the last commits, which a rerun then redoes.
+One writer (the batch's driver) records each document in one transaction: its row, all its
+item rows and its files commit together or not at all, so a run killed at any moment (even by
+``kill -9``) leaves only whole documents, and a rerun carries on from there. Writes are
+idempotent: a document is known by the sha256 of its bytes, and recording it again (a rerun,
+a retried task, a newer pipeline) updates its row in place and replaces its items, never
+adding a second copy. Every input file keeps a row in ``files``, pointing at the document of
+its content, so a file whose bytes duplicate another's is an alias of the first.
 
-A document is known by the sha256 of its bytes: its row replaces any earlier row of the same
-content (a failure retried, a result of an older pipeline), so the database holds one row per
-distinct content. Exact decimals are stored as text, as printed or as computed, never as floats.
+SQLite runs in WAL mode with ``synchronous=NORMAL``: every commit survives a killed process;
+only a power cut or an OS crash could lose the last commits, which a rerun then redoes.
+Opening a database upgrades its schema to this version's (``migrate``).
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import Connection, Engine, Table, create_engine, delete, event, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.sql.dml import Insert
+
+from budgetlens.batch import schema
+from budgetlens.batch.migrate import migrate
 from budgetlens.errors import InputError
 
-SCHEMA_VERSION = 1
 
-_SCHEMA = """
-CREATE TABLE runs (
-    id INTEGER PRIMARY KEY,
-    started_at TEXT NOT NULL,
-    finished_at TEXT,  -- NULL: the run was killed or is still going
-    pipeline TEXT NOT NULL,
-    workers INTEGER NOT NULL,
-    done INTEGER, skipped INTEGER, failed INTEGER
-);
-CREATE TABLE documents (
-    id INTEGER PRIMARY KEY,
-    sha256 TEXT UNIQUE,  -- NULL only for a file that could not be read at all
-    source TEXT NOT NULL,
-    bytes INTEGER,
-    format TEXT,
-    pipeline TEXT NOT NULL,
-    status TEXT NOT NULL CHECK (status IN ('done', 'failed')),
-    error TEXT,  -- why it failed: one line
-    traceback TEXT,  -- for a failure that is a budgetlens bug rather than bad input
-    errors INTEGER, warnings INTEGER, notes INTEGER,  -- findings by severity
-    checks_run INTEGER, checks_not_checked INTEGER,
-    reader_warnings TEXT,
-    report TEXT,  -- the reviewer's page (.html); the JSON result is beside it (.json)
-    seconds REAL,
-    run_id INTEGER REFERENCES runs (id),
-    checked_at TEXT NOT NULL
-);
-CREATE TABLE tables (
-    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    table_id TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    title TEXT, project TEXT,
-    page INTEGER, line_start INTEGER, line_end INTEGER,
-    items INTEGER,  -- indicator or score rows read from it
-    total_score TEXT,
-    notes TEXT
-);
-CREATE TABLE indicators (
-    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    table_id TEXT NOT NULL,
-    table_kind TEXT NOT NULL,
-    row INTEGER NOT NULL,
-    item TEXT NOT NULL CHECK (item IN ('indicator', 'score_item')),
-    level1 TEXT, level2 TEXT, level3 TEXT,
-    comparator TEXT, target TEXT, target_value TEXT, unit TEXT,
-    weight TEXT, weight_value TEXT, actual TEXT, actual_value TEXT,
-    allotted TEXT, allotted_value TEXT, score TEXT, score_value TEXT,
-    note TEXT,
-    line INTEGER, page INTEGER
-);
-CREATE TABLE claims (
-    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    claim_id TEXT NOT NULL,
-    type TEXT NOT NULL,
-    subject TEXT,
-    text TEXT NOT NULL, value TEXT NOT NULL, decimals INTEGER, unit TEXT, percent INTEGER,
-    comparator TEXT, qualifier TEXT, direction TEXT, year INTEGER,
-    claim_group TEXT, role TEXT, ref TEXT,
-    block_id TEXT, span_start INTEGER, span_end INTEGER, line INTEGER, page INTEGER,
-    section TEXT
-);
-CREATE TABLE findings (
-    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    finding INTEGER NOT NULL,  -- its place in the document's list
-    rule_id TEXT NOT NULL, rule_version INTEGER NOT NULL, family TEXT NOT NULL,
-    severity TEXT NOT NULL, tier TEXT NOT NULL, message TEXT NOT NULL,
-    stated TEXT, stated_lo TEXT, stated_hi TEXT,
-    computed TEXT, computed_lo TEXT, computed_hi TEXT, difference TEXT,
-    line INTEGER, page INTEGER,
-    evidence TEXT  -- JSON: every number used, with its place
-);
-CREATE INDEX tables_document ON tables (document_id);
-CREATE INDEX indicators_document ON indicators (document_id);
-CREATE INDEX claims_document ON claims (document_id);
-CREATE INDEX findings_document ON findings (document_id);
-"""
-
-ITEM_TABLES = ("tables", "indicators", "claims", "findings")
+def now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
 
 
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+def database_url(db: str | Path) -> URL:
+    """A ``postgresql://`` URL (run on psycopg 3) or the path of an SQLite file."""
+    text = str(db)
+    if "://" not in text:
+        return URL.create("sqlite", database=text)
+    try:
+        url = make_url(text)
+    except ArgumentError as exc:
+        raise InputError(f"{text}: not a database URL") from exc
+    if url.get_backend_name() != "postgresql":
+        raise InputError(f"{text}: a database is an SQLite file or a postgresql:// URL")
+    return url.set(drivername="postgresql+psycopg")
 
 
-def connect(path: Path, create: bool = True) -> sqlite3.Connection:
-    """Open (or create) a results database; anything else at ``path`` is an InputError."""
-    if not create and not path.is_file():
-        raise InputError(f"{path}: no such database")
-    if create:
+def beside(db: str | Path, suffix: str) -> Path:
+    """``<db name><suffix>`` beside an SQLite database, or in the current folder for a
+    server's (where the database is ``name`` of ``postgresql://host/name``)."""
+    url = database_url(db)
+    name = Path(url.database or "results")
+    return (name.parent if url.drivername == "sqlite" else Path()) / f"{name.stem}{suffix}"
+
+
+def shown(url: URL) -> str:
+    """The URL as a message may show it: no password."""
+    if url.drivername == "sqlite":
+        return url.database or ""
+    return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)
+
+
+def open_database(db: str | Path, create: bool = True) -> Engine:
+    """An engine on the results database at ``db``, its schema created or upgraded; anything
+    else there (another SQLite file, an unreachable server) is an InputError."""
+    url = database_url(db)
+    if url.drivername == "sqlite":
+        path = Path(url.database or "")
+        if not create and not path.is_file():
+            raise InputError(f"{path}: no such database")
         path.parent.mkdir(parents=True, exist_ok=True)  # like check's --out
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_settings)
+        event.listen(engine, "begin", lambda connection: connection.exec_driver_sql("BEGIN"))
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
     try:
-        db = sqlite3.connect(path, isolation_level=None)  # transactions are explicit
-        db.execute("PRAGMA busy_timeout = 10000")
-        db.execute("PRAGMA foreign_keys = ON")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        empty = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
-    except sqlite3.DatabaseError as exc:
-        raise InputError(f"{path}: not an SQLite database ({exc})") from exc
-    if version != SCHEMA_VERSION and not (empty and create):
-        raise InputError(f"{path}: not a budgetlens results database")
-    if empty:
-        db.execute("PRAGMA journal_mode = WAL")
-        db.executescript(f"BEGIN; {_SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
-    db.execute("PRAGMA synchronous = NORMAL")
-    return db
+        migrate(engine, create)
+    except DBAPIError as exc:
+        engine.dispose()
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+        raise InputError(f"{shown(url)}: cannot use this database ({reason})") from exc
+    except InputError as exc:
+        engine.dispose()
+        raise InputError(f"{shown(url)}: {exc}") from exc
+    return engine
 
 
-@contextmanager
-def transaction(db: sqlite3.Connection) -> Iterator[None]:
-    if not db.in_transaction:
-        db.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")
+def _sqlite_settings(connection: object, _: object) -> None:
+    """Transactions are SQLAlchemy's (``BEGIN`` on its begin event), foreign keys enforced."""
+    connection.isolation_level = None  # type: ignore[attr-defined]
+    cursor = connection.cursor()  # type: ignore[attr-defined]
+    for pragma in ("busy_timeout = 10000", "foreign_keys = ON", "synchronous = NORMAL"):
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.close()
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A document already in the database: its id and its findings by severity."""
+
+    id: int
+    errors: int
+    warnings: int
+    notes: int
 
 
 class Store:
     """The batch's writer: plans what to skip, records each document in one transaction."""
 
-    def __init__(self, path: Path) -> None:
-        self.db = connect(path)
-        self._inserts = {
-            table: _insert_statement(self.db, table) for table in ("documents", *ITEM_TABLES)
-        }
+    def __init__(self, db: str | Path) -> None:
+        self.engine = open_database(db)
+        self.url = shown(self.engine.url)
 
-    def done(self, pipeline: str) -> set[str]:
-        """Hashes of documents already checked by this pipeline."""
-        rows = self.db.execute(
-            "SELECT sha256 FROM documents WHERE status = 'done' AND pipeline = ?", (pipeline,)
+    def done(self, pipeline: str) -> dict[str, Stored]:
+        """Documents already checked by this pipeline, by content hash."""
+        d = schema.documents
+        query = select(d.c.sha256, d.c.id, d.c.errors, d.c.warnings, d.c.notes).where(
+            d.c.status == "done", d.c.pipeline == pipeline
         )
-        return {sha for (sha,) in rows}
+        with self.engine.connect() as connection:
+            return {sha: Stored(*rest) for sha, *rest in connection.execute(query)}
 
-    def start_run(self, pipeline: str, workers: int) -> int:
-        with transaction(self.db):
-            cursor = self.db.execute(
-                "INSERT INTO runs (started_at, pipeline, workers) VALUES (?, ?, ?)",
-                (now(), pipeline, workers),
-            )
-        return int(cursor.lastrowid or 0)
+    def start_run(self, pipeline: str, engine: str, workers: int) -> int:
+        runs = schema.runs
+        with self.engine.begin() as connection:
+            return connection.execute(
+                runs.insert().returning(runs.c.id),
+                {"started_at": now(), "pipeline": pipeline, "engine": engine, "workers": workers},
+            ).scalar_one()
 
     def finish_run(self, run_id: int, done: int, skipped: int, failed: int) -> None:
-        with transaction(self.db):
-            self.db.execute(
-                "UPDATE runs SET finished_at = ?, done = ?, skipped = ?, failed = ? WHERE id = ?",
-                (now(), done, skipped, failed, run_id),
+        runs = schema.runs
+        with self.engine.begin() as connection:
+            connection.execute(
+                update(runs).where(runs.c.id == run_id),
+                {"finished_at": now(), "done": done, "skipped": skipped, "failed": failed},
             )
 
-    def record(self, document: dict, items: dict[str, list[dict]]) -> None:
-        """One document and its item rows, replacing an earlier row of the same content (or an
-        earlier failure of the same file), in one transaction."""
-        with transaction(self.db):
-            self.db.execute(
-                "DELETE FROM documents WHERE sha256 = :sha256 "
-                "OR (status = 'failed' AND source = :source)",
-                document,
+    def record(self, document: dict, items: dict[str, list[dict]], paths: list[str]) -> None:
+        """A document (its row replacing any earlier row of the same content), its item rows
+        and the files that hold it, in one transaction."""
+        with self.engine.begin() as connection:
+            document_id = self._document(connection, document)
+            for name in reversed(schema.ITEM_TABLES):  # children before parents
+                table = schema.metadata.tables[name]
+                connection.execute(delete(table).where(table.c.document_id == document_id))
+            for name in schema.ITEM_TABLES:
+                if rows := items.get(name):
+                    connection.execute(
+                        schema.metadata.tables[name].insert(),
+                        [{**row, "document_id": document_id} for row in rows],
+                    )
+            self._files(connection, document_id, paths, document["run_id"])
+
+    def alias(self, document_id: int, paths: Iterable[str], run_id: int) -> None:
+        """Files whose content is already stored: each keeps its row, naming that document."""
+        with self.engine.begin() as connection:
+            self._files(connection, document_id, list(paths), run_id)
+
+    def _document(self, connection: Connection, document: dict) -> int:
+        d = schema.documents
+        if document["sha256"] is None:  # unreadable: known by its path alone
+            connection.execute(
+                delete(d).where(d.c.sha256.is_(None), d.c.source == document["source"])
             )
-            document_id = self.db.execute(self._inserts["documents"], document).lastrowid
-            for table, rows in items.items():
-                self.db.executemany(
-                    self._inserts[table], ({**row, "document_id": document_id} for row in rows)
-                )
+            return connection.execute(d.insert().returning(d.c.id), document).scalar_one()
+        changed = {key: value for key, value in document.items() if key != "source"}
+        insert = self._insert(d).values(document)
+        upsert = insert.on_conflict_do_update(index_elements=[d.c.sha256], set_=changed)
+        return connection.execute(upsert.returning(d.c.id)).scalar_one()
+
+    def _files(self, connection: Connection, document_id: int, paths: list[str], run: int) -> None:
+        f, d = schema.files, schema.documents
+        if not paths:
+            return
+        rows = [
+            {"path": p, "document_id": document_id, "run_id": run, "seen_at": now()} for p in paths
+        ]
+        insert = self._insert(f)
+        connection.execute(
+            insert.on_conflict_do_update(
+                index_elements=[f.c.path],
+                set_={c: insert.excluded[c] for c in ("document_id", "run_id", "seen_at")},
+            ),
+            rows,
+        )
+        # a failure no file names any more (the file was fixed) is gone
+        connection.execute(
+            delete(d).where(
+                d.c.status == "failed",
+                ~select(f.c.path).where(f.c.document_id == d.c.id).exists(),
+            )
+        )
+
+    def _insert(self, table: Table) -> Insert:
+        dialect = sqlite if self.engine.dialect.name == "sqlite" else postgresql
+        return dialect.insert(table)
 
     def close(self) -> None:
-        self.db.close()
-
-
-def _insert_statement(db: sqlite3.Connection, table: str) -> str:
-    columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})") if row[1] != "id"]
-    names = ", ".join(columns)
-    return f"INSERT INTO {table} ({names}) VALUES ({', '.join(':' + c for c in columns)})"
+        self.engine.dispose()

@@ -8,9 +8,11 @@ database. What comes back is a plain dict, cheap to pickle: the document's row a
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing import parent_process
 from pathlib import Path
@@ -28,6 +30,15 @@ class Job:
     sha256: str | None  # None: the parent could not read the file
     size: int | None
     reports: str  # folder for the report
+    timeout: float | None = None  # seconds, after which the document is recorded as failed
+
+
+Work = Callable[[Job], dict]  # what a worker does with one document: check_one, or a test's
+
+
+class Timeout(BaseException):
+    """A document's time is up. Not an Exception, so that no ``except Exception`` in the
+    pipeline can swallow it."""
 
 
 def report_name(source: str, sha256: str) -> str:
@@ -50,8 +61,22 @@ _COLUMNS = (
 
 
 def check_one(job: Job) -> dict:
-    """The document row (``status`` done or failed) and, when done, its item rows."""
+    """The document row (``status`` done or failed) and, when done, its item rows; a document
+    not done within ``job.timeout`` seconds is failed."""
     start = time.perf_counter()
+    try:
+        _alarm(job.timeout)
+        try:
+            outcome = _check(job)
+        finally:
+            _alarm(None)
+    except Timeout:  # wherever it struck, even while a failure was being recorded
+        outcome = failure(job, f"took longer than {job.timeout:g} s (the --timeout)")
+    outcome["document"]["seconds"] = round(time.perf_counter() - start, 3)
+    return outcome
+
+
+def _check(job: Job) -> dict:
     try:
         result = check_document(job.source)
         name = report_name(job.source, result.document.sha256)
@@ -71,14 +96,27 @@ def check_one(job: Job) -> dict:
             "reader_warnings": "\n".join(data["warnings"]) or None,
             "report": str(page),
         }
-        outcome = {"document": document, "items": item_rows(data)}
+        return {"document": document, "items": item_rows(data)}
     except InputError as exc:
-        outcome = failure(job, " ".join(str(exc).removeprefix(f"{job.source}: ").split()))
+        return failure(job, " ".join(str(exc).removeprefix(f"{job.source}: ").split()))
     except Exception as exc:  # a budgetlens bug on this document: record it, carry on
         outcome = failure(job, " ".join(f"{type(exc).__name__}: {exc}".split()))
         outcome["document"]["traceback"] = traceback.format_exc()
-    outcome["document"]["seconds"] = round(time.perf_counter() - start, 3)
-    return outcome
+        return outcome
+
+
+def _alarm(seconds: float | None) -> None:
+    """Raise Timeout in this (the worker's main) thread after ``seconds``; None: no alarm. Pure
+    Python is interrupted at once, a call into a C library when it returns."""
+    if seconds is None:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        return
+    signal.signal(signal.SIGALRM, _time_up)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+
+
+def _time_up(*_: object) -> None:
+    raise Timeout
 
 
 def watch_parent() -> None:
