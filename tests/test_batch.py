@@ -193,8 +193,11 @@ def test_kill_9_loses_nothing_and_a_rerun_completes(tmp_path, store, request):
     else:
         killed = request.getfixturevalue("postgres_db")
 
-    batch = subprocess.Popen(
-        [*command, "--db", str(killed)], start_new_session=True, stderr=subprocess.DEVNULL
+    batch = subprocess.Popen(  # in tmp_path: a server database's reports go to the cwd
+        [*command, "--db", str(killed)],
+        start_new_session=True,
+        stderr=subprocess.DEVNULL,
+        cwd=tmp_path,
     )
     try:
         committed = 0
@@ -213,7 +216,9 @@ def test_kill_9_loses_nothing_and_a_rerun_completes(tmp_path, store, request):
         for pid in session_processes(batch.pid):
             os.kill(pid, signal.SIGKILL)
 
-    rerun = subprocess.run([*command, "--db", str(killed)], capture_output=True, text=True)
+    rerun = subprocess.run(
+        [*command, "--db", str(killed)], capture_output=True, text=True, cwd=tmp_path
+    )
     assert rerun.returncode == 0, rerun.stderr
     done, skipped, failed = map(int, re.findall(r"(\d+) (?:done|skipped|failed)", rerun.stdout))
     assert skipped >= 3 and done + skipped == len(paths) and failed == 0
