@@ -410,6 +410,32 @@ def schemas(out_dir: Path) -> None:
         click.echo(path)
 
 
+@cli.command()
+@click.argument("rule_id", required=False)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--markdown", is_flag=True, help="Print docs/rules.md: every rule explained.")
+def rules(rule_id: str | None, lang: str, markdown: bool) -> None:
+    """List the rules a check reports (id, family, severity, summary); with RULE_ID, explain
+    one: what it checks, why it matters, an example that fires and one that holds."""
+    from budgetlens.checks import catalog
+
+    if markdown:
+        click.echo(catalog.reference(), nl=False)
+    elif rule_id is None:
+        declared = catalog.rules()
+        width = max(len(r.id) for r in declared)
+        for r in declared:
+            doc = r.doc(lang)  # type: ignore[arg-type]
+            click.echo(f"{r.id:<{width}}  {r.family:<12}  {r.severity:<7}  {doc.summary}")
+    else:
+        try:
+            click.echo(catalog.explain(rule_id, lang), nl=False)  # type: ignore[arg-type]
+        except KeyError:
+            raise click.BadParameter(
+                f"no rule {rule_id!r}; `budgetlens rules` lists them", param_hint="RULE_ID"
+            ) from None
+
+
 @cli.group(name="eval")
 def evaluate() -> None:
     """Measure budgetlens against hand-checked gold."""

@@ -2,11 +2,11 @@
 from the command line or from the nearest configuration file, as ruff does.
 
 A selector names a rule id (``FOOT.indicator_weights``) or a prefix of ids at a dot
-(``STMT`` covers ``STMT.total``); ``ALL`` covers every id. Of the selectors that cover an id, the
-longest decides, and ``ignore`` wins a tie; without ``select`` every rule is selected. The
-configuration is the first ``budgetlens.toml`` (top-level keys) or ``pyproject.toml`` with a
-``[tool.budgetlens]`` table found from the input's folder upward; a setting given on the
-command line replaces the file's.
+(``STMT`` covers ``STMT.column_total``); ``ALL`` covers every id. Of the selectors that cover
+an id, the longest decides, and ``ignore`` wins a tie; without ``select`` every rule is
+selected. The configuration is the first ``budgetlens.toml`` (top-level keys) or
+``pyproject.toml`` with a ``[tool.budgetlens]`` table found from the input's folder upward; a
+setting given on the command line replaces the file's.
 """
 
 from __future__ import annotations

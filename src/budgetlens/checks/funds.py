@@ -4,12 +4,6 @@ A 自评表's 预算执行情况 prints a 总额 (合计) line over its sources,
 年度资金总额 over 财政拨款, 上年结转 and 其他资金; each money column (年初预算, 调整后预算,
 执行数 …) of the total line is the sum of the same column of the lines below it. Rates, weights
 and scores on those lines are not money: ``rates.py`` and ``scores.py`` judge them.
-
-Rules (for the catalog):
-
-- MONEY.fund_lines_add_up — 自评表资金总额（总额/合计）各列等于其下各资金来源之和。Each money
-  column of a self-evaluation table's total fund line is the sum of its source lines
-  (财政资金 + 财政专户管理资金 + 单位资金 + 其他资金; 财政拨款 + 上年结转 + 其他资金).
 """
 
 from __future__ import annotations
@@ -17,11 +11,29 @@ from __future__ import annotations
 import re
 
 from budgetlens.checks import holds
+from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.intervals import check_sum
 from budgetlens.tables import schemas as s
 
-FUND_LINES = ("MONEY.fund_lines_add_up", 1, "footing")
+FUND_LINES = Rule(
+    "FOOT.fund_lines_add_up",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "自评表资金总额等于其下各资金来源之和",
+        what="项目自评表「预算执行情况」中，总额（合计）一行的年初预算、调整后预算、执行数各列，"
+        "分别等于其下财政资金、其他资金等各资金来源之和。",
+        why="资金来源加不出总额，说明某一来源漏列或印错，执行率和评分的基数也就不可信。",
+    ),
+    en=Doc(
+        "A self-evaluation table's total funds are the sum of their sources",
+        what="In a project table's 预算执行情况, each money column of the 总额 (合计) line is "
+        "the sum of the fund sources below it (财政资金, 其他资金 …).",
+        why="Sources that do not make the total mean one is missing or misprinted, and the base "
+        "of the execution rate and of the score with it.",
+    ),
+)
 
 _TOTAL = re.compile(r"^(?:年度)?(?:资金)?(?:总额|合计)$")
 _NOT_MONEY = re.compile(r"率|权重|得分|分值|原因|说明|note|rate|weight|score")
@@ -73,7 +85,7 @@ def _column(
             continue
         operand = Operand.in_row(part, column)
         if operand is None:
-            ctx.not_checked("footing")  # printed but not read as a number
+            ctx.not_checked(FUND_LINES)  # printed but not read as a number
             return
         operands.append(operand)
     if not operands:
