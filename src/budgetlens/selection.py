@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from budgetlens.checks import catalog
 from budgetlens.errors import InputError
 
 CONFIG_NAMES = ("budgetlens.toml", "pyproject.toml")
@@ -53,6 +54,9 @@ def _selectors(value: object, where: str) -> tuple[str, ...]:
     for selector in value:
         if not _SELECTOR.fullmatch(selector):
             raise InputError(f"{where}: {selector!r} is no rule id or prefix (e.g. STMT)")
+        # a misspelt id would otherwise select nothing and pass quietly
+        if not any(covers(selector, r.id) for r in catalog.rules()):
+            raise InputError(f"{where}: {selector!r} names no rule (`budgetlens rules` lists them)")
     return tuple(value)
 
 
