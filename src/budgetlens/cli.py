@@ -293,6 +293,13 @@ def check(
     help="Exit 1 when the batch's documents have a finding at this severity or above.",
 )
 @click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="The language of the reviewer's pages and the index (messages stay in Chinese).",
+)
+@click.option(
     "--log-format",
     type=click.Choice(["bar", "json"]),
     help="Progress as a bar, or one JSON line per document.  [default: bar on a terminal]",
@@ -306,6 +313,7 @@ def batch(
     address: str | None,
     timeout: float | None,
     fail_on: str | None,
+    lang: Lang,
     log_format: str | None,
 ) -> None:
     """Check every report in PATHS (files, folders recursively, glob patterns) into DB.
@@ -323,7 +331,9 @@ def batch(
 
     if address and engine != "ray":
         raise InputError("--address is for --engine ray")
-    with Batch(paths, db, workers, reports, engine=engine, address=address, timeout=timeout) as job:
+    with Batch(
+        paths, db, workers, reports, engine=engine, address=address, timeout=timeout, lang=lang
+    ) as job:
         click.echo(
             f"{len(job.todo)} to check, {job.summary.skipped} already in {job.store.url}; "
             f"engine: {engine}, workers: {job.workers or 'the cluster'}",
