@@ -24,9 +24,10 @@ check modules: the checks are run again on the original reading (document, table
 only that number replaced. The relation is thereby the checks' own and the arithmetic their
 interval arithmetic (tested on its own); what the mutants measure is the rest of the way, whether
 the tool, reading the changed report (its text, or its document model), still sees the number
-where it was and reports the broken relation, and stays silent about everything else. Moves that the checks
-only note at info (within the rounding rule of DOMAIN.md §5) are not counted but listed: they show
-where that rule is more lenient than the figures deserve.
+where it was and reports the broken relation, and stays silent about everything else. Moves that
+the checks only note at info (within the rounding rule of DOMAIN.md §5) are not counted but
+listed: they show where that rule is more lenient than the figures deserve. Moves that no check
+notices are listed too, by what the number was read as: relations the checks do not make.
 """
 
 from __future__ import annotations
@@ -577,17 +578,32 @@ class Tolerated:
 
 
 @dataclass
+class Silent:
+    """A move that no check notices, on the original reading: the number feeds no relation the
+    checks know of. Not counted; listed by what it was read as, for the rule engineers: a prose
+    amount that restates a statement, or a rate beside its two amounts, is a relation not made."""
+
+    seed: str
+    where: str
+    number: str
+    original: str
+    read_as: list[str]  # the claim types of the prose's reading, or "table cell"
+
+
+@dataclass
 class MutationReport:
     seed: int
     requested: int
     mutations: list[Mutation] = field(default_factory=list)
     tolerated: list[Tolerated] = field(default_factory=list)
+    silent: list[Silent] = field(default_factory=list)
     tried: int = 0  # numbers run through the oracle, breaking a relation or not
     original_errors: dict[str, list[Json]] = field(default_factory=dict)  # by document
 
     def merge(self, other: MutationReport) -> None:
         self.mutations += other.mutations
         self.tolerated += other.tolerated
+        self.silent += other.silent
         self.tried += other.tried
         self.original_errors |= other.original_errors
 
@@ -624,6 +640,7 @@ class MutationReport:
             "original_errors": self.original_errors,
             "missed": [asdict(m) for m in self.missed],
             "tolerated": [asdict(t) for t in self.tolerated],
+            "silent": [asdict(t) for t in self.silent],
         }
 
 
@@ -712,6 +729,17 @@ class Subject:
             false_alarms=alarms,
         )
 
+    def silent(self, site: Site) -> Silent:
+        n = site.number
+        types = sorted({self.original.claims[i].type for i in site.claims})
+        return Silent(
+            seed=self.name,
+            where=site.place.where(),
+            number=n.text,
+            original=_excerpt(self.text_at(site.place), n.start, n.end),
+            read_as=types or ["table cell"],
+        )
+
     def tolerated(self, site: Site, notes: list[Finding]) -> Tolerated:
         n = site.number
         return Tolerated(
@@ -779,7 +807,8 @@ def _with_text(document: Document, spot: Spot, text: str) -> Document:
 
 def mutate_sites(subject: Subject, sites: Iterable[Site], report: MutationReport) -> None:
     """Run sites through the oracle until the report holds ``report.requested`` mutants: those
-    whose move breaks a relation are made and checked, those only noted at info are listed."""
+    whose move breaks a relation are made and checked, those only noted at info or noticed by
+    no check are listed."""
     for site in sites:
         if len(report.mutations) == report.requested:
             break
@@ -789,6 +818,8 @@ def mutate_sites(subject: Subject, sites: Iterable[Site], report: MutationReport
             report.mutations.append(subject.mutate(site, broken))
         elif found:
             report.tolerated.append(subject.tolerated(site, found))
+        else:
+            report.silent.append(subject.silent(site))
 
 
 def _mutate_one(name: str, path: Path, wanted: int, seed: int, mode: Mode) -> MutationReport:
@@ -866,7 +897,25 @@ def format_mutations(report: MutationReport) -> str:
         lines.append(f"    {m.mutated}")
         lines.append(f"    mutant reported: {', '.join(m.reported) or 'nothing at this number'}")
     lines += _format_tolerated(report.tolerated)
+    lines += _format_silent(report.silent)
     return "\n".join(lines)
+
+
+def _format_silent(silent: list[Silent]) -> list[str]:
+    """Counts per document and per reading, with the first examples of each reading."""
+    by_seed: dict[str, int] = defaultdict(int)
+    by_reading: dict[str, list[Silent]] = defaultdict(list)
+    for t in silent:
+        by_seed[t.seed] += 1
+        by_reading[", ".join(t.read_as)].append(t)
+    counts = ", ".join(f"{name} {n}" for name, n in sorted(by_seed.items()))
+    lines = [f"moved and noticed by no check, not counted ({len(silent)}): {counts}"]
+    for reading, cases in sorted(by_reading.items(), key=lambda kv: -len(kv[1])):
+        lines.append(f"  {reading}: {len(cases)}")
+        lines += [
+            f"    {t.seed}:{t.where} {t.number}: {t.original}" for t in cases[:TOLERATED_EXAMPLES]
+        ]
+    return lines
 
 
 def _format_tolerated(tolerated: list[Tolerated]) -> list[str]:
