@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import json
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from budgetlens.cli import _short_names, cli
 from budgetlens.evaluation.detection import (
     ModelSubject,
     MutationReport,
@@ -71,3 +76,18 @@ def test_a_small_run_on_a_pdf_is_caught_and_reproducible():
     assert [e["rule_id"] for e in report.original_errors["J07"]] == ["CHANGE.rate_of_prior"] * 3
     again = evaluate_mutations({"J07": J07}, 4, seed=0, mode="model")
     assert again.to_json() == report.to_json()
+
+
+def test_eval_mutants_prints_and_writes_its_report(tmp_path):
+    out = tmp_path / "mutants.json"
+    args = ["eval", "mutants", str(J07), "--mutations", "2", "-o", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "  detected 2/2 (100.0%)" in result.output.splitlines()
+    assert json.loads(out.read_text(encoding="utf-8"))["overall"]["total"] == 2
+
+
+def test_documents_are_named_short_where_that_tells_them_apart():
+    paths = (Path("a/J07_x.pdf"), Path("b/H1_y.pdf"))
+    assert list(_short_names(paths)) == ["J07", "H1"]
+    assert list(_short_names((Path("000_a.txt"), Path("000_a.pdf")))) == ["000_a.txt", "000_a.pdf"]

@@ -686,10 +686,14 @@ def eval_mutants(
 
 
 def _short_names(paths: tuple[Path, ...]) -> dict[str, Path]:
-    """Each file by the start of its name up to "_" (J07_江苏省… → J07) where that is unique."""
-    short = [p.stem.split("_")[0] for p in paths]
-    unique = len(set(short)) == len(set(paths)) == len(paths)
-    return dict(zip(short if unique else [p.stem for p in paths], paths, strict=True))
+    """Each file by the start of its name up to "_" (J07_江苏省… → J07), else by its name, else
+    by its path: the shortest of these that tells the files apart."""
+    files = list(dict.fromkeys(paths))
+    for name in (lambda p: p.stem.split("_")[0], lambda p: p.name, str):
+        names = [name(p) for p in files]
+        if len(set(names)) == len(files):
+            break
+    return dict(zip(names, files, strict=True))
 
 
 def main(args: list[str] | None = None) -> None:

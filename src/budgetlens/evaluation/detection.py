@@ -874,7 +874,8 @@ def format_mutations(report: MutationReport) -> str:
         f"  detected {report.overall}",
     ]
     lines += [f"  {family:<14}{t}" for family, t in report.per_family.items()]
-    lines += [f"  {name:<16}{t}" for name, t in report.per_seed.items()]
+    width = max((len(name) for name in report.per_seed), default=0) + 2
+    lines += [f"  {name:<{width}}{t}" for name, t in report.per_seed.items()]
     lines.append(
         f"false alarms (new errors away from the mutated number): {len(report.false_alarms)}"
     )
