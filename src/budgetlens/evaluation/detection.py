@@ -345,8 +345,9 @@ class Spot:
         return same and at.start < self.end and self.start < at.end
 
     def where(self) -> str:
+        page = f"p{self.page} " if self.page is not None else ""
         cell = f"r{self.cell[0]}c{self.cell[1]}" if self.cell else ""
-        return f"p{self.page} {self.block}{cell}@{self.start}"
+        return f"{page}{self.block}{cell}@{self.start}"
 
 
 Place = Line | Spot
