@@ -693,6 +693,45 @@ def eval_detection(
         write_atomically(output, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
+@evaluate.command(name="mutants")
+@click.argument("documents", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--mutations",
+    type=int,
+    default=200,
+    show_default=True,
+    help="How many numbers to perturb in consistent passages, spread over the documents.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed (reproducible).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the JSON report here.")
+def eval_mutants(
+    documents: tuple[Path, ...], mutations: int, seed: int, output: Path | None
+) -> None:
+    """Perturbations that break a relation, detected on any readable DOCUMENTS (PDFs
+    included): each is read once and mutated in its document model, then checked from there,
+    and the errors of each unmutated document are listed."""
+    from budgetlens.evaluation.detection import evaluate_mutations, format_mutations
+
+    for path in documents:
+        if not path.is_file():
+            raise InputError(f"{path}: no such file")
+    report = evaluate_mutations(_short_names(documents), mutations, seed, mode="model")
+    click.echo(format_mutations(report))
+    if output:
+        write_atomically(output, json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
+
+
+def _short_names(paths: tuple[Path, ...]) -> dict[str, Path]:
+    """Each file by the start of its name up to "_" (J07_江苏省… → J07), else by its name, else
+    by its path: the shortest of these that tells the files apart."""
+    files = list(dict.fromkeys(paths))
+    for name in (lambda p: p.stem.split("_")[0], lambda p: p.name, str):
+        names = [name(p) for p in files]
+        if len(set(names)) == len(files):
+            break
+    return dict(zip(names, files, strict=True))
+
+
 def main(args: list[str] | None = None) -> None:
     """Entry point: bad input is one line on stderr and exit status 2, never a traceback."""
     collect_less()
