@@ -17,8 +17,8 @@ def _result(blocks: list, findings: list[Finding], source: str = "report.txt") -
     document = Document(source=source, format="text-word", sha256="0" * 64, blocks=blocks)
     ledger = Ledger()
     for finding in findings:
-        ledger.record(finding.family, finding.tier)
-    ledger.record("shares", "pass")
+        ledger.record(finding.rule_id, finding.tier)
+    ledger.record("SHARE.part_of_total", "pass")
     extraction = Extraction(source=source, sha256="0" * 64, backend="rules", tables=[])
     return CheckResult(document, extraction, [], findings, ledger)
 
@@ -48,7 +48,6 @@ def hostile() -> CheckResult:
     finding = Finding(
         rule_id="SHARE.part_of_total",
         rule_version=1,
-        family="shares",
         severity="error",
         tier="mismatch",
         message=f"{IMG} 占比 60% ≠ {SCRIPT}",
@@ -79,7 +78,7 @@ def overlapping() -> CheckResult:
 
     def finding(rule: str, severity: str, tier: str, evidence: list[Evidence]) -> Finding:
         return Finding(
-            rule_id=rule, rule_version=1, family="shares", severity=severity, tier=tier,
+            rule_id=rule, rule_version=1, severity=severity, tier=tier,
             message=f"{rule} 检查", evidence=evidence,
         )  # fmt: skip
 

@@ -484,3 +484,17 @@ def test_the_data_dictionary_names_every_column():
     for table in schema.metadata.sorted_tables:
         assert named.get(table.name, set()) - {"column"} == set(table.columns.keys()), table.name
     assert named["Views"] - {"view"} == set(schema.VIEWS)
+
+
+def test_batch_pages_and_index_are_in_the_language_asked_for(tmp_path):
+    """Chinese by default, English with --lang en: the index and every page alike."""
+    copies(tmp_path / "in", SEEDS["004"], 1)
+    for lang, heading, page_lang in (("zh", "份文档", "zh-CN"), ("en", " documents", "en")):
+        reports = tmp_path / f"reports-{lang}"
+        args = ["batch", str(tmp_path / "in"), "--db", str(tmp_path / f"{lang}.sqlite")]
+        result = CliRunner().invoke(cli, [*args, "--reports", str(reports), "--lang", lang])
+        assert result.exit_code == 0, result.output
+        index = (reports / "index.html").read_text("utf-8")
+        assert f'<html lang="{"zh-CN" if lang == "zh" else "en"}">' in index and heading in index
+        (page,) = reports.glob("copy000-*.html")
+        assert f'<html lang="{page_lang}"' in page.read_text("utf-8")

@@ -152,6 +152,13 @@ def test_configuration_is_found_upward_and_the_command_line_overrides_it(tmp_pat
     assert code == 2 and "select: expected a list" in err
 
 
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_a_selector_that_names_no_rule_is_refused(tmp_path, option):
+    """A misspelt id would select nothing and let every file pass."""
+    code, out, err = check(SEEDS["004"], "--out", tmp_path, option, "STMT.colum_total")
+    assert code == 2 and "names no rule" in err and len(err.splitlines()) == 1 and not out
+
+
 def _waiver(finding: dict) -> dict:
     return {"fingerprint": finding["fingerprint"], "rule_id": finding["rule_id"]} | {
         "reason": "已核实",

@@ -264,7 +264,7 @@ def test_fund_lines_of_every_self_evaluation_table_add_up():
     """001's 自评表: 总额 = 财政资金 + 财政专户管理资金 + 单位资金 + 其他资金 in 年初预算,
     调整后预算 and 执行数, on every form."""
     findings, ledger = checked(SEEDS["001"])
-    assert not [f for f in findings if f.rule_id == "MONEY.fund_lines_add_up"]
+    assert not [f for f in findings if f.rule_id == "FOOT.fund_lines_add_up"]
     assert ledger.families["footing"].passed >= 100
 
 
@@ -281,7 +281,7 @@ def test_a_source_line_that_breaks_its_total_is_an_error():
     cell = next(t for t in document.tables if t.id == ref.table_id).cell_at(ref.row, ref.col)
     cell.text = "1" + cell.text  # 193.51 → 1193.51
     findings, _ = run_checks(document, extract_document(document), [])
-    found = [f for f in findings if f.rule_id == "MONEY.fund_lines_add_up"]
+    found = [f for f in findings if f.rule_id == "FOOT.fund_lines_add_up"]
     (finding,) = [f for f in found if f.stated == cell.text]
     assert (finding.severity, finding.computed) == ("error", total.values["executed"])
     assert finding.evidence[0].location.row == ref.row and len(finding.evidence) >= 2

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from budgetlens.checks import run_checks
-from budgetlens.checks.findings import FamilyCount
+from budgetlens.checks.findings import Count
 from budgetlens.extract import extract_document
 from budgetlens.ingest import read_document
 from budgetlens.pipeline import check_document
@@ -31,7 +31,7 @@ def _words(tmp_path: Path, body: str):
     path = tmp_path / "report.txt"
     path.write_text(TITLE + body, encoding="utf-8")
     result = check_document(path)
-    ledger = result.ledger.families.get("words", FamilyCount())
+    ledger = result.ledger.families.get("words", Count())
     return [f for f in result.findings if f.family == "words"], ledger
 
 

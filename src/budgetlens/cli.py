@@ -293,6 +293,13 @@ def check(
     help="Exit 1 when the batch's documents have a finding at this severity or above.",
 )
 @click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="The language of the reviewer's pages and the index (messages stay in Chinese).",
+)
+@click.option(
     "--log-format",
     type=click.Choice(["bar", "json"]),
     help="Progress as a bar, or one JSON line per document.  [default: bar on a terminal]",
@@ -306,6 +313,7 @@ def batch(
     address: str | None,
     timeout: float | None,
     fail_on: str | None,
+    lang: Lang,
     log_format: str | None,
 ) -> None:
     """Check every report in PATHS (files, folders recursively, glob patterns) into DB.
@@ -323,7 +331,9 @@ def batch(
 
     if address and engine != "ray":
         raise InputError("--address is for --engine ray")
-    with Batch(paths, db, workers, reports, engine=engine, address=address, timeout=timeout) as job:
+    with Batch(
+        paths, db, workers, reports, engine=engine, address=address, timeout=timeout, lang=lang
+    ) as job:
         click.echo(
             f"{len(job.todo)} to check, {job.summary.skipped} already in {job.store.url}; "
             f"engine: {engine}, workers: {job.workers or 'the cluster'}",
@@ -408,6 +418,32 @@ def schemas(out_dir: Path) -> None:
 
     for path in write_schemas(out_dir):
         click.echo(path)
+
+
+@cli.command()
+@click.argument("rule_id", required=False)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--markdown", is_flag=True, help="Print docs/rules.md: every rule explained.")
+def rules(rule_id: str | None, lang: str, markdown: bool) -> None:
+    """List the rules a check reports (id, family, severity, summary); with RULE_ID, explain
+    one: what it checks, why it matters, an example that fires and one that holds."""
+    from budgetlens.checks import catalog
+
+    if markdown:
+        click.echo(catalog.reference(), nl=False)
+    elif rule_id is None:
+        declared = catalog.rules()
+        width = max(len(r.id) for r in declared)
+        for r in declared:
+            doc = r.doc(lang)  # type: ignore[arg-type]
+            click.echo(f"{r.id:<{width}}  {r.family:<12}  {r.severity:<7}  {doc.summary}")
+    else:
+        try:
+            click.echo(catalog.explain(rule_id, lang), nl=False)  # type: ignore[arg-type]
+        except KeyError:
+            raise click.BadParameter(
+                f"no rule {rule_id!r}; `budgetlens rules` lists them", param_hint="RULE_ID"
+            ) from None
 
 
 @cli.group(name="eval")
@@ -655,6 +691,45 @@ def eval_detection(
     click.echo(text)
     if output:
         write_atomically(output, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+@evaluate.command(name="mutants")
+@click.argument("documents", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--mutations",
+    type=int,
+    default=200,
+    show_default=True,
+    help="How many numbers to perturb in consistent passages, spread over the documents.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed (reproducible).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the JSON report here.")
+def eval_mutants(
+    documents: tuple[Path, ...], mutations: int, seed: int, output: Path | None
+) -> None:
+    """Perturbations that break a relation, detected on any readable DOCUMENTS (PDFs
+    included): each is read once and mutated in its document model, then checked from there,
+    and the errors of each unmutated document are listed."""
+    from budgetlens.evaluation.detection import evaluate_mutations, format_mutations
+
+    for path in documents:
+        if not path.is_file():
+            raise InputError(f"{path}: no such file")
+    report = evaluate_mutations(_short_names(documents), mutations, seed, mode="model")
+    click.echo(format_mutations(report))
+    if output:
+        write_atomically(output, json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
+
+
+def _short_names(paths: tuple[Path, ...]) -> dict[str, Path]:
+    """Each file by the start of its name up to "_" (J07_江苏省… → J07), else by its name, else
+    by its path: the shortest of these that tells the files apart."""
+    files = list(dict.fromkeys(paths))
+    for name in (lambda p: p.stem.split("_")[0], lambda p: p.name, str):
+        names = [name(p) for p in files]
+        if len(set(names)) == len(files):
+            break
+    return dict(zip(names, files, strict=True))
 
 
 def main(args: list[str] | None = None) -> None:

@@ -34,7 +34,12 @@ class CheckResult:
 
 
 def check_document(path: Path | str, model: ModelBackend | None = None) -> CheckResult:
-    document = read_document(path)
+    return check_read(read_document(path), model)
+
+
+def check_read(document: Document, model: ModelBackend | None = None) -> CheckResult:
+    """Everything after reading: a document model changed in memory (a mutant) is checked
+    without reading its source again."""
     extraction = extract_document(document, model)
     claims = extract_claims(document)
     paragraphs: list[ParagraphUse] = []

@@ -2,11 +2,11 @@
 from the command line or from the nearest configuration file, as ruff does.
 
 A selector names a rule id (``FOOT.indicator_weights``) or a prefix of ids at a dot
-(``STMT`` covers ``STMT.total``); ``ALL`` covers every id. Of the selectors that cover an id, the
-longest decides, and ``ignore`` wins a tie; without ``select`` every rule is selected. The
-configuration is the first ``budgetlens.toml`` (top-level keys) or ``pyproject.toml`` with a
-``[tool.budgetlens]`` table found from the input's folder upward; a setting given on the
-command line replaces the file's.
+(``STMT`` covers ``STMT.column_total``); ``ALL`` covers every id. Of the selectors that cover
+an id, the longest decides, and ``ignore`` wins a tie; without ``select`` every rule is
+selected. The configuration is the first ``budgetlens.toml`` (top-level keys) or
+``pyproject.toml`` with a ``[tool.budgetlens]`` table found from the input's folder upward; a
+setting given on the command line replaces the file's.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from budgetlens.checks import catalog
 from budgetlens.errors import InputError
 
 CONFIG_NAMES = ("budgetlens.toml", "pyproject.toml")
@@ -53,6 +54,9 @@ def _selectors(value: object, where: str) -> tuple[str, ...]:
     for selector in value:
         if not _SELECTOR.fullmatch(selector):
             raise InputError(f"{where}: {selector!r} is no rule id or prefix (e.g. STMT)")
+        # a misspelt id would otherwise select nothing and pass quietly
+        if not any(covers(selector, r.id) for r in catalog.rules()):
+            raise InputError(f"{where}: {selector!r} names no rule (`budgetlens rules` lists them)")
     return tuple(value)
 
 

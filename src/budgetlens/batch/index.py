@@ -12,6 +12,7 @@ from sqlalchemy import Engine, select
 
 from budgetlens.atomic import write_atomically
 from budgetlens.batch.schema import documents
+from budgetlens.report.labels import Lang
 
 _STYLE = """
 body { font: 14px/1.4 system-ui, sans-serif; margin: 2em; }
@@ -23,7 +24,36 @@ tr.failed td { color: #a00; }
 """
 
 
-def write_index(engine: Engine, path: Path) -> None:
+# the index's words, in the language of its pages (report/labels.py holds the pages')
+_WORDS: dict[Lang, dict[str, str]] = {
+    "zh": {
+        "html_lang": "zh-CN",
+        "title": "budgetlens：{n} 份文档",
+        "counts": "已检查 {done} 份，失败 {failed} 份；发现：",
+        "errors": "{n} 个错误",
+        "warnings": "{n} 个警告",
+        "notes": "{n} 个提示",
+        "done": "完成",
+        "failed": "失败：{error}",
+    },
+    "en": {
+        "html_lang": "en",
+        "title": "budgetlens: {n} documents",
+        "counts": "{done} documents checked, {failed} failed; findings: ",
+        "errors": "{n} errors",
+        "warnings": "{n} warnings",
+        "notes": "{n} notes",
+        "done": "done",
+        "failed": "failed: {error}",
+    },
+}
+_HEADER: dict[Lang, tuple[str, ...]] = {
+    "zh": ("文档", "错误", "警告", "提示", "检查项", "状态"),
+    "en": ("document", "errors", "warnings", "notes", "checks", "status"),
+}
+
+
+def write_index(engine: Engine, path: Path, lang: Lang = "zh") -> None:
     d = documents.c
     query = select(
         d.source, d.status, d.error, d.errors, d.warnings, d.notes, d.checks_run, d.report
@@ -32,12 +62,14 @@ def write_index(engine: Engine, path: Path) -> None:
         rows = connection.execute(query.order_by(d.source)).all()
     done = sum(1 for r in rows if r[1] == "done")
     totals = [sum(r[i] or 0 for r in rows) for i in (3, 4, 5)]
+    words = _WORDS[lang]
+    header = "".join(f"<th>{h}</th>" for h in _HEADER[lang])
     body = [
-        f"<p>{done} documents checked, {len(rows) - done} failed; findings: "
-        f'<span class="error">{totals[0]} errors</span>, '
-        f'<span class="warning">{totals[1]} warnings</span>, {totals[2]} notes.</p>',
-        "<table><thead><tr><th>document</th><th>errors</th><th>warnings</th><th>notes</th>"
-        "<th>checks</th><th>status</th></tr></thead><tbody>",
+        f"<p>{words['counts'].format(done=done, failed=len(rows) - done)}"
+        f'<span class="error">{words["errors"].format(n=totals[0])}</span>, '
+        f'<span class="warning">{words["warnings"].format(n=totals[1])}</span>, '
+        f"{words['notes'].format(n=totals[2])}.</p>",
+        f"<table><thead><tr>{header}</tr></thead><tbody>",
     ]
     for source, status, error, errors, warnings, notes, checks, report in rows:
         name = escape(source)
@@ -48,14 +80,15 @@ def write_index(engine: Engine, path: Path) -> None:
             f'<td class="n">{"" if n is None else n}</td>'
             for n in (errors, warnings, notes, checks)
         )
-        what = "done" if status == "done" else f"failed: {escape(error or '')}"
+        what = (
+            words["done"] if status == "done" else words["failed"].format(error=escape(error or ""))
+        )
         body.append(f'<tr class="{status}"><td>{name}</td>{counts}<td>{what}</td></tr>')
     body.append("</tbody></table>")
+    title = escape(words["title"].format(n=len(rows)))
     write_atomically(
         path,
-        '<!DOCTYPE html>\n<html lang="zh"><head><meta charset="utf-8">'
-        f"<title>budgetlens: {len(rows)} documents</title><style>{_STYLE}</style></head>"
-        f"<body><h1>budgetlens: {len(rows)} documents</h1>\n"
-        + "\n".join(body)
-        + "\n</body></html>\n",
+        f'<!DOCTYPE html>\n<html lang="{words["html_lang"]}"><head><meta charset="utf-8">'
+        f"<title>{title}</title><style>{_STYLE}</style></head>"
+        f"<body><h1>{title}</h1>\n" + "\n".join(body) + "\n</body></html>\n",
     )

@@ -22,6 +22,7 @@ from budgetlens.batch.store import Store, beside, now
 from budgetlens.batch.work import Job, Work, check_one
 from budgetlens.errors import InputError
 from budgetlens.pipeline import pipeline_version
+from budgetlens.report.labels import Lang
 
 Engine = Literal["local", "ray"]
 
@@ -76,7 +77,8 @@ class Batch:
     ``db`` is an SQLite file or a ``postgresql://`` URL; ``workers`` defaults to the CPUs
     this process may use (with Ray and an ``address``: the cluster's); ``reports`` (the folder
     of the per-document reports and the index) to ``<db name>-reports`` beside an SQLite
-    database, or in the current folder; ``timeout`` is each document's limit in seconds;
+    database, or in the current folder; ``timeout`` is each document's limit in seconds; ``lang``
+    the language of the pages and the index;
     ``work`` is what a worker does with one document (tests inject crashes).
     """
 
@@ -90,9 +92,10 @@ class Batch:
         engine: Engine = "local",
         address: str | None = None,
         timeout: float | None = None,
+        lang: Lang = "zh",
         work: Work = check_one,
     ) -> None:
-        self.engine, self.timeout = engine, timeout
+        self.engine, self.timeout, self.lang = engine, timeout, lang
         self.workers = workers or (None if address else len(os.sched_getaffinity(0)))
         self.reports = Path(reports or beside(db, "-reports")).resolve()
         self.index = self.reports / "index.html"
@@ -134,7 +137,7 @@ class Batch:
             try:
                 data = path.read_bytes()
             except OSError:  # the worker reports why, with the file's name
-                self.todo.append(Job(str(path), None, None, str(self.reports), self.timeout))
+                self.todo.append(self._job(path, None, None))
                 continue
             sha = hashlib.sha256(data).hexdigest()
             if sha in stored:
@@ -146,8 +149,11 @@ class Batch:
                 self._aliases[sha].append(str(path))
             else:
                 self._aliases[sha] = [str(path)]
-                self.todo.append(Job(str(path), sha, len(data), str(self.reports), self.timeout))
+                self.todo.append(self._job(path, sha, len(data)))
         self.todo.sort(key=lambda job: -(job.size or 0))
+
+    def _job(self, path: Path, sha: str | None, size: int | None) -> Job:
+        return Job(str(path), sha, size, str(self.reports), self.timeout, self.lang)
 
     def run(self) -> Iterator[Outcome]:
         """Check every job, committing each document before yielding it; then write the index
@@ -179,7 +185,7 @@ class Batch:
         self.summary.seconds = time.perf_counter() - start
         s = self.summary
         self.store.finish_run(run_id, s.done, s.skipped, s.failed)
-        write_index(self.store.engine, self.index)
+        write_index(self.store.engine, self.index, self.lang)
 
     def _results(self) -> Iterator[dict]:
         if self.engine == "ray":
@@ -198,6 +204,7 @@ def run(
     engine: Engine = "local",
     address: str | None = None,
     timeout: float | None = None,
+    lang: Lang = "zh",
     on_document: Callable[[Outcome], object] | None = None,
 ) -> Summary:
     """Check every report in ``paths`` (files, folders, glob patterns) into ``db`` (an SQLite
@@ -211,7 +218,7 @@ def run(
         print(summary.done, summary.failed, summary.findings["error"])
     """
     with Batch(
-        paths, db, workers, reports, engine=engine, address=address, timeout=timeout
+        paths, db, workers, reports, engine=engine, address=address, timeout=timeout, lang=lang
     ) as batch:
         for outcome in batch.run():
             if on_document is not None:

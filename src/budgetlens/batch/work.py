@@ -22,6 +22,7 @@ from budgetlens.errors import InputError
 from budgetlens.pipeline import check_document
 from budgetlens.process import collect_less
 from budgetlens.report import write_results
+from budgetlens.report.labels import Lang
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Job:
     size: int | None
     reports: str  # folder for the report
     timeout: float | None = None  # seconds, after which the document is recorded as failed
+    lang: Lang = "zh"  # of the reviewer's page
 
 
 Work = Callable[[Job], dict]  # what a worker does with one document: check_one, or a test's
@@ -80,7 +82,7 @@ def _check(job: Job) -> dict:
     try:
         result = check_document(job.source)
         name = report_name(job.source, result.document.sha256)
-        data, page = write_results(result, Path(job.reports), name)
+        data, page = write_results(result, Path(job.reports), name, job.lang)
         totals = data["coverage"]["total"]
         document = dict.fromkeys(_COLUMNS) | {
             "sha256": data["sha256"],

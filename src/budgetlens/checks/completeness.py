@@ -6,12 +6,8 @@ with 第一部分). An entry that names a statement ("三、支出决算表") is
 where a later title (a heading, paragraph, table title or cell that ends in 表) holds nearly all
 of its characters in order: titles vary between the 目录 and the page ("政府采购支出预算表" over
 "2017年政府采购预算表"), and a statement printed in another file but named in the body (001:
-"以上附表见…附件") counts.
-
-Rules (for the catalog):
-
-- COMPLETE.promised_statement — 目录列出的报表在正文中找不到（一份报告一条，列出所缺表名）。
-  A warning: a statement may be printed under a title the reader did not recognise.
+"以上附表见…附件") counts. A warning: a statement may be printed under a title the reader
+did not recognise.
 """
 
 from __future__ import annotations
@@ -19,13 +15,32 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.document import Cell, Heading, Paragraph, Table
 from budgetlens.tables.kinds import statement_form
 from budgetlens.textnorm import to_halfwidth
 
-PROMISED = ("COMPLETE.promised_statement", 1, "identity")
+PROMISED = Rule(
+    "COMPLETE.promised_statement",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "目录列出的报表应出现在报告中",
+        what="目录中列出的每一张报表（“三、支出决算表”），正文中应有标题相同或几乎相同的报表"
+        "（标题多一个年份、少一两个字仍算同一张）；缺少的报表在一条提示中列出。",
+        why="目录承诺而正文缺少的报表，读者无从核对，公开也就不完整。",
+    ),
+    en=Doc(
+        "Every statement the table of contents lists is in the report",
+        what='Each statement the 目录 lists ("三、支出决算表") has a title in the body that names '
+        "it, the same or nearly (a year more, a word or two less); the missing ones are listed "
+        "in one finding.",
+        why="A statement promised and not printed cannot be checked, and the disclosure is "
+        "incomplete.",
+    ),
+)
 
 _LEADER = re.compile(r"[.…·．\s]*(?:第\s*\d+\s*页|\d+)?\s*$")  # "....\t第 3 页", "…… 12"
 _INNER_LEADER = re.compile(r"\.{3,}|…|·{3,}")
@@ -111,7 +126,7 @@ def promised_statements(ctx: Context) -> None:
     for entry in promised:
         key = _YEAR.sub("", _key(entry.text))
         if any(_names(key, title) for title in titles):
-            ctx.held("identity")
+            ctx.held(PROMISED)
         else:
             missing.append(entry)
     if missing:

@@ -10,11 +10,29 @@ from __future__ import annotations
 import re
 
 from budgetlens.checks import holds
+from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.intervals import check_difference
 from budgetlens.tables import schemas as s
 
-DEDUCTION = ("RESTATE.criterion_deduction", 1, "restatements")
+DEDUCTION = Rule(
+    "RESTATE.criterion_deduction",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "正文引用某条评分标准所说的扣分，等于评分表该条的分值减自评分数",
+        what="正文引用编号评分标准（“32．…的得3分，否则不得分”，扣1分）时，所说的扣分与考核"
+        "评分表中该编号一行的分值 − 自评分数相同。",
+        why="正文对扣分的解释与评分表不符，说明其中一处被改过而另一处没有，得分或解释不可信。",
+    ),
+    en=Doc(
+        "A deduction the prose gives a quoted criterion is its allotment less its score",
+        what="Where the prose quotes a numbered criterion of the score sheet and says how many "
+        "points it lost, that deduction equals the criterion row's 分值 − 自评分数.",
+        why="A deduction explained in prose that the sheet does not show means one of them was "
+        "changed and the other not: the score or its explanation cannot be trusted.",
+    ),
+)
 
 _QUOTED = re.compile(r"“(?P<n>\d{1,3})[．.、]")
 
@@ -64,7 +82,7 @@ def criterion_deductions(ctx: Context) -> None:
                 continue
             stated = Operand.from_claim(claim)
             if not (allotted.reliable and score.reliable):
-                ctx.not_checked("restatements")
+                ctx.not_checked(DEDUCTION)
                 continue
             judgement = check_difference(stated.number, allotted.number, score.number, counted=True)
             ctx.judged(

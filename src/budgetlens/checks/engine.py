@@ -15,15 +15,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from budgetlens.checks.catalog import Rule, Severity
 from budgetlens.checks.findings import (
     SEVERITY,
     Evidence,
     EvidenceLocation,
-    Family,
     Finding,
     Ledger,
     Outcome,
-    Severity,
 )
 from budgetlens.checks.intervals import Judgement
 from budgetlens.claims.model import Claim
@@ -133,7 +132,7 @@ class Context:
 
     def judged(
         self,
-        rule: tuple[str, int, Family],
+        rule: Rule,
         judgement: Judgement,
         stated: Operand,
         operands: Sequence[Operand | Evidence],
@@ -144,17 +143,17 @@ class Context:
         """Record an arithmetic relation; a finding unless it passed.
 
         ``exact_only``: the figures leave no room for an author's rounding (integer scores
-        restated), so "suspect rounding" is a mismatch. ``most_severe`` caps the severity of a
-        check whose operands were linked by words rather than by structure.
+        restated), so "suspect rounding" is a mismatch. ``most_severe`` caps the severity of one
+        judgement below the rule's declared maximum, where this time the link is less sure
+        (several cells it may restate, a rate printed as a fraction).
         """
-        family = rule[2]
         if not self.readable(stated, *operands):
-            self.not_checked(family)
+            self.not_checked(rule)
             return
         outcome = judgement.tier.value
         if exact_only and outcome == "suspect_rounding":
             outcome = "mismatch"
-        self.ledger.record(family, outcome)  # type: ignore[arg-type]
+        self.ledger.record(rule.id, outcome)  # type: ignore[arg-type]
         if outcome == "pass":
             return
         severity = SEVERITY[outcome]
@@ -176,7 +175,7 @@ class Context:
 
     def violated(
         self,
-        rule: tuple[str, int, Family],
+        rule: Rule,
         severity: Severity,
         stated: Operand | None,
         operands: Sequence[Operand | Evidence],
@@ -189,28 +188,28 @@ class Context:
         the convention): every figure used is then an operand."""
         used = [stated, *operands] if stated is not None else operands
         if not self.readable(*used):
-            self.not_checked(rule[2])
+            self.not_checked(rule)
             return
-        self.ledger.record(rule[2], "mismatch" if severity != "info" else "rounding")
+        self.ledger.record(rule.id, "mismatch" if severity != "info" else "rounding")
         self._add(rule, severity, "mismatch", stated, operands, message, computed=computed)
 
     def undefined(
         self,
-        rule: tuple[str, int, Family],
+        rule: Rule,
         stated: Operand,
         operands: Sequence[Operand],
         message: str,
     ) -> None:
         """Record a ratio whose base is zero: undefined, reported as a note."""
         if not self.readable(stated, *operands):
-            self.not_checked(rule[2])
+            self.not_checked(rule)
             return
-        self.ledger.record(rule[2], "undefined")
+        self.ledger.record(rule.id, "undefined")
         self._add(rule, "info", "undefined", stated, operands, message)
 
     def _add(
         self,
-        rule: tuple[str, int, Family],
+        rule: Rule,
         severity: Severity,
         tier: Outcome,
         stated: Operand | None,
@@ -218,8 +217,10 @@ class Context:
         message: str,
         **values: object,
     ) -> None:
-        """One finding: the stated value (if any) first in its evidence, then every operand."""
-        rule_id, version, family = rule
+        """One finding: the stated value (if any) first in its evidence, then every operand. Its
+        severity is at most the rule's declared maximum."""
+        if _RANK[severity] < _RANK[rule.severity]:
+            severity = rule.severity
         evidence = [o if isinstance(o, Evidence) else o.evidence for o in operands]
         if stated is not None:
             evidence.insert(0, stated.stated())
@@ -231,9 +232,8 @@ class Context:
         first = evidence[0].location
         self.findings.append(
             Finding(
-                rule_id=rule_id,
-                rule_version=version,
-                family=family,
+                rule_id=rule.id,
+                rule_version=rule.version,
                 severity=severity,
                 tier=tier,
                 message=message,
@@ -244,12 +244,12 @@ class Context:
             )
         )
 
-    def held(self, family: Family) -> None:
+    def held(self, rule: Rule) -> None:
         """Record a bound or rule that held."""
-        self.ledger.record(family, "pass")
+        self.ledger.record(rule.id, "pass")
 
-    def not_checked(self, family: Family) -> None:
-        self.ledger.record(family, "not_checked")
+    def not_checked(self, rule: Rule) -> None:
+        self.ledger.record(rule.id, "not_checked")
 
 
 _RANK = {"error": 0, "warning": 1, "info": 2}

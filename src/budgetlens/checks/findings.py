@@ -13,11 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, computed_field
 
-Severity = Literal["error", "warning", "info"]
-Family = Literal[
-    "footing", "shares", "changes", "rates", "scores", "restatements", "statements", "counts",
-    "words", "identity",
-]  # fmt: skip
+from budgetlens.checks.catalog import Severity, family_of
+
 Outcome = Literal["pass", "rounding", "suspect_rounding", "mismatch", "undefined", "not_checked"]
 
 
@@ -53,7 +50,6 @@ class Evidence(BaseModel):
 class Finding(BaseModel):
     rule_id: str
     rule_version: int
-    family: Family
     severity: Severity
     tier: Outcome
     message: str  # Chinese, naming every operand
@@ -66,6 +62,11 @@ class Finding(BaseModel):
     line: int | None = None  # where a reviewer looks first: the stated value's line
     page: int | None = None
     waived: str | None = None  # the reason of the waiver that accepted it (``--waivers``)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def family(self) -> str:
+        return family_of(self.rule_id)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -85,7 +86,7 @@ SEVERITY: dict[str, Severity] = {
 }
 
 
-class FamilyCount(BaseModel):
+class Count(BaseModel):
     run: int = 0
     passed: int = 0
     failed: int = 0  # a finding at error or warning severity
@@ -94,21 +95,25 @@ class FamilyCount(BaseModel):
 
 
 class Ledger(BaseModel):
-    """Coverage: per family, how many checks ran and how they ended."""
+    """Coverage: per family and per rule, how many checks ran and how they ended."""
 
-    families: dict[str, FamilyCount] = {}
+    families: dict[str, Count] = {}
+    rules: dict[str, Count] = {}
 
-    def record(self, family: str, outcome: Outcome) -> None:
-        count = self.families.setdefault(family, FamilyCount())
-        count.run += 1
-        if outcome == "pass":
-            count.passed += 1
-        elif outcome == "not_checked":
-            count.not_checked += 1
-        elif SEVERITY[outcome] == "info":
-            count.noted += 1
-        else:
-            count.failed += 1
+    def record(self, rule_id: str, outcome: Outcome) -> None:
+        for count in (
+            self.families.setdefault(family_of(rule_id), Count()),
+            self.rules.setdefault(rule_id, Count()),
+        ):
+            count.run += 1
+            if outcome == "pass":
+                count.passed += 1
+            elif outcome == "not_checked":
+                count.not_checked += 1
+            elif SEVERITY[outcome] == "info":
+                count.noted += 1
+            else:
+                count.failed += 1
 
     def totals(self) -> Counter[str]:
         total: Counter[str] = Counter()

@@ -4,16 +4,6 @@ A 自评表's 预算执行情况 prints a 总额 (合计) line over its sources,
 年度资金总额 over 财政拨款, 上年结转 and 其他资金; each money column (年初预算, 调整后预算,
 执行数 …) of the total line is the sum of the same column of the lines below it. Rates, weights
 and scores on those lines are not money: ``rates.py`` and ``scores.py`` judge them.
-
-Rules (for the catalog):
-
-- MONEY.fund_lines_add_up — 自评表资金总额（总额/合计）各列等于其下各资金来源之和。Each money
-  column of a self-evaluation table's total fund line is the sum of its source lines
-  (财政资金 + 财政专户管理资金 + 单位资金 + 其他资金; 财政拨款 + 上年结转 + 其他资金).
-- RATE.executed_within_budget — 执行数不超过全年（调整后）预算数，超出须在原因栏说明。A line's
-  执行数 above its 全年预算数 (调整后预算数; 预算数 where no adjusted budget is printed) is an
-  error unless the line's, or its form's 总额 line's, 原因 cell gives a reason (whether it
-  explains the overspending is the reviewer's to read).
 """
 
 from __future__ import annotations
@@ -21,12 +11,49 @@ from __future__ import annotations
 import re
 
 from budgetlens.checks import holds
+from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.intervals import check_sum
 from budgetlens.tables import schemas as s
 
-FUND_LINES = ("MONEY.fund_lines_add_up", 1, "footing")
-OVER_BUDGET = ("RATE.executed_within_budget", 1, "rates")
+FUND_LINES = Rule(
+    "FOOT.fund_lines_add_up",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "自评表资金总额等于其下各资金来源之和",
+        what="项目自评表「预算执行情况」中，总额（合计）一行的年初预算、调整后预算、执行数各列，"
+        "分别等于其下财政资金、其他资金等各资金来源之和。",
+        why="资金来源加不出总额，说明某一来源漏列或印错，执行率和评分的基数也就不可信。",
+    ),
+    en=Doc(
+        "A self-evaluation table's total funds are the sum of their sources",
+        what="In a project table's 预算执行情况, each money column of the 总额 (合计) line is "
+        "the sum of the fund sources below it (财政资金, 其他资金 …).",
+        why="Sources that do not make the total mean one is missing or misprinted, and the base "
+        "of the execution rate and of the score with it.",
+    ),
+)
+
+OVER_BUDGET = Rule(
+    "RATE.executed_within_budget",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "自评表的执行数不超过全年预算数，超出须说明原因",
+        what="项目自评表「预算执行情况」每一行的预算执行数（全年执行数）不大于同一行的调整后预算数"
+        "（全年预算数；未列调整后预算时为预算数），除非该行或其总额行的「原因」栏写明了原因。",
+        why="花出去的钱多于全年预算而不作说明，或是数字印错，或是超预算支出未经调整，执行率与评分都失去依据。",
+    ),
+    en=Doc(
+        "A self-evaluation table spends no more than its year's budget, or says why",
+        what="On every line of a project table's 预算执行情况, the 执行数 is at most the same "
+        "line's 调整后预算数 (全年预算数; 预算数 where none is printed), unless the line's or its "
+        "总额 line's 原因 cell gives a reason.",
+        why="Spending above the year's budget with no word of why is either a misprint or "
+        "spending no adjustment approved; the execution rate and its score rest on it.",
+    ),
+)
 
 _TOTAL = re.compile(r"^(?:年度)?(?:资金)?(?:总额|合计)$")
 _NOT_MONEY = re.compile(r"率|权重|得分|分值|原因|说明|note|rate|weight|score")
@@ -78,7 +105,7 @@ def _column(
             continue
         operand = Operand.in_row(part, column)
         if operand is None:
-            ctx.not_checked("footing")  # printed but not read as a number
+            ctx.not_checked(FUND_LINES)  # printed but not read as a number
             return
         operands.append(operand)
     if not operands:
@@ -106,12 +133,12 @@ def executed_within_budget(ctx: Context) -> None:
             if executed is None or budget is None:
                 continue
             if not ctx.readable(executed, budget):
-                ctx.not_checked("rates")
+                ctx.not_checked(OVER_BUDGET)
                 continue
             total = totals.get(line.form)
             notes = [(x.values.get("note") or "").strip() for x in (line, total) if x]
             if executed.number.value <= budget.number.value or any(n not in _BLANK for n in notes):
-                ctx.held("rates")  # within the budget, or the 原因 column says why not
+                ctx.held(OVER_BUDGET)  # within the budget, or the 原因 column says why not
                 continue
             ctx.violated(
                 OVER_BUDGET,

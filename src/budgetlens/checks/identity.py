@@ -4,15 +4,6 @@ A report is filled in from a template: what the template left blank for the auth
 "20XX年", "【 】" in a document number, "此处填写") and a period-end date copied from another
 year's report ("截至2023年12月31日" among a report's 2024 dates) are what a reviewer finds
 first and a reader trusts least.
-
-Rules (for the catalog):
-
-- PLACEHOLDER.left_in — 报告中残留模板占位符（XX、××、【 】、此处填写、（单位名称））。Text
-  the template left for the author to fill in is still printed: the fact it stands for is
-  missing.
-- YEAR.period_end — 报告中“截至YYYY年12月31日/年末”须与其余期末日期同一年度。A period-end
-  date whose year differs from the year that the document's other period-end dates and
-  table titles ("（2023年度）") agree on.
 """
 
 from __future__ import annotations
@@ -22,13 +13,50 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
+from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.document import Block, Cell, Heading, Paragraph, Table
 from budgetlens.numbers import Number
 
-PLACEHOLDER = ("PLACEHOLDER.left_in", 1, "identity")
-PERIOD_END = ("YEAR.period_end", 1, "identity")
+PLACEHOLDER = Rule(
+    "PLACEHOLDER.left_in",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "报告中没有残留模板占位符",
+        what="正文和表格中没有模板留给作者填写的内容：XX局、20XX年、××、文号中的【 】、"
+        "此处填写、（单位名称）等；同一段中的多个占位符为一条。",
+        why="占位符仍在，说明它代表的事实（单位、年度、金额、文号）没有填写，读者无从核对。",
+    ),
+    en=Doc(
+        "No template placeholder is left in the report",
+        what="No text the template left for the author to fill in is still printed: XX局, "
+        "20XX年, ××, 【 】 in a document number, 此处填写, （单位名称）; the placeholders of one "
+        "passage are one finding.",
+        why="A placeholder left in means the fact it stands for (an office, a year, an amount, a "
+        "document number) is missing and cannot be checked.",
+    ),
+)
+PERIOD_END = Rule(
+    "YEAR.period_end",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "期末日期与报告其余期末日期同一年度",
+        what="“截至YYYY年12月31日/年末/年底”和表题“（YYYY年度）”中的年度，与其余至少三处且"
+        "占多数的一致年度相同；没有这样的年度时不检查。",
+        why="期末日期写成别的年度，多半是从上一年的报告复制而来，所述数字可能也是上一年的。",
+    ),
+    en=Doc(
+        "A period-end date is in the year the report's others agree on",
+        what='The year of "截至YYYY年12月31日/年末/年底" or of a table title\'s "（YYYY年度）" '
+        "is the year at least three others, and most of them, agree on; with no such year "
+        "nothing is checked.",
+        why="A period end in another year is usually copied from the previous year's report, "
+        "whose figures may have come with it.",
+    ),
+)
 
 _CJK = r"\u4e00-\u9fff"
 _PLACEHOLDER = re.compile(
@@ -123,12 +151,12 @@ def period_ends(ctx: Context) -> None:
     (year, agreeing), *_ = years.most_common(1)
     if agreeing < MIN_AGREEING or agreeing * 2 <= len(mentions):
         for _ in mentions:
-            ctx.not_checked("identity")  # no year most of them agree on
+            ctx.not_checked(PERIOD_END)  # no year most of them agree on
         return
     first = next(m for m in mentions if m.number.value == year)
     for mention in mentions:
         if mention.number.value == year:
-            ctx.held("identity")
+            ctx.held(PERIOD_END)
             continue
         ctx.violated(
             PERIOD_END,

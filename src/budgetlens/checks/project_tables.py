@@ -9,13 +9,6 @@ its project's reference: the target-setting table where there is one, else the f
 so one wrong figure in a 自评表 is one finding. Rows are paired by ``linking.pair_rows``; only
 a table linked by name and a row paired by its exact name can make an error, anything weaker a
 warning (``_cap``). Targets in words (定性: 提升, 良好) are not figures and are not compared.
-
-Rules (for the catalog):
-
-- RESTATE.target_across_tables — 同一项目的目标设置表与自评表中，同一指标的指标值或指标性质不同。
-- RESTATE.unit_across_tables — 同一指标的度量单位种类不同（户与%；万元与亿元换算后比较数值）。
-- RESTATE.weight_across_tables — 同一指标的权重不同。
-- RESTATE.weight_total_across_tables — 两表权重合计不同（90 与 80），且无单项权重不同可解释。
 """
 
 from __future__ import annotations
@@ -24,18 +17,88 @@ from decimal import Decimal
 from typing import Literal
 
 from budgetlens.checks import holds
+from budgetlens.checks.catalog import Doc, Rule, Severity
 from budgetlens.checks.engine import Context, Operand, plain
-from budgetlens.checks.findings import Severity
 from budgetlens.checks.intervals import Quantity, check_equal
 from budgetlens.checks.linking import STRENGTH_WORDS, Pair, Strength, pair_rows, same_unit
 from budgetlens.checks.projects import project_name
 from budgetlens.tables import schemas as s
 from budgetlens.tables.kinds import KINDS
 
-TARGET = ("RESTATE.target_across_tables", 1, "restatements")
-UNIT = ("RESTATE.unit_across_tables", 1, "restatements")
-WEIGHT = ("RESTATE.weight_across_tables", 1, "restatements")
-WEIGHT_TOTAL = ("RESTATE.weight_total_across_tables", 1, "restatements")
+_LINKED = "两表按项目名称、指标按名称对应；仅靠名称包含、同一二级指标或同一报告对应时，只作提示。"
+_LINKED_EN = (
+    "The tables are linked by their project's name and the rows by their indicator's; a link by "
+    "containment, by the only row of a 二级指标 or by the report alone gives a warning."
+)
+TARGET = Rule(
+    "RESTATE.target_across_tables",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "同一项目各表中同一指标的指标值一致",
+        what="同一项目的绩效目标设置表与自评表（或两张自评表）中，同一指标的指标性质和指标值相同"
+        "（万元与亿元换算后比较）。" + _LINKED,
+        why="自评表改动了设定的目标，完成情况和得分就是对着另一个目标评的。",
+    ),
+    en=Doc(
+        "One indicator has one target in every table of its project",
+        what="In one project's target-setting table and self-evaluation tables, an indicator has "
+        "the same comparator and target (万元 and 亿元 converted). " + _LINKED_EN,
+        why="A self-evaluation that changed the target set judges completion and the score "
+        "against another target.",
+    ),
+)
+UNIT = Rule(
+    "RESTATE.unit_across_tables",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "同一项目各表中同一指标的度量单位一致",
+        what="同一指标在目标设置表与自评表中的度量单位属于同一种类（次、批次、人次同类；个、项、家、户同类；"
+        "元、万元、亿元同类）。" + _LINKED,
+        why="单位不同，同一个数字就是两个不同的目标。",
+    ),
+    en=Doc(
+        "One indicator has one kind of unit in every table of its project",
+        what="An indicator's units in the target-setting and self-evaluation tables measure "
+        "alike (次/批次/人次; 个/项/家/户; 元/万元/亿元). " + _LINKED_EN,
+        why="In another unit the same figure is another target.",
+    ),
+)
+WEIGHT = Rule(
+    "RESTATE.weight_across_tables",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "同一项目各表中同一指标的权重一致",
+        what="同一指标在目标设置表与自评表中的权重（分值）相同。" + _LINKED,
+        why="权重改了，得分和总分就不是按设定的权重计算的。",
+    ),
+    en=Doc(
+        "One indicator has one weight in every table of its project",
+        what="An indicator's weight is the same in the target-setting and self-evaluation "
+        "tables. " + _LINKED_EN,
+        why="With another weight the score and the total are not the ones the targets set.",
+    ),
+)
+WEIGHT_TOTAL = Rule(
+    "RESTATE.weight_total_across_tables",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "同一项目各表的指标权重合计一致",
+        what="目标设置表与自评表的指标权重合计相同（90 与 80 不同即为问题）；"
+        "已有单项权重不一致的，由单项报告，不再报告合计。",
+        why="合计不同，说明一张表多列或漏列了指标。",
+    ),
+    en=Doc(
+        "The weights of one project's tables total alike",
+        what="The indicator weights of the target-setting and the self-evaluation table add up "
+        "to the same total (90 against 80 is a finding); where a paired weight differs, that "
+        "row is reported instead.",
+        why="Totals that differ mean one table lists an indicator the other lacks.",
+    ),
+)
 
 Link = Literal["name", "contained", "report"]
 _LINK_WORDS: dict[Link, str] = {
@@ -154,7 +217,7 @@ def _target(
     head = f"{where}{_row_words(pair)}"
     alike = same_unit(first.unit, second.unit)
     if alike is None:
-        ctx.not_checked("restatements")
+        ctx.not_checked(UNIT)
         return
     severity = _cap(link, pair.strength)
     if not alike:
@@ -167,7 +230,7 @@ def _target(
             computed=first.unit,
         )
         return
-    ctx.held("restatements")  # the units agree
+    ctx.held(UNIT)
     if first.comparator != second.comparator:
         ctx.violated(
             TARGET,
@@ -232,12 +295,12 @@ def _weight_total(
     known = [o for o in mine if o is not None]
     other = [o for o in theirs if o is not None]
     if not ctx.readable(*known, *other):
-        ctx.not_checked("restatements")
+        ctx.not_checked(WEIGHT_TOTAL)
         return
     total = sum((o.number.value for o in known), Decimal(0))
     expected = sum((o.number.value for o in other), Decimal(0))
     if total == expected:
-        ctx.held("restatements")
+        ctx.held(WEIGHT_TOTAL)
         return
     ctx.violated(
         WEIGHT_TOTAL,

@@ -16,15 +16,69 @@ from __future__ import annotations
 import re
 
 from budgetlens.checks import holds
+from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand
 from budgetlens.checks.intervals import check_equal
 from budgetlens.checks.restatements import subject_key
 from budgetlens.claims.model import Claim
 from budgetlens.tables import schemas as s
 
-FIGURE = ("RESTATE.project_budget_figure", 1, "restatements")
-ACTUAL = ("RESTATE.indicator_across_tables", 1, "restatements")
-COST_UNIT = ("RESTATE.cost_indicator_unit", 1, "restatements")
+FIGURE = Rule(
+    "RESTATE.project_budget_figure",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "正文所写的项目年初预算、调整后预算、执行数等于自评表",
+        what="“项目年初预算67.77万元，执行数67.77万元”等金额，与该项目自评表「预算执行情况」"
+        "资金总额一行的年初预算数、调整后预算数、预算执行数相同；年初预算写成调整后预算数的，"
+        "消息会说明是年中追加的资金。",
+        why="预算和执行数是执行率与评分的基础；正文与表不符，读者无法知道哪一个是真的。",
+    ),
+    en=Doc(
+        "A project's budget figures in prose are its self-evaluation table's",
+        what='"项目年初预算67.77万元，执行数67.77万元" equals the 年初预算数, 调整后预算数 or '
+        "预算执行数 of the 资金总额 line of the project's self-evaluation table; a 年初预算 that "
+        "is the adjusted budget is said to be money added during the year.",
+        why="Budget and outturn are the basis of the execution rate and the score; prose that "
+        "differs from the table leaves readers not knowing which is true.",
+    ),
+)
+ACTUAL = Rule(
+    "RESTATE.indicator_across_tables",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "同一项目的同一指标在两张表中完成值相同",
+        what="同一项目、同名同单位的三级指标印在两张表中（部门预算项目自评表与专项完成情况表）"
+        "时，实际完成值相同；一处以小数表示百分比（1 与 100%）的，至多为警告。",
+        why="一个指标只有一个完成值；两张表不同，至少一张是错的。",
+    ),
+    en=Doc(
+        "One project's indicator has one actual value in every table",
+        what="An indicator of one project, same name and unit, printed in two tables (the "
+        "department's 自评表 and the project's 完成情况表) has the same 实际完成值; a rate "
+        "printed as a fraction in one (1 for 100%) is at most a warning.",
+        why="An indicator has one actual value; two tables that differ are wrong in one place.",
+    ),
+)
+COST_UNIT = Rule(
+    "RESTATE.cost_indicator_unit",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "成本指标的金额不是以“元”印出的项目预算万元数",
+        what="自评表中以“元”为单位的成本指标值，与本项目预算（年初或调整后，万元）数字完全相同时"
+        "报告：单位应为万元。",
+        why="单位错一级，成本就小了一万倍，按成本指标得出的结论也随之错误。",
+    ),
+    en=Doc(
+        "A cost indicator is not the budget in 万元 printed in 元",
+        what="A cost indicator of a self-evaluation table in 元 whose digits are exactly the "
+        "project's budget in 万元 (initial or adjusted): the unit should be 万元.",
+        why="A unit off by a factor of ten thousand makes the cost, and what is concluded from "
+        "it, wrong.",
+    ),
+)
 
 # The claim's subject (its last words) → the 总额 column it restates.
 _COLUMNS = (
@@ -70,7 +124,7 @@ def project_budget_figures(ctx: Context) -> None:
             continue
         stated = Operand.from_claim(claim)
         if not printed.reliable:
-            ctx.not_checked("restatements")
+            ctx.not_checked(FIGURE)
             continue
         judgement = check_equal(stated.number, printed.number)
         adjusted = Operand.in_row(row, "adjusted")
@@ -112,7 +166,7 @@ def indicator_across_tables(ctx: Context) -> None:
             stated = Operand.from_cell(row.actual or "", row.actual_value, row.cells["actual"])
             other = Operand.from_cell(first.actual or "", first.actual_value, first.cells["actual"])
             if not (stated.reliable and other.reliable):
-                ctx.not_checked("restatements")
+                ctx.not_checked(ACTUAL)
                 continue
             a, b = stated.number, other.number
             # A rate printed as a fraction in one table (1 for 100%) is a slip, not a new value.
@@ -154,7 +208,7 @@ def cost_indicator_units(ctx: Context) -> None:
             stated = Operand.from_cell(row.target or "", row.target_value, row.cells["target"])
             same = [b for b in budgets.get(row.form, []) if b.number.value == stated.number.value]
             if not same:
-                ctx.held("restatements")
+                ctx.held(COST_UNIT)
                 continue
             ctx.violated(
                 COST_UNIT,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.intervals import (
     Quantity,
@@ -21,14 +22,150 @@ from budgetlens.checks.intervals import (
 from budgetlens.claims.model import Claim
 from budgetlens.numbers import Number
 
-SHARE = ("SHARE.part_of_total", 1, "shares")
-PARTS = ("FOOT.parts_add_up_to_total", 2, "footing")
-CHANGE = ("CHANGE.current_minus_prior", 1, "changes")
-CHANGE_RATE = ("CHANGE.rate_of_prior", 1, "changes")
-EXPLAINED = ("CHANGE.explained_by_its_parts", 2, "changes")
-RATE = ("RATE.actual_over_budget", 1, "rates")
-SHORTFALL = ("RATE.shortfall_over_budget", 1, "rates")
-SAVINGS = ("RATE.savings", 1, "rates")
+SHARE = Rule(
+    "SHARE.part_of_total",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "正文所写的占比等于部分 ÷ 合计",
+        what="同一句中先写合计、再写其中一部分及其占比（“支出合计3081.49万元，其中基本支出"
+        "2871.49万元，占93.19%”），占比按部分 ÷ 合计重新计算，容许四舍五入。",
+        why="占比是读者理解结构的方式；算错的占比说明金额或百分比之一被改过。",
+    ),
+    en=Doc(
+        "A share stated in prose is its part ÷ the total",
+        what='Where a sentence states a total, then a part with its share ("支出合计3081.49'
+        '万元，其中基本支出2871.49万元，占93.19%"), the share is recomputed as part ÷ total, '
+        "rounding allowed.",
+        why="Shares are how readers see the structure; a wrong one means the amount or the "
+        "percentage was changed without the other.",
+    ),
+)
+PARTS = Rule(
+    "FOOT.parts_add_up_to_total",
+    version=2,
+    severity="error",
+    zh=Doc(
+        "合计之后列出的各组成部分之和等于合计",
+        what="一句先写合计、再逐项列出组成部分，且占比合计 100%（或人数分项）表明列举完整时，"
+        "各部分之和等于合计。",
+        why="列举完整的部分加不出合计，说明合计或某一部分印错。",
+    ),
+    en=Doc(
+        "Parts listed after a total add up to it",
+        what="Where a sentence states a total and then its parts, and their shares (adding to "
+        "100%) or head counts say the list is complete, the parts add up to the total.",
+        why="A complete list of parts that does not make its total means the total or a part is "
+        "misprinted.",
+    ),
+)
+CHANGE = Rule(
+    "CHANGE.current_minus_prior",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "增减额等于本年数 − 上年数",
+        what="“本年…X万元，比上年增加（减少）Y万元”且写出上年数时，增减额按本年数 − 上年数"
+        "重新计算，方向词决定符号。",
+        why="增减额是说明变动原因的起点；算错或方向写反，后面的解释就是对错的数字作解释。",
+    ),
+    en=Doc(
+        "A change is this year's amount less last year's",
+        what="Where prose states this year's amount, the prior year's and the increase or "
+        "decrease, the change is recomputed as current − prior, signed by its direction word.",
+        why="The change is what the reasons that follow explain; a wrong one, or one of the "
+        "wrong sign, has them explain the wrong figure.",
+    ),
+)
+CHANGE_RATE = Rule(
+    "CHANGE.rate_of_prior",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "增减幅度等于增减额 ÷ 上年数",
+        what="“比上年增加Y万元，增长Z%”的幅度按增减额 ÷ 上年数重新计算；未写上年数时，上年数"
+        "取本年数 − 增减额。",
+        why="幅度常被引用来比较各年、各部门；它应当能由同一句的金额算出。",
+    ),
+    en=Doc(
+        "A rate of change is the change ÷ last year's amount",
+        what='"比上年增加Y万元，增长Z%": the rate is recomputed as change ÷ prior amount (the '
+        "current amount less the change where the prior is not printed).",
+        why="Rates of change are quoted to compare years and departments; they must follow from "
+        "the amounts of their own sentence.",
+    ),
+)
+EXPLAINED = Rule(
+    "CHANGE.explained_by_its_parts",
+    version=2,
+    severity="error",
+    zh=Doc(
+        "列举的增减原因合计等于增减额",
+        what="“减少231元，一是增加30825元…二是减少30516元”：同一段中紧随增减额列出的各原因，"
+        "按增加为正、减少为负相加，等于增减额。",
+        why="原因加不出变动额，解释就不完整或有误，这正是审核要追问的地方。",
+    ),
+    en=Doc(
+        "The reasons listed for a change net to the change",
+        what='"减少231元，一是增加30825元…二是减少30516元": the amounts listed after a change '
+        "in its paragraph, increases positive and decreases negative, net to the change.",
+        why="Reasons that do not make the change leave it unexplained or explained wrongly, what "
+        "a reviewer must ask about.",
+    ),
+)
+RATE = Rule(
+    "RATE.actual_over_budget",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "正文所写的执行率（到位率）等于实际数 ÷ 预算数",
+        what="一句中只有一个预算数和一个实际数时（“预算100万元，实际支出95万元，执行率95%”），"
+        "比率按实际数 ÷ 预算数重新计算。",
+        why="执行率、到位率是绩效评价的核心指标；正文与其金额不符，结论就不可信。",
+    ),
+    en=Doc(
+        "A rate stated in prose is the actual amount ÷ the budget",
+        what='Where a sentence has one budget and one actual amount ("预算100万元，实际支出95'
+        '万元，执行率95%"), the rate is recomputed as actual ÷ budget.',
+        why="Execution and arrival rates are the core of a performance evaluation; one its own "
+        "amounts contradict makes the conclusion doubtful.",
+    ),
+)
+SHORTFALL = Rule(
+    "RATE.shortfall_over_budget",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "偏离度、结余率等于（预算数 − 实际数）÷ 预算数",
+        what="偏离度、结余率、结转结余率、节资率与同一句的一个预算数和一个实际数一起写出时，"
+        "按（预算数 − 实际数）÷ 预算数重新计算。",
+        why="偏离度决定预算编制准确性的得分；算错会直接改变评分。",
+    ),
+    en=Doc(
+        "A deviation or balance rate is (budget − actual) ÷ budget",
+        what="A 偏离度, 结余率, 结转结余率 or 节资率 stated with one budget and one actual amount "
+        "is recomputed as (budget − actual) ÷ budget.",
+        why="The deviation scores the accuracy of the budget; a wrong one changes the score.",
+    ),
+)
+SAVINGS = Rule(
+    "RATE.savings",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "节资率等于节约金额 ÷（成交金额 + 节约金额）",
+        what="同一段写出节约金额、成交金额和节资率时，节资率按节约金额 ÷（成交金额 + 节约金额）"
+        "重新计算；也接受以成交金额为分母的算法。",
+        why="节资率用来说明采购的成效；两种算法都得不出的节资率是错的。",
+    ),
+    en=Doc(
+        "A savings rate is saved ÷ (spent + saved)",
+        what="Where a paragraph states the amount saved, the contract amount and a 节资率, the "
+        "rate is recomputed as saved ÷ (spent + saved); saved ÷ spent is accepted too.",
+        why="The savings rate is the evidence of a procurement's result; one that neither "
+        "reading gives is wrong.",
+    ),
+)
 
 _MONEY = ("元", "万元", "亿元")
 _COUNTED = ("人", "名", "个", "户", "项", "次", "家", "分")  # whole things: exact when whole
@@ -63,7 +200,9 @@ def shares(ctx: Context) -> None:
             _ratio(ctx, SHARE, share, part, total, "占比")
 
 
-def _ratio(ctx: Context, rule, stated: Claim, numerator: Claim, denominator: Claim, noun: str):
+def _ratio(
+    ctx: Context, rule: Rule, stated: Claim, numerator: Claim, denominator: Claim, noun: str
+):
     s, a, b = (
         Operand.from_claim(stated),
         Operand.from_claim(numerator),
@@ -73,7 +212,7 @@ def _ratio(ctx: Context, rule, stated: Claim, numerator: Claim, denominator: Cla
         judgement = check_ratio(s.number, _q(a), _q(b))
     except UndefinedRatio:
         if a.number.value == 0 and s.number.value == 0:
-            ctx.held(rule[2])  # 0 of nothing, printed 0%
+            ctx.held(rule)  # 0 of nothing, printed 0%
         else:
             ctx.undefined(rule, s, [a, b], f"{stated.subject}：{noun}的分母为 0，比率无定义")
         return
@@ -253,7 +392,7 @@ def rates(ctx: Context) -> None:
         for rate in (c for c in group if c.type == "rate" and c.ref in by_id):
             if len(budgets) != 1 or len(actuals) != 1 or by_id[rate.ref] is not actuals[0]:
                 if budgets and actuals:
-                    ctx.not_checked("rates")
+                    ctx.not_checked(SHORTFALL if rate.subject.endswith(_SHORTFALL) else RATE)
                 continue
             budget, actual = budgets[0], actuals[0]
             if not _comparable(actual, budget):

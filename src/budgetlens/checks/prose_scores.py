@@ -8,21 +8,6 @@ award their awards, and the narrative total ("绩效自评得分为99分") the a
 sections. The score sheet's 合计 against the prose total is ``RESTATE.score_total``; the score
 tables' own sums are ``scores.py``. Scores are counted in whole points where printed whole, so
 one point off is a mismatch, never rounding.
-
-Rules (for the catalog):
-
-- SCORE.prose_award_within_allotment — 正文某项得分不得超过其标题所列分值。An award stated in
-  the prose cannot exceed the allotment its heading or sentence gives it.
-- SCORE.prose_award_plus_deductions — 正文所列扣分与得分之和等于该项分值。Where the prose
-  states both what a part lost and what it scored, the two add up to its allotment.
-- SCORE.prose_allotments_add_up — 标题所列分值等于其下各小标题分值之和。A heading's allotment
-  is the sum of the allotments of the headings below it ("通用指标（52分）" over 54 is wrong).
-- SCORE.prose_sections_total_100 — 绩效分析各一级部分分值合计应为100分。The top-level sections
-  of a scored analysis share the 100 points; another total means a section is mis-stated.
-- SCORE.prose_awards_add_up — 某部分所述得分等于其下各项得分之和。A section's stated award is
-  the sum of the awards of its parts.
-- SCORE.prose_total_of_items — 评价结论总分等于正文各部分得分之和。The narrative total score
-  is the sum of the awards of the sections that share the 100 points.
 """
 
 from __future__ import annotations
@@ -31,18 +16,118 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.intervals import check_sum
 from budgetlens.claims.model import Claim
 from budgetlens.document import Block, Heading, Paragraph
 from budgetlens.ingest.structure import numbering_level
 
-AWARD = ("SCORE.prose_award_within_allotment", 1, "scores")
-DEDUCTED = ("SCORE.prose_award_plus_deductions", 1, "scores")
-ALLOTMENTS = ("SCORE.prose_allotments_add_up", 1, "scores")
-HUNDRED = ("SCORE.prose_sections_total_100", 1, "scores")
-AWARDS = ("SCORE.prose_awards_add_up", 1, "scores")
-TOTAL = ("SCORE.prose_total_of_items", 1, "scores")
+AWARD = Rule(
+    "SCORE.prose_award_within_allotment",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "正文某项得分不超过其标题所列分值",
+        what="绩效分析中标题写明分值的部分（“（3）资金投向（4分）”），其下所写得分（“该项指标"
+        "得4分”）不大于该分值；考核项“总分15分，自评得分15分”同样判断。",
+        why="得分超过分值，总分就被抬高：这是评分本身的错误。",
+    ),
+    en=Doc(
+        "An award in the prose does not exceed the allotment its heading gives",
+        what="In a scored analysis, the award stated under a heading that gives its allotment "
+        '("（3）资金投向（4分）… 该项指标得4分") is at most that allotment; so is a 考核项\'s '
+        '"总分15分，自评得分15分".',
+        why="An award above its allotment inflates the total: an error of the scoring itself.",
+    ),
+)
+DEDUCTED = Rule(
+    "SCORE.prose_award_plus_deductions",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "正文所列扣分与得分之和等于该项分值",
+        what="正文对同一部分既写扣分又写得分时（分值 8 分，“扣1分，该项指标得7分”），扣分与"
+        "得分之和等于分值，整数分须精确相等。",
+        why="扣分与得分对不上分值，说明其中一个数改过，得分或扣分理由就不可信。",
+    ),
+    en=Doc(
+        "What a part lost and what it scored add up to its allotment",
+        what="Where the prose states both a part's deduction and its award (\"扣1分，该项指标"
+        '得7分" under an allotment of 8), deduction + award = allotment, exactly in whole '
+        "points.",
+        why="A deduction and an award that miss the allotment mean one of them was changed: the "
+        "score or the reason given for it cannot be trusted.",
+    ),
+)
+ALLOTMENTS = Rule(
+    "SCORE.prose_allotments_add_up",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "标题所列分值等于其下各小标题分值之和",
+        what="绩效分析中上级标题的分值（“（一）通用指标绩效分析（54分）”）等于其下各小标题"
+        "分值之和（18 + 36）。",
+        why="分值加不出来，说明指标体系调整后标题没改，或某项分值印错。",
+    ),
+    en=Doc(
+        "A heading's allotment is the sum of the allotments below it",
+        what='In a scored analysis, a heading\'s allotment ("（一）通用指标绩效分析（54分）") is '
+        "the sum of the allotments of the headings below it (18 + 36).",
+        why="An allotment its parts do not make was not updated when the indicators changed, or "
+        "a part's allotment is misprinted.",
+    ),
+)
+HUNDRED = Rule(
+    "SCORE.prose_sections_total_100",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "绩效分析各一级部分的分值合计为100分",
+        what="绩效分析的各一级部分（通用指标、专用指标、个性指标等）分值之和为 100 分。",
+        why="各部分分享 100 分；合计不是 100，某一部分的分值写错了，总分也无从核对。",
+    ),
+    en=Doc(
+        "The top-level sections of a scored analysis share 100 points",
+        what="The allotments of a scored analysis's top-level sections (通用, 专用, 个性指标 …) "
+        "add up to 100.",
+        why="The sections share the 100 points; another total means a section's allotment is "
+        "mis-stated, and the total score cannot be checked.",
+    ),
+)
+AWARDS = Rule(
+    "SCORE.prose_awards_add_up",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "某部分所述得分等于其下各项得分之和",
+        what="正文写出某一部分的得分时（“通用指标共得52分”），它等于其下各项所写得分之和。",
+        why="部分得分与各项不符，说明一处得分改过而另一处没有。",
+    ),
+    en=Doc(
+        "A section's stated award is the sum of its parts' awards",
+        what='Where the prose states a section\'s award ("通用指标共得52分"), it is the sum of '
+        "the awards stated for its parts.",
+        why="A section award its parts do not make means one figure was changed and the other not.",
+    ),
+)
+TOTAL = Rule(
+    "SCORE.prose_total_of_items",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "评价结论的总分等于正文各部分得分之和",
+        what="评价结论中的总分（“绩效自评得分为99分”）等于分享 100 分的各部分所写得分之和。",
+        why="总分决定等级；它与正文各部分得分不符，结论就没有依据。",
+    ),
+    en=Doc(
+        "The narrative total score is the sum of the sections' awards",
+        what='The total score of the conclusion ("绩效自评得分为99分") is the sum of the awards '
+        "stated for the sections that share the 100 points.",
+        why="The total sets the grade; one the sections' awards do not make leaves the conclusion "
+        "without a basis.",
+    ),
+)
 
 # 扣分项 / 加分项 sections adjust the score outside the 100 points the others share
 _ADJUSTMENT = re.compile(r"扣分|加分|附加")
@@ -186,7 +271,7 @@ def awards_within_allotments(ctx: Context) -> None:
         allotment = allotments[award.ref]
         stated, bound = _operand(award), _operand(allotment)
         if award.quantity.value <= allotment.quantity.value:
-            ctx.held("scores")
+            ctx.held(AWARD)
             continue
         ctx.violated(
             AWARD,
@@ -212,7 +297,7 @@ def awards_plus_deductions(ctx: Context) -> None:
         if not lost or award is None:
             continue
         if any(_RULE_WORDS.search(_clause(texts[d.span.block_id], d.span.start)) for d in lost):
-            ctx.not_checked("scores")
+            ctx.not_checked(DEDUCTED)
             continue
         total = _operand(allotment)
         parts = [_operand(award), *(_operand(d) for d in lost)]
@@ -240,7 +325,7 @@ def allotments_add_up(ctx: Context) -> None:
     for node in nodes:
         parts = _parts(node)
         if node.allotment is not None and parts is None:
-            ctx.not_checked("scores")
+            ctx.not_checked(ALLOTMENTS)
         if not parts:
             continue
         operands = [_operand(p.allotment) for p in parts if p.allotment]
@@ -263,7 +348,7 @@ def allotments_add_up(ctx: Context) -> None:
 def _hundred(ctx: Context, operands: list[Operand]) -> None:
     total = sum((o.number.value for o in operands), Decimal(0))
     if total == 100:
-        ctx.held("scores")
+        ctx.held(HUNDRED)
         return
     ctx.violated(
         HUNDRED,
@@ -324,7 +409,7 @@ def _total(ctx: Context, awards: _Awards, report: int | None, sets: list[list[_N
     found = [awards.resolved(p) for p in whole[0]]
     if any(f is None for f in found):
         for _ in totals:
-            ctx.not_checked("scores")
+            ctx.not_checked(TOTAL)
         return
     operands = [o for f in found for o in f or []]
     for claim in totals:

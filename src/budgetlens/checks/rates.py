@@ -1,13 +1,8 @@
 """Rates restated in tables: a 预算执行率 is 预算执行数 ÷ 调整后预算数 (全年执行数 ÷ 全年预算数)
 on every line of a table's 预算执行情况 (DOMAIN.md §4.4), and where the report says that its
 得分 is 分值 × 执行率, that score is.
-
-Rules (for the catalog):
-
-- RATE.budget_execution — 预算执行率等于执行数除以调整后预算数。
-- SCORE.execution_rate_score — 报告写明“得分=执行率×分值”时，预算执行情况的得分等于分值（权重）×
-  执行率（执行率超过100%按100%计）。Only where the table, its score sheet or its report prints
-  the formula: counties that score by bands (≥ 90% full marks) are not judged by it.
+Only where the table, its score sheet or its report prints the formula: counties that score the
+rate by bands (≥ 90% full marks) are not judged by it.
 """
 
 from __future__ import annotations
@@ -16,6 +11,7 @@ import re
 from decimal import Decimal
 
 from budgetlens.checks import holds
+from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.checks.intervals import Interval, UndefinedRatio, check_ratio, judge
@@ -23,8 +19,44 @@ from budgetlens.document import Table
 from budgetlens.tables import schemas as s
 from budgetlens.textnorm import to_halfwidth
 
-EXECUTION = ("RATE.budget_execution", 1, "rates")
-RATE_SCORE = ("SCORE.execution_rate_score", 1, "scores")
+EXECUTION = Rule(
+    "RATE.budget_execution",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "自评表的预算执行率等于执行数 ÷ 调整后预算数",
+        what="项目自评表「预算执行情况」每一行（资金总额、财政拨款、其他资金）的预算执行率，"
+        "按同一行的预算执行数 ÷ 调整后预算数（全年执行数 ÷ 全年预算数）重新计算。",
+        why="执行率决定「预算执行率」一项的得分；算错的执行率会让得分和评价结论失去依据。",
+    ),
+    en=Doc(
+        "A self-evaluation table's execution rate is spent ÷ adjusted budget",
+        what="On every line of a project table's 预算执行情况 (total, fiscal, other funds), the "
+        "printed 预算执行率 is recomputed as 预算执行数 ÷ 调整后预算数 of the same line.",
+        why="The rate earns the budget-execution points of the score; a wrong rate leaves the "
+        "score and the conclusion without a basis.",
+    ),
+)
+RATE_SCORE = Rule(
+    "SCORE.execution_rate_score",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "报告写明“得分=执行率×分值”时，预算执行得分等于分值 × 执行率",
+        what="报告（正文、表注或评分表的评分方法）写明预算执行得分按“执行率×分值”计算时，"
+        "自评表「预算执行情况」一行的得分等于该行分值（权重）× 预算执行率，"
+        "执行率超过 100% 按 100% 计；整数得分按精确值比较。",
+        why="得分不按报告自己写明的公式计算，总分和评价结论就多算或少算了分。",
+    ),
+    en=Doc(
+        "Where the report prints 得分=执行率×分值, the budget score is points × rate",
+        what="Where the report (prose, a note, a score sheet's 评分方法) says the execution score "
+        "is 执行率 × 分值, a 预算执行情况 line's 得分 equals its 分值 (权重) × its 执行率, a rate "
+        "above 100% counting as 100%; a whole-number score is taken as exact.",
+        why="A score off the formula the report itself states adds points to, or takes them "
+        "from, the total and the conclusion.",
+    ),
+)
 
 
 def budget_execution(ctx: Context) -> None:
@@ -36,18 +68,18 @@ def budget_execution(ctx: Context) -> None:
             if not (rate and executed and budget):
                 continue
             if not all(o.reliable for o in (rate, executed, budget)):
-                ctx.not_checked("rates")
+                ctx.not_checked(EXECUTION)
                 continue
             if budget.number.value == 0:
                 if executed.number.value == 0 and rate.number.value == 0:
-                    ctx.held("rates")  # nothing budgeted, nothing spent, 0% printed
+                    ctx.held(EXECUTION)  # nothing budgeted, nothing spent, 0% printed
                 else:
-                    ctx.not_checked("rates")  # a rate of a zero budget is undefined
+                    ctx.not_checked(EXECUTION)  # a rate of a zero budget is undefined
                 continue
             try:
                 judgement = check_ratio(rate.number, executed.number, budget.number)
             except UndefinedRatio:
-                ctx.not_checked("rates")
+                ctx.not_checked(EXECUTION)
                 continue
             ctx.judged(
                 EXECUTION,

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from budgetlens.checks import holds
+from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.checks.intervals import check_equal
@@ -21,13 +22,131 @@ from budgetlens.claims.model import Claim
 from budgetlens.numbers import Number
 from budgetlens.tables import schemas as s
 
-SCORE_TOTAL = ("RESTATE.score_total", 1, "restatements")
-INDICATOR = ("RESTATE.indicator_actual", 1, "restatements")
-AMOUNT = ("RESTATE.same_amount", 2, "restatements")
-ACHIEVEMENT = ("RESTATE.same_achievement", 1, "restatements")
-WEIGHTS = ("RESTATE.stated_total_of_weights", 1, "restatements")
-NONE_STATED = ("RESTATE.none_stated_but_amount", 1, "restatements")
-COUNT = ("COUNT.indicators", 1, "counts")
+SCORE_TOTAL = Rule(
+    "RESTATE.score_total",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "正文所写的总分等于评分表的合计得分",
+        what="正文或评价结论中的自评得分（“本项目自评得分97分”）与它所说的评分表（所在表、"
+        "所点名项目的表，或同一报告中唯一的评分表）的合计得分相同。",
+        why="正文的分数决定等级，评分表是它的依据；两者不同，至少一处是错的。",
+    ),
+    en=Doc(
+        "A total score stated in prose is the score table's total",
+        what='A total score in prose or a 评价结论 ("本项目自评得分97分") equals the 合计 of '
+        "the table it is about: the table it is printed in, the one of the project it names, "
+        "or the report's only score sheet.",
+        why="The prose's score sets the grade and the table is its basis; when they differ at "
+        "least one is wrong.",
+    ),
+)
+INDICATOR = Rule(
+    "RESTATE.indicator_actual",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "正文所写的指标完成情况等于自评表的实际完成值",
+        what="正文中与指标同名的比率或完成数（“群众满意度95%”）等于同一报告自评表中该三级指标"
+        "的实际完成值；写作目标（“≥95%”）时与指标值比较；“50余次”“近90%”按其范围比较。",
+        why="自评表与正文说明的是同一件事：数字不同，报告对完成情况的说法就自相矛盾。",
+    ),
+    en=Doc(
+        "An indicator's value in prose is the table's actual value",
+        what='A rate or achievement named like an indicator ("群众满意度95%") equals that '
+        "三级指标's 实际完成值 in its report's table (its 指标值 when the prose states a target, "
+        '"≥95%"); "50余次" or "近90%" are compared as the ranges they allow.',
+        why="The table and the prose describe one achievement: different figures make the report "
+        "contradict itself about what was done.",
+    ),
+)
+AMOUNT = Rule(
+    "RESTATE.same_amount",
+    version=2,
+    severity="warning",
+    zh=Doc(
+        "同一笔金额在两处写法一致",
+        what="名称相同（或较长者以较短者结尾）、年度相同的金额在不同段落各写一次，两者相差不到"
+        "1% 却不相等时报告；仅凭文字关联，至多为警告。",
+        why="同一笔钱写成两个相近的数，几乎总是其中一处笔误；相差较大的则多半是两笔钱，不报告。",
+    ),
+    en=Doc(
+        "One amount is printed the same wherever it is named",
+        what="A money amount named the same way (or the longer name ending with the shorter) in "
+        "two paragraphs, same year, printed within 1% of itself but not equal; linked by words, "
+        "so at most a warning.",
+        why="One sum printed as two close figures is nearly always a slip in one place; figures "
+        "further apart are more likely two sums and are not reported.",
+    ),
+)
+ACHIEVEMENT = Rule(
+    "RESTATE.same_achievement",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "同一报告中同一项成绩只有一个数",
+        what="同一报告中主语、单位、限定词相同的完成情况（“调研80余次”与“调研60余次”）数值相同。",
+        why="一项成绩两个数不可能都对；仅凭文字关联，为警告。",
+    ),
+    en=Doc(
+        "One achievement has one figure within a report",
+        what="Within one report, achievements with the same subject, unit and qualifier "
+        '("调研80余次" and "调研60余次") have the same value.',
+        why="Two figures for one achievement cannot both be true; linked by words, so a warning.",
+    ),
+)
+WEIGHTS = Rule(
+    "RESTATE.stated_total_of_weights",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "正文所写的指标总分等于自评表各指标权重之和",
+        what="“设立分值总分100分”等写明总分的句子，与同一报告绩效目标表（有指标值、无得分）"
+        "各指标权重之和相等。",
+        why="总分说法与表中权重不符，说明指标体系在表或正文中被改过。",
+    ),
+    en=Doc(
+        "A total of weights stated in prose is the table's weights added",
+        what='"设立分值总分100分": the stated total equals the sum of the indicator weights of '
+        "the report's target table (indicators with targets, no scores).",
+        why="A stated total the weights do not make means the indicator set was changed in the "
+        "table or the prose alone.",
+    ),
+)
+NONE_STATED = Rule(
+    "RESTATE.none_stated_but_amount",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "称“无结转结余”的报告没有记载结转金额",
+        what="正文称“无（预算）结转结余”时，同一报告中没有大于零的结转金额。",
+        why="既说没有结转又记载了结转，至少一处不实；结转结余是审核的重点。",
+    ),
+    en=Doc(
+        "A report that says it carried nothing over states no carry-over amount",
+        what='Where prose says "无（预算）结转结余", the same report states no carry-over '
+        "(结转) amount above zero.",
+        why="Saying nothing was carried over while stating an amount carried over is untrue in "
+        "one place; carry-overs are what reviewers look at first.",
+    ),
+)
+COUNT = Rule(
+    "COUNT.indicators",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "正文所写的三级指标个数等于表中所列",
+        what="“本项目共设置7个三级指标”与同一报告中唯一一张指标表所列三级指标的行数相等。",
+        why="个数不符，说明表中漏列或多列了指标，或正文沿用了旧的指标体系。",
+    ),
+    en=Doc(
+        "The number of 三级指标 stated is the number the table lists",
+        what='"本项目共设置7个三级指标" equals the number of indicator rows of the report\'s one '
+        "indicator table.",
+        why="A different count means indicators left out of or added to the table, or prose kept "
+        "from an older indicator set.",
+    ),
+)
 
 _MONEY = ("元", "万元", "亿元")
 
@@ -152,7 +271,7 @@ def _compare_indicator(ctx: Context, claim: Claim, row: s.Indicator, weak: bool)
         return
     actual = Operand.from_cell(printed or "", parsed_value, row.cells[field])
     if not actual.reliable:
-        ctx.not_checked("restatements")
+        ctx.not_checked(INDICATOR)
         return
     value, x = actual.number.value, stated.number.value
     bounds = {  # what a qualified figure allows ("50余次" is 50 to 59)
@@ -166,7 +285,7 @@ def _compare_indicator(ctx: Context, claim: Claim, row: s.Indicator, weak: bool)
     if claim.qualifier in bounds:
         lo, hi = bounds[claim.qualifier]
         if (lo is None or value >= lo) and (hi is None or value <= hi):
-            ctx.held("restatements")
+            ctx.held(INDICATOR)
         else:
             ctx.violated(
                 INDICATOR,
@@ -225,18 +344,12 @@ def same_amounts(ctx: Context) -> None:
             and len(subject_key(claim.subject)) >= 4
         ):
             continue
-        reference = next(
-            (
-                c
-                for c in seen
-                if _near_miss(c, claim)
-                and c.year == claim.year
-                and c.span.block_id != claim.span.block_id
-                and _same_subject(subject_key(c.subject), subject_key(claim.subject))
-            ),
-            None,
-        )
+        named = [c for c in seen if _restates(c, claim)]
+        reference = next((c for c in named if _near_miss(c, claim)), None)
         if reference is None:
+            q = claim.quantity
+            if any((c.quantity.value, c.quantity.unit) == (q.value, q.unit) for c in named):
+                ctx.held(AMOUNT)  # printed the same both times
             seen.append(claim)
             continue
         stated, other = Operand.from_claim(claim), Operand.from_claim(reference)
@@ -248,8 +361,16 @@ def same_amounts(ctx: Context) -> None:
             [other],
             f"{claim.subject}：此处 {stated.number.text}{claim.quantity.unit}，"
             f"{other.evidence.location.where()}为 {other.number.text}{reference.quantity.unit}",
-            most_severe="warning",
         )
+
+
+def _restates(earlier: Claim, claim: Claim) -> bool:
+    """Whether a claim names the same amount as an earlier one in another paragraph."""
+    return (
+        earlier.year == claim.year
+        and earlier.span.block_id != claim.span.block_id
+        and _same_subject(subject_key(earlier.subject), subject_key(claim.subject))
+    )
 
 
 def _printed(claim: Claim) -> str:
@@ -271,7 +392,10 @@ def same_achievements(ctx: Context) -> None:
         report = reports.get(claim.span.block_id)
         key = (report, subject, claim.quantity.unit, claim.qualifier, claim.year)
         first = seen.setdefault(key, claim)
-        if first is claim or first.quantity.value == claim.quantity.value:
+        if first is claim:
+            continue
+        if first.quantity.value == claim.quantity.value:
+            ctx.held(ACHIEVEMENT)
             continue
         stated, other = Operand.from_claim(claim), Operand.from_claim(first)
         ctx.violated(
@@ -298,7 +422,7 @@ def stated_weight_totals(ctx: Context) -> None:
         for table in _in_report(ctx, claim, _unscored_targets):
             weights = [r for r in table.indicators if r.weight_value is not None]
             if not weights or len(weights) != len(table.indicators):
-                ctx.not_checked("restatements")
+                ctx.not_checked(WEIGHTS)
                 continue
             operands = [
                 Operand.from_cell(r.weight or "", r.weight_value, r.cells["weight"])
@@ -307,7 +431,7 @@ def stated_weight_totals(ctx: Context) -> None:
             total = sum((o.number.value for o in operands), Decimal(0))
             stated = Operand.from_claim(claim)
             if total == stated.number.value:
-                ctx.held("restatements")
+                ctx.held(WEIGHTS)
                 continue
             ctx.violated(
                 WEIGHTS,
@@ -340,7 +464,7 @@ def none_but_amount(ctx: Context) -> None:
             and reports.get(c.span.block_id) == report
         ]
         if not amounts:
-            ctx.held("restatements")
+            ctx.held(NONE_STATED)
             continue
         line = block.source_map.locate(match.start()) if match else None
         stated = Operand(
@@ -383,7 +507,7 @@ def indicator_counts(ctx: Context) -> None:
         rows = tables[0].indicators
         stated = Operand.from_claim(claim)
         if stated.number.value == len(rows):
-            ctx.held("counts")
+            ctx.held(COUNT)
             continue
         counted = [
             Evidence(
@@ -406,7 +530,23 @@ def indicator_counts(ctx: Context) -> None:
         )
 
 
-FULL_SCORE = ("RESTATE.full_score_with_missed_target", 1, "restatements")
+FULL_SCORE = Rule(
+    "RESTATE.full_score_with_missed_target",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "自评满分的报告中没有未达到目标的指标",
+        what="正文称自评得分为 100 分时，同一报告的绩效目标表中没有实际完成值未达到指标值的指标。",
+        why="有指标未完成却自评满分，是自评偏高；审核需要说明理由或扣分。",
+    ),
+    en=Doc(
+        "A report that scores itself 100 shows no missed target",
+        what="Where prose gives a total score of 100, the report's target table shows no "
+        "indicator whose 实际完成值 misses its 指标值.",
+        why="Full marks with a missed target is an inflated self-evaluation; a reviewer needs it "
+        "justified or the points taken off.",
+    ),
+)
 
 
 def full_score_with_missed_target(ctx: Context) -> None:
@@ -420,7 +560,7 @@ def full_score_with_missed_target(ctx: Context) -> None:
             if _missed(row)
         ]
         if not missed:
-            ctx.held("restatements")
+            ctx.held(FULL_SCORE)
             continue
         evidence = []
         for row in missed:

@@ -14,22 +14,139 @@ from collections import defaultdict
 from decimal import Decimal
 
 from budgetlens.checks import holds
+from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand, plain
-from budgetlens.checks.findings import Evidence, EvidenceLocation, Family
+from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.checks.intervals import Tier, check_sum
 from budgetlens.numbers import Number, parse_number
 from budgetlens.tables import schemas as s
 from budgetlens.textnorm import to_halfwidth
 
-AWARD = ("SCORE.award_within_allotment", 1, "scores")
-TOTAL = ("SCORE.items_add_up_to_total", 2, "scores")
-WEIGHTS = ("FOOT.indicator_weights", 1, "footing")
-FULL_MARKS = ("SCORE.full_marks_on_missed_target", 1, "scores")
-# 已达目标却被扣分且未说明原因。A target met (by its 指标性质) with points taken off and no
-# reason in the row's note: the score contradicts the row's own target and actual.
-DEDUCTED_MET = ("SCORE.points_off_a_met_target", 1, "scores")
-GROUP_ALLOTTED = ("SCORE.group_allotment_adds_up", 1, "scores")
-GROUP_SCORE = ("SCORE.group_score_adds_up", 1, "scores")
+AWARD = Rule(
+    "SCORE.award_within_allotment",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "每项得分不超过其分值（权重）",
+        what="评分表每一项的自评得分不大于该项的分值；自评表每个指标的得分不大于其权重。"
+        "合并单元格的二级指标只在首行打一个分、且不超过该组分值之和的，按组计。",
+        why="得分超过分值，总分就被抬高：这是评分本身的错误，不是四舍五入。",
+    ),
+    en=Doc(
+        "No item scores more than its allotment (weight)",
+        what="Each item's 自评得分 on a score sheet is at most its 分值, each indicator's 得分 "
+        "on a self-evaluation table at most its 权重. A score printed once for a merged group, "
+        "within the group's allotments, counts for the group.",
+        why="A score above its allotment inflates the total: an error of the scoring itself, not "
+        "of rounding.",
+    ),
+)
+TOTAL = Rule(
+    "SCORE.items_add_up_to_total",
+    version=2,
+    severity="error",
+    zh=Doc(
+        "各项得分之和等于合计得分",
+        what="评分表的合计（总分）等于其下一级各组得分之和（各组完整时），否则等于各项得分之和；"
+        "自评表的合计得分等于各指标得分加预算执行一项的得分。整数分必须精确相等。",
+        why="合计是写进结论的分数和等级的依据；各项加不出合计，结论就没有依据。",
+    ),
+    en=Doc(
+        "Items' scores add up to the total score",
+        what="A score sheet's 合计 is the sum of its sections' scores where they hold every "
+        "item, else of its items'; a self-evaluation table's is its indicators' scores plus the "
+        "budget-execution score. Whole points must add exactly.",
+        why="The total is the score and grade the conclusion states; items that do not make it "
+        "leave the conclusion without a basis.",
+    ),
+)
+WEIGHTS = Rule(
+    "FOOT.indicator_weights",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "指标权重合计符合惯例（项目 90，部门 90 或 100）",
+        what="自评表中一个项目各指标的权重（分值）之和为 90（另 10 分属预算执行率），部门整体"
+        "为 90 或 100。",
+        why="权重合计不合惯例，通常是漏列或多列了指标，或某个权重印错；总分因此不可比。",
+    ),
+    en=Doc(
+        "Indicator weights add up to the convention (90 for a project, 90 or 100)",
+        what="A project's indicator weights in its self-evaluation table add up to 90 (the other "
+        "10 points are the execution rate's); a department's to 90 or 100.",
+        why="Weights off the convention usually mean an indicator left out or added, or a weight "
+        "misprinted; the total score is then not comparable.",
+    ),
+)
+FULL_MARKS = Rule(
+    "SCORE.full_marks_on_missed_target",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "未达到目标值的指标没有得满分",
+        what="自评表中实际完成值未达到指标值（按 ≥、≤、= 等比较）的指标，得分小于其权重。",
+        why="未完成目标却给满分，是自评偏高最常见的形式，审核时必须说明理由或扣分。",
+    ),
+    en=Doc(
+        "An indicator that missed its target does not get full marks",
+        what="In a self-evaluation table, an indicator whose 实际完成值 misses its 指标值 (by "
+        "its ≥, ≤ or =) scores less than its weight.",
+        why="Full marks on a missed target is the most common form of an inflated self-"
+        "evaluation; a reviewer needs it justified or the points taken off.",
+    ),
+)
+DEDUCTED_MET = Rule(
+    "SCORE.points_off_a_met_target",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "已达到目标的指标被扣分时说明了原因",
+        what="自评表中实际完成值达到指标值（按 ≥、≤、= 等比较）的指标，得分低于其权重时，"
+        "该行写明了扣分原因（偏差原因分析、未完成原因等）。",
+        why="目标已完成却扣分又不说明原因，得分就与该行自己的指标值、完成值相矛盾。",
+    ),
+    en=Doc(
+        "An indicator that met its target loses points only with a reason",
+        what="In a self-evaluation table, an indicator whose 实际完成值 meets its 指标值 (by its "
+        "≥, ≤ or =) and scores less than its weight gives the reason in its row's note.",
+        why="Points taken off a target met, with no reason, contradict the row's own target and "
+        "actual value.",
+    ),
+)
+GROUP_ALLOTTED = Rule(
+    "SCORE.group_allotment_adds_up",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "一级、二级指标的分值等于其下各项分值之和",
+        what="评分表中标题写明分值的一级、二级指标（“投入（20分）”），其分值等于其下各项分值之和。",
+        why="组的分值加不出来，说明指标增删后标题未改，或某项分值印错，满分不再是 100。",
+    ),
+    en=Doc(
+        "A section's or group's allotment is the sum of its items'",
+        what='A 一级 or 二级 heading of a score sheet that prints its allotment ("投入（20分）") '
+        "allots the sum of the allotments of the items under it.",
+        why="A group whose allotment its items do not make was not updated when items changed, or "
+        "an allotment is misprinted: the sheet no longer adds up to full marks.",
+    ),
+)
+GROUP_SCORE = Rule(
+    "SCORE.group_score_adds_up",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "一级、二级指标的得分等于其下各项得分之和",
+        what="评分表中一级、二级指标的得分等于其下各项得分之和（下一级各组完整时为各组之和）。",
+        why="组得分与各项不符，一处得分被改过而另一处没有；总分可能也随之有误。",
+    ),
+    en=Doc(
+        "A section's or group's score is the sum of its items'",
+        what="A 一级 or 二级 group's score on a score sheet is the sum of the scores under it (of "
+        "its subgroups where they hold every item).",
+        why="A group score its items do not make means one figure was changed and the other not; "
+        "the total may be wrong with it.",
+    ),
+)
 
 
 def _operand(row: s.Indicator | s.ScoreItem | s.ScoreGroup, name: str) -> Operand | None:
@@ -53,10 +170,10 @@ def award_within_allotment(ctx: Context) -> None:
             if score is None or bound is None or bound.number.percent:
                 continue
             if not (score.reliable and bound.reliable):
-                ctx.not_checked("scores")
+                ctx.not_checked(AWARD)
                 continue
             if isinstance(row, s.ScoreItem) and _group_score(table.items, row, score):
-                ctx.held("scores")  # one score printed for a merged group, within its allotment
+                ctx.held(AWARD)  # one score printed for a merged group, within its allotment
                 continue
             # an award and its allotment are exact as printed: 6 over 5 is over, not rounding
             if score.number.value > bound.number.value:
@@ -70,7 +187,7 @@ def award_within_allotment(ctx: Context) -> None:
                     computed=bound.number.text,
                 )
             else:
-                ctx.held("scores")
+                ctx.held(AWARD)
 
 
 def _group_score(items: list[s.ScoreItem], item: s.ScoreItem, score: Operand) -> bool:
@@ -107,7 +224,7 @@ def items_add_up_to_total(ctx: Context) -> None:
 
 def _foot(
     ctx: Context,
-    rule: tuple[str, int, Family],
+    rule: Rule,
     stated: Operand,
     parts: list[Operand | None],
     items: list[Operand | None] | None,
@@ -120,13 +237,13 @@ def _foot(
     right: the group that is off has its own finding."""
     known = [p for p in parts if p is not None and p.reliable]
     if not known or len(known) < len(parts) or not stated.reliable:
-        ctx.not_checked("scores")
+        ctx.not_checked(rule)
         return
     judgement = check_sum(stated.number, [p.number for p in known], counted=True)
     if judgement.tier is not Tier.PASS and items and all(i is not None for i in items):
         flat = [i.number for i in items if i is not None]
         if check_sum(stated.number, flat, counted=True).tier is Tier.PASS:
-            ctx.held("scores")
+            ctx.held(rule)
             return
     ctx.judged(
         rule,
@@ -217,13 +334,15 @@ def groups_add_up(ctx: Context) -> None:
             rule, noun = (GROUP_ALLOTTED, "分值") if field == "allotted" else (GROUP_SCORE, "得分")
             if not _trusted(table, groups, field):
                 for _ in groups:
-                    ctx.not_checked("scores")
+                    ctx.not_checked(rule)
                 continue
             for group in groups:
                 _group_adds_up(ctx, table, group, field, rule, noun)
 
 
-def _group_adds_up(ctx: Context, table, group: s.ScoreGroup, field: str, rule, noun: str) -> None:
+def _group_adds_up(
+    ctx: Context, table, group: s.ScoreGroup, field: str, rule: Rule, noun: str
+) -> None:
     stated = _operand(group, field)
     if stated is None:
         return
@@ -264,12 +383,12 @@ def indicator_weights(ctx: Context) -> None:
         for rows in forms.values():
             weights = [_operand(row, "weight") for row in rows]
             if not weights or any(w is None or not w.reliable for w in weights):
-                ctx.not_checked("footing")
+                ctx.not_checked(WEIGHTS)
                 continue
             known = [w for w in weights if w is not None]
             total = sum((w.number.value for w in known), Decimal(0))
             if total in expected:
-                ctx.held("footing")
+                ctx.held(WEIGHTS)
                 continue
             convention = " 或 ".join(str(n) for n in expected)
             ctx.violated(
@@ -309,15 +428,16 @@ def scores_against_targets(ctx: Context) -> None:
             full = score.number.value == weight.number.value
             if not (full or score.number.value < weight.number.value):
                 continue  # over the weight: award_within_allotment's finding
+            rule = FULL_MARKS if full else DEDUCTED_MET  # the one this row could break
             if not all(o.reliable for o in (score, weight, target, actual)):
-                ctx.not_checked("scores")
+                ctx.not_checked(rule)
                 continue
             if row.unit == "%" and actual.number.value <= 1 < target.number.value:
-                ctx.not_checked("scores")  # "1" against 100%: a ratio or 1%? the scale is unclear
+                ctx.not_checked(rule)  # "1" against 100%: a ratio or 1%? the scale is unclear
                 continue
             missed = _misses(row, actual, target.number.value)
             if missed is None:
-                ctx.not_checked("scores")
+                ctx.not_checked(rule)  # 约95, or 近80 against ≥ 75: the range straddles it
                 continue
             unit = row.unit or ""
             qualified = row.actual_value is None
@@ -342,7 +462,7 @@ def scores_against_targets(ctx: Context) -> None:
                     computed=weight.number.text,
                 )
             else:
-                ctx.held("scores")
+                ctx.held(rule)
 
 
 # An actual with a qualifier before or after its number, and its unit: "近80次", "超过100",

@@ -9,12 +9,31 @@ from __future__ import annotations
 
 import re
 
+from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand
 from budgetlens.checks.intervals import Quantity, check_equal
 from budgetlens.claims.model import Claim
 from budgetlens.tables import schemas as s
 
-STATEMENT_AMOUNT = ("RESTATE.statement_amount", 1, "restatements")
+STATEMENT_AMOUNT = Rule(
+    "RESTATE.statement_amount",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "决算说明中的金额等于决算报表中同名的一行",
+        what="说明中的金额（“本年收入合计2946.25万元”）与报表中名称为其主语结尾的一行（或一行"
+        "报表中同名的一列）相同；只对应一处时不符为错误，对应多处时至多为警告。",
+        why="说明是读者读的部分，报表是审计的部分：两者不一致，公开的说明就与账不符。",
+    ),
+    en=Doc(
+        "An amount in a 决算 explanation equals the statement line of its name",
+        what='A prose amount ("本年收入合计2946.25万元") equals the statement row whose label '
+        "its subject ends with (or a one-line statement's column of that name); an error when "
+        "it restates one cell, at most a warning when several.",
+        why="Readers read the explanation, auditors the statements: when they differ, the "
+        "published explanation does not match the accounts.",
+    ),
+)
 
 _NOISE = re.compile(r"^[一二三四五六七八九十]+、|[（(][类款项][）)]|\s")
 _MONEY = ("元", "万元", "亿元")

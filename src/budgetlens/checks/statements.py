@@ -15,15 +15,100 @@ from __future__ import annotations
 
 import re
 
+from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.intervals import check_equal, check_sum
 from budgetlens.tables import schemas as s
 
-BALANCE = ("STMT.income_equals_expenditure", 2, "statements")
-COLUMNS = ("STMT.column_total", 1, "statements")
-CODES = ("STMT.code_hierarchy", 1, "statements")
-INCOME = ("STMT.income_total", 2, "statements")
-EXPENDITURE = ("STMT.expenditure_total", 2, "statements")
+BALANCE = Rule(
+    "STMT.income_equals_expenditure",
+    version=2,
+    severity="error",
+    zh=Doc(
+        "收支总表的收入总计等于支出总计",
+        what="收入支出决算总表、财政拨款收入支出决算总表中，左侧收入总计等于右侧支出总计。",
+        why="收支总表必须平衡；不平衡说明表中有数字印错或漏项，整套报表不可信。",
+    ),
+    en=Doc(
+        "A summary statement's income total equals its expenditure total",
+        what="In the 收入支出决算总表 and the 财政拨款 summary, 收入总计 on the left equals "
+        "支出总计 on the right.",
+        why="A summary statement balances by construction; one that does not has a misprinted "
+        "or missing figure, and the statements cannot be relied on.",
+    ),
+)
+COLUMNS = Rule(
+    "STMT.column_total",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "报表每行的合计列等于其下各列之和",
+        what="报表中合计、小计列等于表头归在其下的各列之和（合计 = 财政拨款 + 事业收入…；基本支出"
+        " = 人员经费 + 公用经费；“三公” = 出国 + 接待 + 车），逐行检查；多数行不符时视为列读错，"
+        "不检查。",
+        why="一行加不出合计，这一行有数字印错；审核按行追查。",
+    ),
+    en=Doc(
+        "Every line's total column is the sum of the columns under it",
+        what="On every line of a statement, a 合计 or 小计 column is the sum of the columns its "
+        "header groups under it (合计 = 财政拨款 + 事业收入 …; 基本支出 = 人员经费 + 公用经费); "
+        "where most lines fail, the columns were misread and are not checked.",
+        why="A line that does not foot has a misprinted figure; reviewers trace it line by line.",
+    ),
+)
+CODES = Rule(
+    "STMT.code_hierarchy",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "科目编码的上级行等于其直接下级行之和",
+        what="按功能分类科目编码，类 = 其下各款之和，款 = 其下各项之和，合计行 = 各类之和，"
+        "每一列分别检查。",
+        why="科目汇总不符，说明明细或汇总行有数字印错，分类数据就不能用来比较。",
+    ),
+    en=Doc(
+        "A 科目编码 line is the sum of the lines coded directly below it",
+        what="By the functional classification codes, a 类 line is the sum of its 款, a 款 of "
+        "its 项, and the 合计 line of the 类 lines, column by column.",
+        why="A line its sub-lines do not make has a misprinted figure, and the classified "
+        "figures cannot be compared.",
+    ),
+)
+INCOME = Rule(
+    "STMT.income_total",
+    version=2,
+    severity="error",
+    zh=Doc(
+        "收入总计等于本年收入合计 + 使用非财政拨款结余 + 年初结转和结余",
+        what="收支总表左侧，收入总计等于本年收入合计、使用非财政拨款结余、年初结转和结余"
+        "（列出的各项）之和。",
+        why="收入总计是全部可用资金；它加不出来，结转或收入之一印错。",
+    ),
+    en=Doc(
+        "Income total is the year's income + balances used + carried in",
+        what="On the income side of a summary statement, 收入总计 is the sum of 本年收入合计, "
+        "使用非财政拨款结余 and 年初结转和结余 (those printed).",
+        why="The income total is all the money available; one that does not add up has a "
+        "misprinted income or carry-over.",
+    ),
+)
+EXPENDITURE = Rule(
+    "STMT.expenditure_total",
+    version=2,
+    severity="error",
+    zh=Doc(
+        "支出总计等于本年支出合计 + 结余分配 + 年末结转和结余",
+        what="收支总表右侧，支出总计等于本年支出合计、结余分配、年末结转和结余（列出的各项）之和。",
+        why="支出总计说明钱的去向；它加不出来，支出或结转之一印错。",
+    ),
+    en=Doc(
+        "Expenditure total is the year's spending + distributed + carried out",
+        what="On the expenditure side of a summary statement, 支出总计 is the sum of "
+        "本年支出合计, 结余分配 and 年末结转和结余 (those printed).",
+        why="The expenditure total says where the money went; one that does not add up has a "
+        "misprinted expenditure or carry-over.",
+    ),
+)
 
 _SUMMARIES = ("summary", "fiscal_summary")  # income and expenditure side by side
 # The parts of each side's 总计, by label prefix (the 财政拨款 summary names them its own way).
@@ -89,13 +174,13 @@ def summary_identities(ctx: Context) -> None:
         _total_of(ctx, table.title, EXPENDITURE, spending_total, spending, "支出", _SPENDING_PARTS)
 
 
-def _total_of(ctx, title, rule, total, side, noun, parts_labels) -> None:
+def _total_of(ctx, title, rule: Rule, total, side, noun, parts_labels) -> None:
     parts = [_find(side, *labels) for labels in parts_labels]
     present = [p for p in parts if p is not None]
     if total is None or not present or parts[0] is None:
         return
     if not all(o.reliable for o in (total, *present)):
-        ctx.not_checked("statements")
+        ctx.not_checked(rule)
         return
     judgement = check_sum(total.number, [p.number for p in present])
     ctx.judged(
@@ -148,7 +233,7 @@ def _parts_of(columns: list[str], total: str) -> list[str] | None:
 
 
 def _judge_lines(
-    ctx: Context, rule, title: str, lines: list[tuple[Operand, list[Operand], str]]
+    ctx: Context, rule: Rule, title: str, lines: list[tuple[Operand, list[Operand], str]]
 ) -> None:
     """Judge one identity on several lines; when most fail, the structure was misread."""
     judged = [(total, parts, what, check_sum(total.number, [p.number for p in parts]))
@@ -156,7 +241,7 @@ def _judge_lines(
     failed = [j for j in judged if j[3].tier.value not in ("pass", "rounding")]
     if len(failed) >= _MISREAD and len(failed) * 3 > len(judged):
         for _ in judged:
-            ctx.not_checked("statements")
+            ctx.not_checked(rule)
         return
     for total, parts, what, judgement in judged:
         ctx.judged(

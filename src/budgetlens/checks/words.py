@@ -4,17 +4,6 @@
 "年初预算收入1179.47万元、决算报表收入1179.47万元，年初预算与决算数持平" names both sides.
 A stated change amount is judged by ``CHANGE.current_minus_prior`` (its direction word signs
 it); these rules judge the words where no change amount is printed.
-
-Rules (for the catalog):
-
-- WORD.change_direction — 与上年比较的增减用词须与两数大小一致。"比上年 M 有所增加/减少/持平"
-  must agree with the amount and the prior the sentence prints.
-- WORD.budget_adjustment_note — 自评表原因栏“追加/调减X万元”须与调整后预算数−年初预算数一致。
-  A 预算执行情况 line's note that says the budget was raised (追加, 调增) or cut (调减, 核减)
-  must agree with its 年初预算 and 调整后预算数, in direction and in the amount it gives.
-- WORD.named_comparison — “甲大于/小于/与乙持平”须与前文所列甲乙两数一致。A comparison that
-  names two amounts stated in its sentence or the one before (大于, 小于, 高于, 低于, 超过,
-  未达到, 持平) must agree with them; linked by words, so at most a warning.
 """
 
 from __future__ import annotations
@@ -24,17 +13,75 @@ from decimal import Decimal
 from typing import Literal
 
 from budgetlens.checks import holds
+from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand, plain
-from budgetlens.checks.findings import Evidence, EvidenceLocation, Family, Severity
+from budgetlens.checks.findings import Evidence, EvidenceLocation, Severity
 from budgetlens.checks.intervals import Quantity, check_difference
 from budgetlens.claims.model import Claim
 from budgetlens.document import Heading, Paragraph
 from budgetlens.numbers import Number
 from budgetlens.tables import schemas as s
 
-DIRECTION = ("WORD.change_direction", 1, "words")
-ADJUSTMENT = ("WORD.budget_adjustment_note", 1, "words")
-NAMED = ("WORD.named_comparison", 1, "words")
+DIRECTION = Rule(
+    "WORD.change_direction",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "与上年比较的增减用词与两数大小一致",
+        what="句中写出本年数和上年数、未写增减额时（“比2021年3950.63万元有所减少”），"
+        "增加、减少、持平等用词与两数的大小关系一致；“基本持平”“略有”允许小幅变动，不判断。",
+        why="增减方向写反，读者对变化的理解就完全相反；写出增减额的由 "
+        "CHANGE.current_minus_prior 判断。",
+    ),
+    en=Doc(
+        "A change's direction word agrees with the two amounts it compares",
+        what="Where a sentence prints this year's amount and last year's but no change amount "
+        '("比2021年3950.63万元有所减少"), the word saying which way it moved (增加, 减少, '
+        '持平 …) agrees with the two; "基本持平" or "略有" allow a small move and are not '
+        "judged.",
+        why="A direction word of the wrong sign tells readers the opposite of what happened; a "
+        "printed change amount is judged by CHANGE.current_minus_prior instead.",
+    ),
+)
+ADJUSTMENT = Rule(
+    "WORD.budget_adjustment_note",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "自评表原因栏所说的追加、调减与预算数一致",
+        what="自评表「预算执行情况」总额一行的原因栏称预算追加（调增）或调减（核减）时，调整后"
+        "预算数相对年初预算的增减方向与之相同；写出金额的，金额等于调整后预算数 − 年初预算。",
+        why="原因栏解释预算为何调整；方向或金额与两个预算数不符，解释与数字就有一处是错的。",
+    ),
+    en=Doc(
+        "A table's note on a budget raised or cut agrees with its budgets",
+        what="Where the note of a 预算执行情况 total line says the budget was raised (追加, 调增) "
+        "or cut (调减, 核减), the 调整后预算数 is above (below) the 年初预算; an amount the note "
+        "gives is adjusted − initial.",
+        why="The note explains why the budget changed; a direction or an amount the two budgets "
+        "contradict makes the explanation or the figures wrong.",
+    ),
+)
+NAMED = Rule(
+    "WORD.named_comparison",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "句中“甲大于/小于/持平于乙”与所列甲乙两数一致",
+        what="一句先写出两个金额，再用大于、小于、高于、低于、超过、未达到、持平等词比较它们"
+        "（“决算数1511.89万元，预算数1560.05万元，决算数小于预算数”），比较词与两数一致；"
+        "仅凭文字关联，至多为警告。",
+        why="比较词与数字矛盾，说明数字改过而文字没改，或者相反。",
+    ),
+    en=Doc(
+        "A comparison naming two amounts of its sentence agrees with them",
+        what="Where a sentence states two amounts and compares them by name (大于, 小于, 高于, "
+        '低于, 超过, 未达到, 持平: "决算数1511.89万元，预算数1560.05万元，决算数小于预算数"), '
+        "the comparison agrees with the figures; linked by words, so at most a warning.",
+        why="Words that contradict their figures mean the figures were changed and the words "
+        "not, or the other way round.",
+    ),
+)
 
 _MONEY = ("元", "万元", "亿元")
 _UP, _DOWN, _SAME = ">", "<", "="
@@ -134,10 +181,10 @@ def change_directions(ctx: Context) -> None:
         word = _WORDS[found["word"]]
         relation = _decided(current, prior)
         if relation is None:
-            ctx.not_checked("words")
+            ctx.not_checked(DIRECTION)
             continue
         if _holds(word, relation):
-            ctx.held("words")
+            ctx.held(DIRECTION)
             continue
         start = prior.span.end + found.start("word")
         _violated(
@@ -154,7 +201,7 @@ def change_directions(ctx: Context) -> None:
 
 def _violated(
     ctx: Context,
-    rule: tuple[str, int, Family],
+    rule: Rule,
     severity: Severity,
     a: Claim,
     b: Claim,
@@ -223,10 +270,10 @@ def _judge_named(
     word = _SAME if found["same"] else _NAMED_WORDS[found["cmp"]]
     relation = _decided(a, b)
     if relation is None:
-        ctx.not_checked("words")
+        ctx.not_checked(NAMED)
         return
     if _holds(word, relation):
-        ctx.held("words")
+        ctx.held(NAMED)
         return
     printed = found["same"] or found["cmp"]
     at = found.start("same") if found["same"] else found.start("cmp")
@@ -266,7 +313,7 @@ def budget_adjustment_notes(ctx: Context) -> None:
                 continue  # no word, or the template's instruction "（追加或调减）"
             budget, adjusted = Operand.in_row(line, "budget"), Operand.in_row(line, "adjusted")
             if budget is None or adjusted is None:
-                ctx.not_checked("words")
+                ctx.not_checked(ADJUSTMENT)
                 continue
             (word,) = words
             label = _note_evidence(ref, word.start(), word.end(), word.group(), "label")
@@ -319,7 +366,7 @@ def _adjustment(
         return
     amount = _NOTE_AMOUNT.search(note, label.location.end or 0)
     if amount is None:
-        ctx.held("words")
+        ctx.held(ADJUSTMENT)
         return
     value = Decimal(amount["num"])
     number = Number(

@@ -10,12 +10,30 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.document import Block, Heading, Paragraph
 from budgetlens.numbers import Number
 
-TITLE_YEAR = ("YEAR.report_named_twice", 1, "counts")
+TITLE_YEAR = Rule(
+    "YEAR.report_named_twice",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "报告标题的年度与附件目录所列一致",
+        what="附件目录列出的「2022年…绩效自评报告（项目名）」与该报告正文标题（下一行为项目名）"
+        "所写的年度相同。",
+        why="年度不同，多半是从另一年的报告复制而来未改，报告的数字可能也属于另一年。",
+    ),
+    en=Doc(
+        "A report's title year is the year the list of attachments gives it",
+        what='A report named in the 附件 list ("2022年…绩效自评报告（project）") carries the '
+        "same year in its own title, the line above its project's name.",
+        why="A different year is usually a copy left from another year's report, whose figures "
+        "may be that year's too.",
+    ),
+)
 
 _TITLE = re.compile(r"^(?P<year>\d{4})年度?(?P<name>[^，。；]{2,}?报告)$")
 _PROJECT = re.compile(r"^[（(](?P<project>[^）)]+)[）)]$")
@@ -59,7 +77,7 @@ def report_title_years(ctx: Context) -> None:
             if title is None:
                 continue
             if title.number.value == Decimal(mention["year"]):
-                ctx.held("counts")
+                ctx.held(TITLE_YEAR)
                 continue
             listed = _year(block, mention.start("year"), mention["year"])
             ctx.violated(

@@ -8,19 +8,26 @@ Three measurements over the seed text exports:
 - Precision: each finding at error or warning looked up in ``eval/labelled_findings.json``,
   where a person labelled it a true contradiction or a false alarm; a finding no one has
   labelled yet is listed, not counted.
-- Mutations: one printed number of a consistent passage (a line no finding of the original run
-  touches) is moved by about 10%, and the mutant report is checked from scratch. A mutation
-  counts when the number feeds a relation that the move breaks; it is detected when a finding at
-  error or warning has evidence on the mutated line. Any new error elsewhere is a false alarm.
+- Mutations: one printed number of a consistent passage (a place no finding of the original run
+  touches) is moved by about 10%, and the mutant is checked. A mutation counts when the number
+  feeds a relation that the move breaks; it is detected when a finding at error or warning has
+  evidence at the mutated number. Any new error elsewhere is a false alarm. Two modes share the
+  choice of numbers, the oracle and the counting, and differ in where the number is changed:
+  ``text`` rewrites a line of a seed text export and reads the mutant again (the place is the
+  line); ``model`` (``budgetlens eval mutants``, any readable document, PDFs included) reads the
+  document once and changes the number in its document model, a paragraph's or a table cell's
+  text, then runs extraction, claims and checks from there (the place is the number's offsets
+  in that block or cell), so that what is measured on unseen PDFs is the checks, not the reader.
 
 Which relation a number feeds, and whether the move breaks it, is decided without touching the
 check modules: the checks are run again on the original reading (document, tables, claims) with
 only that number replaced. The relation is thereby the checks' own and the arithmetic their
 interval arithmetic (tested on its own); what the mutants measure is the rest of the way, whether
-the tool, reading the changed report from its text, still sees the number where it was and
-reports the broken relation, and stays silent about everything else. Moves that the checks
-only note at info (within the rounding rule of DOMAIN.md §5) are not counted but listed: they show
-where that rule is more lenient than the figures deserve.
+the tool, reading the changed report (its text, or its document model), still sees the number
+where it was and reports the broken relation, and stays silent about everything else. Moves that
+the checks only note at info (within the rounding rule of DOMAIN.md §5) are not counted but
+listed: they show where that rule is more lenient than the figures deserve. Moves that no check
+notices are listed too, by what the number was read as: relations the checks do not make.
 """
 
 from __future__ import annotations
@@ -36,15 +43,16 @@ from dataclasses import asdict, dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import zip_longest
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel
 
 from budgetlens.checks import run_checks
-from budgetlens.checks.findings import Finding
+from budgetlens.checks.findings import EvidenceLocation, Finding
 from budgetlens.claims.model import Claim
+from budgetlens.document import Block, Document, Table
 from budgetlens.numbers import Number, find_numbers
-from budgetlens.pipeline import CheckResult, check_document
+from budgetlens.pipeline import CheckResult, check_document, check_read
 from budgetlens.tables import schemas as s
 from budgetlens.textnorm import to_halfwidth
 
@@ -295,12 +303,62 @@ class CellSlot:
     name: str
 
 
+@dataclass(frozen=True)
+class Line:
+    """A line of a text export: where a text mutant changes its number."""
+
+    line: int
+
+    def touched_by(self, finding: Finding) -> bool:
+        return self.line in _lines(finding)
+
+    def where(self) -> str:
+        return str(self.line)
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Characters [start, end) of a block's text, or of the text of its table cell ``cell``
+    (row, col): where a document mutant changes its number. A finding touches it when one of
+    its evidence is in that block or cell and, where the evidence has offsets, overlaps them."""
+
+    block: str
+    cell: tuple[int, int] | None
+    start: int
+    end: int
+    page: int | None
+
+    @property
+    def line(self) -> None:
+        return None  # a document model's number is placed by block, not by source line
+
+    def touched_by(self, finding: Finding) -> bool:
+        return any(self._at(e.location) for e in finding.evidence)
+
+    def _at(self, at: EvidenceLocation) -> bool:
+        if self.cell is None:
+            same = at.block_id == self.block and at.table_id is None
+        else:
+            same = at.table_id == self.block and (at.row, at.col) == self.cell
+        if at.start is None or at.end is None:
+            return same
+        return same and at.start < self.end and self.start < at.end
+
+    def where(self) -> str:
+        page = f"p{self.page} " if self.page is not None else ""
+        cell = f"r{self.cell[0]}c{self.cell[1]}" if self.cell else ""
+        return f"{page}{self.block}{cell}@{self.start}"
+
+
+Place = Line | Spot
+
+
 @dataclass
 class Site:
     """One printed number of the source and every claim and table cell read from it."""
 
-    line: int
-    number: Number  # start and end are columns of the source line
+    place: Place
+    number: Number  # start and end: columns of the line, or offsets in the block's or cell's text
     claims: list[int] = field(default_factory=list)
     cells: list[CellSlot] = field(default_factory=list)
 
@@ -309,12 +367,10 @@ def _same_number(number: Number, value: Decimal, decimals: int) -> bool:
     return abs(number.value) == abs(value) and number.decimals == decimals
 
 
-def _claim_number(line: str, claim: Claim) -> Number | None:
-    col, q = claim.span.col, claim.quantity
-    if col is None:
-        return None  # a claim inside a table cell: no column to find it at
-    found = next((n for n in find_numbers(line) if n.start <= col < n.end), None)
-    return found if found and _same_number(found, q.value, q.decimals) else None
+def _number_at(text: str, offset: int, value: Decimal, decimals: int) -> Number | None:
+    """The printed number of ``text`` that covers ``offset``, if it is the one expected."""
+    found = next((n for n in find_numbers(text) if n.start <= offset < n.end), None)
+    return found if found and _same_number(found, value, decimals) else None
 
 
 def _matching(text: str, parsed: s.Parsed, offset: int) -> list[Number]:
@@ -345,11 +401,12 @@ def _parsed_at(model: BaseModel, name: str) -> tuple[str | None, s.Parsed | None
 
 
 def _cells(extraction: s.Extraction) -> Iterable[tuple[CellSlot, s.CellRef, s.Parsed]]:
-    """Every number of every extracted table, with the cell it was read from."""
+    """Every number of every extracted table, with the cell it was read from; not those whose
+    digits were rejoined after OCR damage: a mutant would not print them again."""
     for t, table in enumerate(extraction.tables):
         total = getattr(table, "total_cell", None)
         text, parsed = _parsed_at(table, "total_score")
-        if total is not None and text and parsed is not None:
+        if total is not None and text and parsed is not None and not parsed.repaired:
             yield CellSlot(t, None, 0, "total_score"), total, parsed
         for rows in type(table).model_fields:
             value = getattr(table, rows)
@@ -360,29 +417,74 @@ def _cells(extraction: s.Extraction) -> Iterable[tuple[CellSlot, s.CellRef, s.Pa
                     break
                 for name, ref in row.cells.items():
                     text, parsed = _parsed_at(row, name)
-                    if text and parsed is not None:
+                    if text and parsed is not None and not parsed.repaired:
                         yield CellSlot(t, rows, r, name), ref, parsed
 
 
-def _sites(result: CheckResult, lines: list[str]) -> dict[tuple[int, int], Site]:
-    """Printed numbers that a claim or a table cell holds, keyed by (line, column)."""
-    sites: dict[tuple[int, int], Site] = {}
+class _Sites:
+    """Sites keyed by where their number is, in the order of those keys."""
 
-    def site(line: int, number: Number) -> Site:
-        return sites.setdefault((line, number.start), Site(line, number))
+    def __init__(self) -> None:
+        self._by_key: dict[tuple[Any, ...], Site] = {}
+
+    def at(self, key: tuple[Any, ...], place: Place, number: Number) -> Site:
+        return self._by_key.setdefault(key, Site(place, number))
+
+    def sorted(self) -> list[Site]:
+        return [site for _, site in sorted(self._by_key.items(), key=lambda kv: kv[0])]
+
+
+def line_sites(result: CheckResult, lines: list[str]) -> list[Site]:
+    """Printed numbers of a text export that a claim or a table cell holds, by line and column."""
+    sites = _Sites()
+    for i, claim in enumerate(result.claims):
+        line, col, q = claim.span.line, claim.span.col, claim.quantity
+        number = (
+            _number_at(lines[line - 1], col, q.value, q.decimals)
+            if line and col is not None
+            else None
+        )
+        if line and number:  # a claim inside a table cell has no column: not placed here
+            sites.at((line, number.start), Line(line), number).claims.append(i)
+    for slot, ref, parsed in _cells(result.extraction):
+        number = _cell_number(lines[ref.line - 1], ref.col, parsed) if ref.line else None
+        if ref.line and number:
+            sites.at((ref.line, number.start), Line(ref.line), number).cells.append(slot)
+    return sites.sorted()
+
+
+def _text(block: Block, cell: tuple[int, int] | None) -> str:
+    if cell is None:
+        return block.text
+    assert isinstance(block, Table)
+    found = block.cell_at(*cell)
+    return found.text if found else ""
+
+
+def spot_sites(result: CheckResult) -> list[Site]:
+    """Printed numbers of the document model that a claim or a table cell holds, by block, cell
+    and offset: any readable document, PDFs included."""
+    order = {b.id: i for i, b in enumerate(result.document.blocks)}
+    blocks = {b.id: b for b in result.document.blocks}
+    sites = _Sites()
+
+    def add(block: Block, cell: tuple[int, int] | None, number: Number) -> Site:
+        spot = Spot(block.id, cell, number.start, number.end, block.location.page)
+        return sites.at((order[block.id], cell or (-1, -1), number.start), spot, number)
 
     for i, claim in enumerate(result.claims):
-        line = claim.span.line
-        number = _claim_number(lines[line - 1], claim) if line else None
-        if line and number:
-            site(line, number).claims.append(i)
-    for slot, ref, parsed in _cells(result.extraction):
-        if ref.line is None or parsed.repaired:
-            continue  # digits rejoined after OCR damage: a mutant would not print them again
-        number = _cell_number(lines[ref.line - 1], ref.col, parsed)
+        span, q = claim.span, claim.quantity
+        block = blocks[span.block_id]
+        number = _number_at(_text(block, span.cell), span.start, q.value, q.decimals)
         if number:
-            site(ref.line, number).cells.append(slot)
-    return sites
+            add(block, span.cell, number).claims.append(i)
+    for slot, ref, parsed in _cells(result.extraction):
+        table = blocks[ref.table_id]
+        cell = table.cell_at(ref.row, ref.col) if isinstance(table, Table) else None
+        found = _matching(cell.text, parsed, 0) if cell else []
+        if cell and len(found) == 1:  # a cell of two equal figures: which one is unsure
+            add(table, (cell.row, cell.col), found[0]).cells.append(slot)
+    return sites.sorted()
 
 
 # The oracle: the checks on the original reading with one number replaced ------------------
@@ -430,22 +532,25 @@ def _replaced_claims(claims: list[Claim], indices: list[int], magnitude: Decimal
 
 
 def moved_findings(result: CheckResult, site: Site) -> list[Finding]:
-    """The findings on the site's line once its number is moved, on the original reading: the
-    relations the number feeds that the move no longer lets pass (the line had none before)."""
+    """The findings at the site once its number is moved, on the original reading: the
+    relations the number feeds that the move no longer lets pass (the site had none before)."""
     magnitude = bumped(abs(site.number.value), site.number.decimals)
     claims = _replaced_claims(result.claims, site.claims, magnitude)
     extraction = _replaced_extraction(result.extraction, site.cells, magnitude)
     findings, _ = run_checks(result.document, extraction, claims)
-    return [f for f in findings if site.line in _lines(f)]
+    return [f for f in findings if site.place.touched_by(f)]
 
 
 # Mutations --------------------------------------------------------------------------------
 
+Mode = Literal["text", "model"]
+
 
 @dataclass
 class Mutation:
-    seed: str
-    line: int
+    seed: str  # the document's name
+    line: int | None  # of a text mutant
+    where: str  # the line, or page, block, cell and offset in the document model
     number: str
     mutated_number: str
     original: str  # the passage around the number
@@ -453,7 +558,7 @@ class Mutation:
     family: str  # of the first relation the move breaks
     rules: list[str]  # every relation it breaks
     detected: bool
-    reported: list[str]  # what the mutant's findings say about the line: "rule severity"
+    reported: list[str]  # what the mutant's findings say about the number's place: "rule severity"
     false_alarms: list[Json]
 
 
@@ -465,11 +570,25 @@ class Tolerated:
     scores and head counts are exact, yet read as rounded)."""
 
     seed: str
-    line: int
+    line: int | None
+    where: str
     number: str
     mutated_number: str
     original: str
-    notes: list[Json]  # rule_id, tier and message of each note on the line
+    notes: list[Json]  # rule_id, tier and message of each note at the site
+
+
+@dataclass
+class Silent:
+    """A move that no check notices, on the original reading: the number feeds no relation the
+    checks know of. Not counted; listed by what it was read as, for the rule engineers: a prose
+    amount that restates a statement, or a rate beside its two amounts, is a relation not made."""
+
+    seed: str
+    where: str
+    number: str
+    original: str
+    read_as: list[str]  # the claim types of the prose's reading, or "table cell"
 
 
 @dataclass
@@ -478,12 +597,14 @@ class MutationReport:
     requested: int
     mutations: list[Mutation] = field(default_factory=list)
     tolerated: list[Tolerated] = field(default_factory=list)
+    silent: list[Silent] = field(default_factory=list)
     tried: int = 0  # numbers run through the oracle, breaking a relation or not
-    original_errors: dict[str, int] = field(default_factory=dict)
+    original_errors: dict[str, list[Json]] = field(default_factory=dict)  # by document
 
     def merge(self, other: MutationReport) -> None:
         self.mutations += other.mutations
         self.tolerated += other.tolerated
+        self.silent += other.silent
         self.tried += other.tried
         self.original_errors |= other.original_errors
 
@@ -520,6 +641,7 @@ class MutationReport:
             "original_errors": self.original_errors,
             "missed": [asdict(m) for m in self.missed],
             "tolerated": [asdict(t) for t in self.tolerated],
+            "silent": [asdict(t) for t in self.silent],
         }
 
 
@@ -536,93 +658,189 @@ def _excerpt(line: str, start: int, end: int) -> str:
     return head + line[max(start - EXCERPT, 0) : end + EXCERPT].replace("\t", " ") + tail
 
 
-def _finding_key(f: Finding) -> tuple[str, int | None, str]:
-    return f.rule_id, f.line, f.message
+def _finding_key(f: Finding) -> tuple[str, int | None, int | None, str]:
+    return f.rule_id, f.line, f.page, f.message
 
 
-def _candidates(result: CheckResult, lines: list[str], rng: random.Random) -> list[Site]:
-    """Numbers on lines no finding touches, prose and tables taken in turn so that the many
-    cells of score sheets do not crowd out the prose's shares, changes and rates."""
-    touched = {line for f in result.findings for line in _lines(f)}
-    sites = [s for key, s in sorted(_sites(result, lines).items()) if key[0] not in touched]
-    prose = [s for s in sites if s.claims]
-    tables = [s for s in sites if not s.claims]
+def _at(f: Finding) -> str:
+    """Where a finding is, for a listing: its line, else its page."""
+    return str(f.line) if f.line is not None else f"p{f.page}"
+
+
+def _error(name: str, f: Finding) -> Json:
+    return {"seed": name, "at": _at(f), "rule_id": f.rule_id, "message": f.message}
+
+
+def _candidates(result: CheckResult, sites: list[Site], rng: random.Random) -> list[Site]:
+    """Numbers where no finding is, prose and tables taken in turn so that the many cells of
+    score sheets and statements do not crowd out the prose's shares, changes and rates."""
+    free = [s for s in sites if not any(s.place.touched_by(f) for f in result.findings)]
+    prose = [s for s in free if s.claims]
+    tables = [s for s in free if not s.claims]
     rng.shuffle(prose)
     rng.shuffle(tables)
     return [s for pair in zip_longest(prose, tables) for s in pair if s is not None]
 
 
 @dataclass
-class _Seed:
-    """One seed's original run, and where its mutants are written."""
+class Subject:
+    """One document's original run; ``changed`` gives the mutant's findings and where its
+    moved number is (per mode: a text export written again and read, or a document model
+    changed in memory)."""
 
     name: str
     original: CheckResult
-    lines: list[str]
-    mutant: Path
+
+    def text_at(self, place: Place) -> str:
+        """The text that holds the place's number: its line, or its block's or cell's text."""
+        raise NotImplementedError
+
+    def changed(self, site: Site, text: str, end: int) -> tuple[list[Finding], Place]:
+        """The mutant's findings with the site's text now ``text`` (its number ending at
+        ``end``), and the number's place in the mutant."""
+        raise NotImplementedError
 
     def mutate(self, site: Site, broken: list[Finding]) -> Mutation:
-        """Write the mutant, check it, and compare its findings with the original run's."""
-        n, line = site.number, site.line
-        text = self.lines[line - 1]
+        """Make the mutant, check it, and compare its findings with the original run's."""
+        n = site.number
+        text = self.text_at(site.place)
         new = perturb(n.text)
         changed = text[: n.start] + new + text[n.end :]
-        mutant_text = "\n".join([*self.lines[: line - 1], changed, *self.lines[line:]])
-        self.mutant.write_text(mutant_text, encoding="utf-8")
-        findings = check_document(self.mutant).findings
-        on_line = [f for f in findings if line in _lines(f)]
+        findings, place = self.changed(site, changed, n.start + len(new))
+        at_site = [f for f in findings if place.touched_by(f)]
         before = {_finding_key(f) for f in self.original.findings}
         alarms = [
-            {"seed": self.name, "mutated_line": line, "rule_id": f.rule_id, "line": f.line}
-            | {"message": f.message}
+            _error(self.name, f) | {"mutated_at": place.where()}
             for f in findings
-            if f.severity == "error" and line not in _lines(f) and _finding_key(f) not in before
+            if f.severity == "error" and not place.touched_by(f) and _finding_key(f) not in before
         ]
         rules = sorted({f.rule_id for f in broken})
         return Mutation(
             seed=self.name,
-            line=line,
+            line=place.line,
+            where=place.where(),
             number=n.text,
             mutated_number=new,
             original=_excerpt(text, n.start, n.end),
             mutated=_excerpt(changed, n.start, n.start + len(new)),
             family=next(f.family for f in broken if f.rule_id == rules[0]),
             rules=rules,
-            detected=bool(_flagged(on_line)),
-            reported=[f"{f.rule_id} {f.severity}" for f in on_line],
+            detected=bool(_flagged(at_site)),
+            reported=[f"{f.rule_id} {f.severity}" for f in at_site],
             false_alarms=alarms,
+        )
+
+    def silent(self, site: Site) -> Silent:
+        n = site.number
+        types = sorted({self.original.claims[i].type for i in site.claims})
+        return Silent(
+            seed=self.name,
+            where=site.place.where(),
+            number=n.text,
+            original=_excerpt(self.text_at(site.place), n.start, n.end),
+            read_as=types or ["table cell"],
         )
 
     def tolerated(self, site: Site, notes: list[Finding]) -> Tolerated:
         n = site.number
         return Tolerated(
             seed=self.name,
-            line=site.line,
+            line=site.place.line,
+            where=site.place.where(),
             number=n.text,
             mutated_number=perturb(n.text),
-            original=_excerpt(self.lines[site.line - 1], n.start, n.end),
+            original=_excerpt(self.text_at(site.place), n.start, n.end),
             notes=[{"rule_id": f.rule_id, "tier": f.tier, "message": f.message} for f in notes],
         )
 
 
-def _mutate_seed(name: str, path: Path, wanted: int, seed: int) -> MutationReport:
-    """Up to ``wanted`` mutants of one seed that break a relation, in a reproducible order."""
+@dataclass
+class TextSubject(Subject):
+    """A text export: the mutant is the text with one line changed, written and read again."""
+
+    lines: list[str]
+    mutant: Path
+
+    def text_at(self, place: Place) -> str:
+        assert isinstance(place, Line)
+        return self.lines[place.line - 1]
+
+    def changed(self, site: Site, text: str, end: int) -> tuple[list[Finding], Place]:
+        line = site.place.line
+        assert line is not None
+        mutant_text = "\n".join([*self.lines[: line - 1], text, *self.lines[line:]])
+        self.mutant.write_text(mutant_text, encoding="utf-8")
+        return check_document(self.mutant).findings, site.place
+
+
+@dataclass
+class ModelSubject(Subject):
+    """Any readable document: the mutant is its document model with one block's or cell's text
+    changed, checked from there (tables, claims, checks) without reading the source again."""
+
+    def text_at(self, place: Place) -> str:
+        assert isinstance(place, Spot)
+        return _text(self.original.document.block(place.block), place.cell)
+
+    def changed(self, site: Site, text: str, end: int) -> tuple[list[Finding], Place]:
+        spot = site.place
+        assert isinstance(spot, Spot)
+        document = _with_text(self.original.document, spot, text)
+        return check_read(document).findings, replace(spot, end=end)
+
+
+def _with_text(document: Document, spot: Spot, text: str) -> Document:
+    """``document`` with the text of the spot's block or cell replaced (new block objects, so
+    that nothing cached from the original, a table's cell index, is reused)."""
+    blocks: list[Block] = []
+    for block in document.blocks:
+        if block.id == spot.block and spot.cell is None:
+            block = block.model_copy(update={"text": text})
+        elif block.id == spot.block and isinstance(block, Table):
+            cells = [
+                c.model_copy(update={"text": text}) if (c.row, c.col) == spot.cell else c
+                for c in block.cells
+            ]
+            block = Table(**{**dict(block), "cells": cells})
+        blocks.append(block)
+    return document.model_copy(update={"blocks": blocks})
+
+
+def mutate_sites(subject: Subject, sites: Iterable[Site], report: MutationReport) -> None:
+    """Run sites through the oracle until the report holds ``report.requested`` mutants: those
+    whose move breaks a relation are made and checked, those only noted at info or noticed by
+    no check are listed."""
+    for site in sites:
+        if len(report.mutations) == report.requested:
+            break
+        report.tried += 1
+        found = moved_findings(subject.original, site)
+        if broken := _flagged(found):
+            report.mutations.append(subject.mutate(site, broken))
+        elif found:
+            report.tolerated.append(subject.tolerated(site, found))
+        else:
+            report.silent.append(subject.silent(site))
+
+
+def _mutate_one(name: str, path: Path, wanted: int, seed: int, mode: Mode) -> MutationReport:
+    """Up to ``wanted`` mutants of one document that break a relation, in a reproducible order."""
     report = MutationReport(seed=seed, requested=wanted)
     original = check_document(path)
-    report.original_errors[name] = sum(f.severity == "error" for f in original.findings)
-    lines = path.read_text(encoding="utf-8").split("\n")
-    candidates = _candidates(original, lines, random.Random(f"{seed}:{name}"))
+    report.original_errors[name] = [
+        _error(name, f) for f in original.findings if f.severity == "error"
+    ]
+    rng = random.Random(f"{seed}:{name}")
     with tempfile.TemporaryDirectory(prefix="budgetlens-mutants-") as tmp:
-        run = _Seed(name, original, lines, Path(tmp) / path.name)
-        for site in candidates[: wanted * TRIES_PER_MUTANT]:
-            if len(report.mutations) == wanted:
-                break
-            report.tried += 1
-            found = moved_findings(original, site)
-            if broken := _flagged(found):
-                report.mutations.append(run.mutate(site, broken))
-            elif found:
-                report.tolerated.append(run.tolerated(site, found))
+        subject: Subject
+        if mode == "text":
+            lines = path.read_text(encoding="utf-8").split("\n")
+            subject = TextSubject(name, original, lines, Path(tmp) / path.name)
+            sites = line_sites(original, lines)
+        else:
+            subject, sites = ModelSubject(name, original), spot_sites(original)
+        candidates = _candidates(original, sites, rng)
+        mutate_sites(subject, candidates[: wanted * TRIES_PER_MUTANT], report)
     return report
 
 
@@ -631,16 +849,21 @@ def _quotas(names: list[str], count: int) -> list[int]:
     return [base + (i < extra) for i in range(len(names))]
 
 
-def evaluate_mutations(seeds: Mapping[str, Path], count: int, seed: int = 0) -> MutationReport:
-    """``count`` mutants spread evenly over the seeds, chosen reproducibly from ``seed``; the
-    seeds are mutated in parallel, one process per core."""
+def evaluate_mutations(
+    documents: Mapping[str, Path], count: int, seed: int = 0, mode: Mode = "text"
+) -> MutationReport:
+    """``count`` mutants spread evenly over the documents, chosen reproducibly from ``seed``;
+    the documents are mutated in parallel, one process per core. ``text``: text exports, each
+    mutant written and read again; ``model``: any readable document, read once, each mutant
+    made in its document model."""
     report = MutationReport(seed=seed, requested=count)
-    names = sorted(seeds)
+    names = sorted(documents)
     if not names:
         return report
-    jobs = (names, [seeds[n] for n in names], _quotas(names, count), [seed] * len(names))
+    jobs = (names, [documents[n] for n in names], _quotas(names, count))
+    more = ([seed] * len(names), [mode] * len(names))
     with ProcessPoolExecutor(max_workers=min(len(names), os.cpu_count() or 1)) as pool:
-        for part in pool.map(_mutate_seed, *jobs):
+        for part in pool.map(_mutate_one, *jobs, *more):
             report.merge(part)
     return report
 
@@ -652,23 +875,49 @@ def format_mutations(report: MutationReport) -> str:
         f"  detected {report.overall}",
     ]
     lines += [f"  {family:<14}{t}" for family, t in report.per_family.items()]
-    lines += [f"  seed {name:<9}{t}" for name, t in report.per_seed.items()]
-    lines.append(f"false alarms (new errors off the mutated line): {len(report.false_alarms)}")
+    width = max((len(name) for name in report.per_seed), default=0) + 2
+    lines += [f"  {name:<{width}}{t}" for name, t in report.per_seed.items()]
+    lines.append(
+        f"false alarms (new errors away from the mutated number): {len(report.false_alarms)}"
+    )
     lines += [
-        f"  {a['seed']}:{a['line']} {a['rule_id']} (mutated line {a['mutated_line']}): "
-        f"{a['message']}"
+        f"  {a['seed']}:{a['at']} {a['rule_id']} (mutated at {a['mutated_at']}): {a['message']}"
         for a in report.false_alarms
     ]
-    errors = ", ".join(f"{name} {n}" for name, n in report.original_errors.items())
-    lines.append(f"error findings in the originals (none on a mutated line): {errors}")
+    errors = report.original_errors
+    counts = ", ".join(f"{name} {len(found)}" for name, found in errors.items())
+    lines.append(f"error findings in the originals (none at a mutated number): {counts}")
+    lines += [
+        f"  {e['seed']}:{e['at']} {e['rule_id']}: {e['message']}"
+        for found in errors.values()
+        for e in found
+    ]
     lines.append(f"missed ({len(report.missed)})")
     for m in report.missed:
-        lines.append(f"  {m.seed}:{m.line} {m.family} [{', '.join(m.rules)}]")
+        lines.append(f"  {m.seed}:{m.where} {m.family} [{', '.join(m.rules)}]")
         lines.append(f"    {m.original}")
         lines.append(f"    {m.mutated}")
-        lines.append(f"    mutant reported: {', '.join(m.reported) or 'nothing on this line'}")
+        lines.append(f"    mutant reported: {', '.join(m.reported) or 'nothing at this number'}")
     lines += _format_tolerated(report.tolerated)
+    lines += _format_silent(report.silent)
     return "\n".join(lines)
+
+
+def _format_silent(silent: list[Silent]) -> list[str]:
+    """Counts per document and per reading, with the first examples of each reading."""
+    by_seed: dict[str, int] = defaultdict(int)
+    by_reading: dict[str, list[Silent]] = defaultdict(list)
+    for t in silent:
+        by_seed[t.seed] += 1
+        by_reading[", ".join(t.read_as)].append(t)
+    counts = ", ".join(f"{name} {n}" for name, n in sorted(by_seed.items()))
+    lines = [f"moved and noticed by no check, not counted ({len(silent)}): {counts}"]
+    for reading, cases in sorted(by_reading.items(), key=lambda kv: -len(kv[1])):
+        lines.append(f"  {reading}: {len(cases)}")
+        lines += [
+            f"    {t.seed}:{t.where} {t.number}: {t.original}" for t in cases[:TOLERATED_EXAMPLES]
+        ]
+    return lines
 
 
 def _format_tolerated(tolerated: list[Tolerated]) -> list[str]:
@@ -681,7 +930,7 @@ def _format_tolerated(tolerated: list[Tolerated]) -> list[str]:
     for (rule, tier), cases in sorted(by_rule.items()):
         lines.append(f"  {rule} {tier}: {len(cases)}")
         for t, note in cases[:TOLERATED_EXAMPLES]:
-            lines.append(f"    {t.seed}:{t.line} {t.number} → {t.mutated_number}: {t.original}")
+            lines.append(f"    {t.seed}:{t.where} {t.number} → {t.mutated_number}: {t.original}")
             lines.append(f"      {note['message']}")
     return lines
 

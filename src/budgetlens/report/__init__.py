@@ -31,6 +31,7 @@ def to_json(result: CheckResult) -> dict:
         "summary": {key: counts.get(key, 0) for key in (*_SEVERITIES, "waived")},
         "coverage": {
             "families": {k: v.model_dump() for k, v in result.ledger.families.items()},
+            "rules": {k: v.model_dump() for k, v in result.ledger.rules.items()},
             "total": dict(result.ledger.totals()),
             "tables_read": len(result.extraction.tables) - len(unread),
             "tables_not_read": [t.model_dump() for t in unread],

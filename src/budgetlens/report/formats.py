@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from urllib.parse import quote
 
+from budgetlens.checks import catalog
 from budgetlens.checks.findings import Finding
 from budgetlens.checks.positions import Position
 
@@ -175,6 +176,24 @@ def _notification(checked: Checked) -> dict | None:
     }
 
 
+def _sarif_rule(rule_id: str) -> dict:
+    """A rule's reportingDescriptor, from the catalog: what a SARIF viewer shows beside a
+    result (in English, as viewers' other tools are), and where docs/rules.md explains it."""
+    rule = catalog.rule(rule_id)
+    return {
+        "id": rule_id,
+        "shortDescription": {"text": rule.en.summary},
+        "fullDescription": {"text": rule.en.what},
+        "help": {"text": rule.en.why, "markdown": catalog.explain(rule_id, "en")},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
+        "properties": {
+            "family": rule.family,
+            "version": rule.version,
+            "docs": catalog.anchor(rule_id),
+        },
+    }
+
+
 def to_sarif(files: list[Checked], minimum: str) -> str:
     shown = [(c, f, p) for c in files for f, p in c.shown(minimum)]
     rule_ids = sorted({f.rule_id for _, f, _ in shown})
@@ -202,7 +221,7 @@ def to_sarif(files: list[Checked], minimum: str) -> str:
                     "driver": {
                         "name": "budgetlens",
                         "version": version("budgetlens"),
-                        "rules": [{"id": rule_id} for rule_id in rule_ids],
+                        "rules": [_sarif_rule(rule_id) for rule_id in rule_ids],
                     }
                 },
                 "invocations": [

@@ -21,22 +21,20 @@ from functools import cache
 from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
-from typing import get_args
 
 from jinja2 import Environment, StrictUndefined, Template
 from markupsafe import Markup
 
+from budgetlens.checks.catalog import FAMILIES, describe
 from budgetlens.checks.coverage import unread_tables
-from budgetlens.checks.findings import Family, Finding
+from budgetlens.checks.findings import Finding
 from budgetlens.document import Cell, Heading, Paragraph, Table
 from budgetlens.pipeline import CheckResult
-from budgetlens.report.explain import explain
 from budgetlens.report.highlights import Highlights, Marks, Run, locate, runs
 from budgetlens.report.labels import LABELS, Lang
 from budgetlens.report.sources import place, printed_interval, source_of
 
 SEVERITIES = ("error", "warning", "info")
-FAMILIES = get_args(Family)  # the ledger's rows in this order
 _MODEL_FAILED = ("not_reached", "invalid", "error")  # a model's answer that was not used
 
 
@@ -141,7 +139,7 @@ def to_html(result: CheckResult, lang: Lang = "zh") -> str:
         unread=unread_tables(document, result.extraction),
         ledger=sorted(
             result.ledger.families.items(),
-            key=lambda kv: FAMILIES.index(kv[0]) if kv[0] in FAMILIES else len(FAMILIES),
+            key=lambda kv: list(FAMILIES.values()).index(kv[0]),  # the ledger's rows in order
         ),
         groups=_groups(views),
         rules=sorted({f.rule_id for f in result.findings}),
@@ -189,7 +187,7 @@ def _finding_view(
         ],
         located=key in placed.located,
         table=f"{table} {titles.get(table, '')}".strip() if table else t["prose"],
-        explanation=explain(finding.rule_id, lang),
+        explanation=describe(finding.rule_id, lang),
     )
 
 
