@@ -43,19 +43,21 @@ SCORE_TOTAL = Rule(
 )
 INDICATOR = Rule(
     "RESTATE.indicator_actual",
-    version=1,
+    version=2,
     severity="error",
     zh=Doc(
         "正文所写的指标完成情况等于自评表的实际完成值",
         what="正文中与指标同名的比率或完成数（“群众满意度95%”）等于同一报告自评表中该三级指标"
-        "的实际完成值；写作目标（“≥95%”）时与指标值比较；“50余次”“近90%”按其范围比较。",
+        "的实际完成值；写作目标（“≥95%”）时与指标值比较；“50余次”“近90%”按其范围比较。"
+        "名称不同而相互包含（“资金到位率”与“项目资金到位率”）且仅此一行时，只作提示。",
         why="自评表与正文说明的是同一件事：数字不同，报告对完成情况的说法就自相矛盾。",
     ),
     en=Doc(
         "An indicator's value in prose is the table's actual value",
         what='A rate or achievement named like an indicator ("群众满意度95%") equals that '
         "三级指标's 实际完成值 in its report's table (its 指标值 when the prose states a target, "
-        '"≥95%"); "50余次" or "近90%" are compared as the ranges they allow.',
+        '"≥95%"); "50余次" or "近90%" are compared as the ranges they allow. A row found only '
+        "because one name holds the other (资金到位率, 项目资金到位率) gives a warning.",
         why="The table and the prose describe one achievement: different figures make the report "
         "contradict itself about what was done.",
     ),

@@ -80,35 +80,38 @@ WEIGHTS = Rule(
 )
 FULL_MARKS = Rule(
     "SCORE.full_marks_on_missed_target",
-    version=1,
+    version=2,
     severity="warning",
     zh=Doc(
         "未达到目标值的指标没有得满分",
-        what="自评表中实际完成值未达到指标值（按 ≥、≤、= 等比较）的指标，得分小于其权重。",
+        what="自评表中实际完成值未达到指标值（按 ≥、≤、= 等比较）的指标，得分小于其权重；"
+        "带限定词的完成值按其范围比较（“近80”低于 80，“超过100”“80余”高于，“约”“左右”不判断）。",
         why="未完成目标却给满分，是自评偏高最常见的形式，审核时必须说明理由或扣分。",
     ),
     en=Doc(
         "An indicator that missed its target does not get full marks",
         what="In a self-evaluation table, an indicator whose 实际完成值 misses its 指标值 (by "
-        "its ≥, ≤ or =) scores less than its weight.",
+        "its ≥, ≤ or =) scores less than its weight; an actual with a qualifier is the range it "
+        "allows (近80 below 80, 超过100 and 80余 above; 约 and 左右 are not judged).",
         why="Full marks on a missed target is the most common form of an inflated self-"
         "evaluation; a reviewer needs it justified or the points taken off.",
     ),
 )
 DEDUCTED_MET = Rule(
     "SCORE.points_off_a_met_target",
-    version=1,
+    version=2,
     severity="warning",
     zh=Doc(
         "已达到目标的指标被扣分时说明了原因",
         what="自评表中实际完成值达到指标值（按 ≥、≤、= 等比较）的指标，得分低于其权重时，"
-        "该行写明了扣分原因（偏差原因分析、未完成原因等）。",
+        "该行写明了扣分原因（偏差原因分析、未完成原因等）；带限定词的完成值按其范围比较。",
         why="目标已完成却扣分又不说明原因，得分就与该行自己的指标值、完成值相矛盾。",
     ),
     en=Doc(
         "An indicator that met its target loses points only with a reason",
         what="In a self-evaluation table, an indicator whose 实际完成值 meets its 指标值 (by its "
-        "≥, ≤ or =) and scores less than its weight gives the reason in its row's note.",
+        "≥, ≤ or =) and scores less than its weight gives the reason in its row's note; an "
+        "actual with a qualifier (超过100, 98%以上) is the range it allows.",
         why="Points taken off a target met, with no reason, contradict the row's own target and "
         "actual value.",
     ),
