@@ -27,7 +27,7 @@ def test_check_writes_json_and_prints_one_line_per_finding(tmp_path):
     assert data["coverage"]["families"]["scores"]["run"] > 0
     page = (tmp_path / f"{SEEDS['004'].stem}.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
-    assert page.count('class="finding ') == len(data["findings"]) == 4
+    assert page.count('class="finding ') == len(data["findings"]) == 6
     assert "RATE.savings" in page and not list(tmp_path.glob(".*.tmp"))
 
 

@@ -45,9 +45,9 @@ def test_text_lines_are_sorted_by_line_and_column(tmp_path):
     assert code == 0
     places = [re.match(r"^.+?\.txt:(\d+)(?::(\d+))?: ", line) for line in out.splitlines()]
     keys = [(int(m[1]), int(m[2] or 0)) for m in places if m]
-    assert len(keys) == len(out.splitlines()) == 4
+    assert len(keys) == len(out.splitlines()) == 6
     assert keys == sorted(keys) and (223, 300) in keys  # 节资率 21.844% at column 300
-    assert err.splitlines()[-1].startswith("total: 1 file, 2 errors, 2 warnings, 0 notes")
+    assert err.splitlines()[-1].startswith("total: 1 file, 2 errors, 4 warnings, 0 notes")
 
 
 def test_docx_findings_name_the_paragraph_or_table_cell_in_word_order(tmp_path):
@@ -80,7 +80,7 @@ def test_sarif_validates_against_the_sarif_2_1_0_schema(tmp_path):
     log = json.loads(out)
     jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(log)
     run = log["runs"][0]
-    assert len(run["results"]) == 4
+    assert len(run["results"]) == 6
     assert run["results"][0]["locations"][0]["physicalLocation"]["region"] == {
         "startLine": 63,
         "startColumn": 168,
@@ -104,15 +104,15 @@ def test_github_annotations_are_workflow_commands(tmp_path):
 def test_junit_has_a_suite_per_file_and_fails_errors_and_warnings(tmp_path):
     _, out, _ = check(SEEDS["004"], "--out", tmp_path, "--format", "junit")
     suites = ET.fromstring(out)
-    assert suites.get("tests") == "4" and suites.get("failures") == "4"
+    assert suites.get("tests") == "6" and suites.get("failures") == "6"
     [suite] = suites
-    assert suite.get("name") == str(SEEDS["004"]) and len(suite.findall("testcase/failure")) == 4
+    assert suite.get("name") == str(SEEDS["004"]) and len(suite.findall("testcase/failure")) == 6
 
 
 def test_statistics_count_findings_per_rule(tmp_path):
     _, out, _ = check(SEEDS["004"], "--out", tmp_path, "--statistics")
     assert out.splitlines()[0].split() == ["2", "RATE.savings", "error"]
-    assert len(out.splitlines()) == 3
+    assert len(out.splitlines()) == 4
     assert check(SEEDS["004"], "--out", tmp_path, "--statistics", "--format", "sarif")[0] == 2
 
 
@@ -120,7 +120,7 @@ def test_select_and_ignore_by_id_or_prefix_from_the_command_line(tmp_path):
     out = check(SEEDS["004"], "--out", tmp_path, "--select", "RATE,SHARE", "--ignore", "SHARE")[1]
     assert {line.split()[1] for line in out.splitlines()} == {"RATE.savings"}
     out = check(SEEDS["004"], "--out", tmp_path, "--ignore", "RATE.savings")[1]
-    assert "RATE.savings" not in out and len(out.splitlines()) == 2
+    assert "RATE.savings" not in out and len(out.splitlines()) == 4
 
 
 def test_selection_the_longest_selector_decides_and_ignore_wins_a_tie():
@@ -184,7 +184,7 @@ def test_a_waived_finding_is_shown_as_waived_and_never_fails(tmp_path):
         "已核实",
         "已核实",
     ]
-    assert result["summary"] == {"error": 0, "warning": 2, "info": 0, "waived": 2}
+    assert result["summary"] == {"error": 0, "warning": 4, "info": 0, "waived": 2}
     assert "2 waived" in err.splitlines()[-1]
     assert (
         check(SEEDS["004"], "--out", tmp_path, "--waivers", waivers, "--fail-on", "warning")[0] == 1

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
-from .conftest import seed_findings
+from budgetlens.pipeline import check_document
+
+from .conftest import SEEDS, seed_findings
 
 
 def _rule(seed: str, rule: str):
@@ -90,3 +93,24 @@ def test_a_change_stated_in_yuan_is_reported_in_yuan():
     assert (finding.line, finding.stated, finding.computed) == (140, "231", "309")
     assert finding.stated_interval == (Decimal("-231.5"), Decimal("-230.5"))
     assert finding.difference == "-540"
+
+
+def test_an_indicator_named_in_other_words_in_the_table_is_linked_weakly(tmp_path: Path):
+    """000: "资金到位率90.02%" in prose, 100 in the 自评表's 资金到位率 row (an error). Where
+    the table calls the row 项目资金到位率, the row is found by containment: a warning that
+    names both wordings."""
+
+    def arrival(text: str):
+        path = tmp_path / "report.txt"
+        path.write_text(text, encoding="utf-8")
+        found = check_document(path).findings
+        return [f for f in found if f.rule_id == "RESTATE.indicator_actual" and "90.02" in f.stated]
+
+    text = SEEDS["000"].read_text(encoding="utf-8")
+    (exact,) = arrival(text)
+    assert exact.severity == "error" and "包含" not in exact.message
+    assert text.count("\n\t资金到位率\n") == 1
+    (weak,) = arrival(text.replace("\n\t资金到位率\n", "\n\t项目资金到位率\n"))
+    assert weak.severity == "warning"
+    assert "名称相互包含：资金到位率 ↔ 项目资金到位率" in weak.message
+    assert [e.text for e in weak.evidence] == [e.text for e in exact.evidence]

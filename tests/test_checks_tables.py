@@ -5,9 +5,12 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 from budgetlens.checks import run_checks
 from budgetlens.extract import extract_document
 from budgetlens.ingest import read_document
+from budgetlens.pipeline import check_document
 
 from .conftest import CORPUS, SEEDS, read
 
@@ -320,3 +323,33 @@ def test_points_off_a_met_target_without_a_reason_is_warned():
 def test_points_off_a_met_target_with_a_reason_hold():
     _, found = _met_row_scored(2, note="部分工作推进较慢，酌情扣分")
     assert found == []
+
+
+QUALIFIED = Path(__file__).parent / "data" / "one_project_two_tables.txt"
+ROW = "\t≥\t98\t%\t100\t15\t15\t"  # 001's 资金支出合规性: ≥ 98 %, 完成值 100, 权重 15, 得分 15
+
+
+@pytest.mark.parametrize(
+    ("actual", "score", "rule"),
+    [
+        ("近98", "15", "SCORE.full_marks_on_missed_target"),  # nearly 98: below it
+        ("97%左右", "15", None),  # about 97: either side, not judged
+        ("98%以上", "15", None),
+        ("超过98", "12", "SCORE.points_off_a_met_target"),
+        ("近98", "12", None),  # missed, points taken off: as it should be
+    ],
+)
+def test_an_actual_with_a_qualifier_is_the_range_it_allows(tmp_path, actual, score, rule):
+    text = QUALIFIED.read_text(encoding="utf-8")
+    assert text.count(ROW) == 1
+    path = tmp_path / "report.txt"
+    path.write_text(text.replace(ROW, f"\t≥\t98\t%\t{actual}\t15\t{score}\t"), encoding="utf-8")
+    result = check_document(path)
+    rules = ("SCORE.full_marks_on_missed_target", "SCORE.points_off_a_met_target")
+    found = [f for f in result.findings if f.rule_id in rules]
+    assert [f.rule_id for f in found] == ([rule] if rule else [])
+    if rule:
+        assert found[0].severity == "warning" and actual in found[0].message
+        assert [e.text for e in found[0].evidence][-1] == actual
+    elif "左右" in actual:
+        assert result.ledger.families["scores"].not_checked >= 1

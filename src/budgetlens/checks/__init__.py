@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from budgetlens.checks import (
+    completeness,
     deductions,
     funds,
     identity,
+    indicator_rows,
+    project_tables,
     projects,
     prose,
     prose_scores,
@@ -33,10 +36,13 @@ FAMILIES: list[CheckFamily] = [
     *restatements.FAMILIES,
     *deductions.FAMILIES,
     *projects.FAMILIES,
+    *project_tables.FAMILIES,
     *statement_restatements.FAMILIES,
     *years.FAMILIES,
     *words.FAMILIES,
     *identity.FAMILIES,
+    *indicator_rows.FAMILIES,
+    *completeness.FAMILIES,
 ]
 
 

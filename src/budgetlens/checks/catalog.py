@@ -37,6 +37,7 @@ FAMILIES: dict[str, str] = {
     "WORD": "words",
     "YEAR": "identity",
     "PLACEHOLDER": "identity",
+    "COMPLETE": "identity",
 }
 
 _ID = re.compile(r"^(?P<prefix>[A-Z]+)\.[a-z][a-z0-9_]*$")

@@ -35,6 +35,26 @@ FUND_LINES = Rule(
     ),
 )
 
+OVER_BUDGET = Rule(
+    "RATE.executed_within_budget",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "自评表的执行数不超过全年预算数，超出须说明原因",
+        what="项目自评表「预算执行情况」每一行的预算执行数（全年执行数）不大于同一行的调整后预算数"
+        "（全年预算数；未列调整后预算时为预算数），除非该行或其总额行的「原因」栏写明了原因。",
+        why="花出去的钱多于全年预算而不作说明，或是数字印错，或是超预算支出未经调整，执行率与评分都失去依据。",
+    ),
+    en=Doc(
+        "A self-evaluation table spends no more than its year's budget, or says why",
+        what="On every line of a project table's 预算执行情况, the 执行数 is at most the same "
+        "line's 调整后预算数 (全年预算数; 预算数 where none is printed), unless the line's or its "
+        "总额 line's 原因 cell gives a reason.",
+        why="Spending above the year's budget with no word of why is either a misprint or "
+        "spending no adjustment approved; the execution rate and its score rest on it.",
+    ),
+)
+
 _TOTAL = re.compile(r"^(?:年度)?(?:资金)?(?:总额|合计)$")
 _NOT_MONEY = re.compile(r"率|权重|得分|分值|原因|说明|note|rate|weight|score")
 _BLANK = {"", "/", "-", "—", "－", "无"}  # a source the project did not have: nothing
@@ -103,4 +123,39 @@ def _column(
     )
 
 
-FAMILIES = [fund_lines_add_up]
+def executed_within_budget(ctx: Context) -> None:
+    for table in ctx.extraction.tables:
+        lines = holds.budget_execution(table)
+        totals = {line.form: line for line in holds.total_lines(table)}
+        for line in lines:
+            executed = Operand.in_row(line, "executed")
+            budget = Operand.in_row(line, "adjusted") or Operand.in_row(line, "budget")
+            if executed is None or budget is None:
+                continue
+            if not ctx.readable(executed, budget):
+                ctx.not_checked(OVER_BUDGET)
+                continue
+            total = totals.get(line.form)
+            notes = [(x.values.get("note") or "").strip() for x in (line, total) if x]
+            if executed.number.value <= budget.number.value or any(n not in _BLANK for n in notes):
+                ctx.held(OVER_BUDGET)  # within the budget, or the 原因 column says why not
+                continue
+            ctx.violated(
+                OVER_BUDGET,
+                "error",
+                executed,
+                [budget],
+                f"{getattr(table, 'project', None) or table.title}：{line.label}"
+                f"{line.columns.get('executed', '执行数')} {executed.number.text} 超过"
+                f"{_budget_name(line)} {budget.number.text}，未说明原因",
+                computed=budget.number.text,
+            )
+
+
+def _budget_name(line: s.Amount) -> str:
+    """The header of the budget column judged against, as printed."""
+    key = "adjusted" if "adjusted" in line.parsed else "budget"
+    return line.columns.get(key, "全年预算数")
+
+
+FAMILIES = [fund_lines_add_up, executed_within_budget]

@@ -89,7 +89,8 @@ _COLUMNS = (
 _CODE = re.compile(r"^[0-9A-Z]{10,}[-－—]")  # the 项目编码 printed before a project's name
 
 
-def _name(project: str) -> str:
+def project_name(project: str) -> str:
+    """A project's name for comparing: no 项目编码, spaces, brackets or quotes."""
     return subject_key(_CODE.sub("", project))
 
 
@@ -103,8 +104,8 @@ def _table_for(ctx: Context, claim: Claim, tables: list[s.TableModel]):
     if own is not None:
         return own
     where = subject_key(claim.section[0] if claim.section else "") + subject_key(claim.subject)
-    named = [t for t in tables if t.project and len(_name(t.project)) >= 4]
-    named = [t for t in named if _name(t.project or "") in where]
+    named = [t for t in tables if t.project and len(project_name(t.project)) >= 4]
+    named = [t for t in named if project_name(t.project or "") in where]
     return named[0] if len(named) == 1 else None
 
 
@@ -155,7 +156,7 @@ def indicator_across_tables(ctx: Context) -> None:
             continue  # several projects' forms in one grid: the table's project is the first's
         for row in table.indicators:
             if row.level3 and row.actual and row.actual_value and "actual" in row.cells:
-                key = (_name(table.project), subject_key(row.level3), row.unit)
+                key = (project_name(table.project), subject_key(row.level3), row.unit)
                 rows.setdefault(key, []).append((table, row))
     for found in rows.values():
         first_table, first = found[0]
@@ -179,7 +180,7 @@ def indicator_across_tables(ctx: Context) -> None:
                 check_equal(a, b),
                 stated,
                 [other],
-                f"{_name(table.project or '')}「{row.level3}」实际完成值：{table.title} "
+                f"{project_name(table.project or '')}「{row.level3}」实际完成值：{table.title} "
                 f"{a.text} ≠ {other.evidence.location.where()}{first_table.title} "
                 f"{b.text}{'（一处以小数表示百分比）' if fraction else ''}",
                 exact_only=True,

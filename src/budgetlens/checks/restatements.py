@@ -16,6 +16,7 @@ from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.checks.intervals import check_equal
+from budgetlens.checks.linking import STRENGTH_WORDS, name_match, same_unit
 from budgetlens.checks.scores import MISSES
 from budgetlens.claims.model import Claim
 from budgetlens.numbers import Number
@@ -42,19 +43,21 @@ SCORE_TOTAL = Rule(
 )
 INDICATOR = Rule(
     "RESTATE.indicator_actual",
-    version=1,
+    version=2,
     severity="error",
     zh=Doc(
         "正文所写的指标完成情况等于自评表的实际完成值",
         what="正文中与指标同名的比率或完成数（“群众满意度95%”）等于同一报告自评表中该三级指标"
-        "的实际完成值；写作目标（“≥95%”）时与指标值比较；“50余次”“近90%”按其范围比较。",
+        "的实际完成值；写作目标（“≥95%”）时与指标值比较；“50余次”“近90%”按其范围比较。"
+        "名称不同而相互包含（“资金到位率”与“项目资金到位率”）且仅此一行时，只作提示。",
         why="自评表与正文说明的是同一件事：数字不同，报告对完成情况的说法就自相矛盾。",
     ),
     en=Doc(
         "An indicator's value in prose is the table's actual value",
         what='A rate or achievement named like an indicator ("群众满意度95%") equals that '
         "三级指标's 实际完成值 in its report's table (its 指标值 when the prose states a target, "
-        '"≥95%"); "50余次" or "近90%" are compared as the ranges they allow.',
+        '"≥95%"); "50余次" or "近90%" are compared as the ranges they allow. A row found only '
+        "because one name holds the other (资金到位率, 项目资金到位率) gives a warning.",
         why="The table and the prose describe one achievement: different figures make the report "
         "contradict itself about what was done.",
     ),
@@ -232,28 +235,35 @@ def _sentence_before(ctx: Context, claim: Claim) -> str:
 
 
 def indicator_values(ctx: Context) -> None:
-    """A rate or achievement stated in prose equals the 完成值 of the same indicator."""
+    """A rate or achievement stated in prose equals the 完成值 of the same indicator: the rows
+    named as its subject, else the only row whose name holds it or is held by it (a weak link,
+    so at most a warning)."""
     for claim in (c for c in ctx.claims if c.type in ("rate", "achievement")):
-        subject = subject_key(claim.subject)
-        if len(subject) < 3:
+        if len(subject_key(claim.subject)) < 3:
             continue
         for table in _in_report(ctx, claim, holds.target_indicators):
-            for row in table.indicators:
-                if not row.level3 or subject_key(row.level3) != subject or row.actual_value is None:
-                    continue
-                if not _same_unit(claim, row):
-                    continue
-                _compare_indicator(ctx, claim, row)
+            rows = [
+                r
+                for r in table.indicators
+                if r.level3 and r.actual_value is not None and _same_unit(claim, r)
+            ]
+            strengths = [(r, name_match(claim.subject, r.level3)) for r in rows]
+            exact = [r for r, strength in strengths if strength == "exact"]
+            contained = [r for r, strength in strengths if strength == "contained"]
+            for row in exact or (contained if len(contained) == 1 else []):
+                _compare_indicator(ctx, claim, row, weak=not exact)
 
 
 def _same_unit(claim: Claim, row: s.Indicator) -> bool:
     unit = claim.quantity.unit
     if claim.quantity.percent or unit == "%":
         return row.unit == "%" or bool(row.actual_value and row.actual_value.percent)
-    return unit is not None and row.unit is not None and unit == row.unit
+    if unit in _MONEY:
+        return unit == row.unit
+    return unit is not None and same_unit(unit, row.unit) is True  # 次 and 人次 are one unit
 
 
-def _compare_indicator(ctx: Context, claim: Claim, row: s.Indicator) -> None:
+def _compare_indicator(ctx: Context, claim: Claim, row: s.Indicator, weak: bool) -> None:
     """Compare with the 完成值, or with the 指标值 when the prose states a target (≥ 1.875);
     "指标=1200" in a 绩效分析 states what was achieved."""
     stated = Operand.from_claim(claim)
@@ -286,7 +296,7 @@ def _compare_indicator(ctx: Context, claim: Claim, row: s.Indicator) -> None:
                 [actual],
                 f"{claim.subject}：正文 {claim.qualifier if claim.qualifier == '近' else ''}"
                 f"{stated.number.text}{'' if claim.qualifier == '近' else claim.qualifier}，"
-                f"表中实际完成值 {actual.number.text}",
+                f"表中实际完成值 {actual.number.text}{_link_words(claim, row, weak)}",
                 computed=actual.number.text,
             )
         return
@@ -298,8 +308,13 @@ def _compare_indicator(ctx: Context, claim: Claim, row: s.Indicator) -> None:
         stated,
         [actual],
         f"{claim.subject}：正文 {stated.number.text} ≠ 自评表{noun} {actual.number.text}"
-        f"{row.unit or ''}",
+        f"{row.unit or ''}{_link_words(claim, row, weak)}",
+        most_severe="warning" if weak else "error",
     )
+
+
+def _link_words(claim: Claim, row: s.Indicator, weak: bool) -> str:
+    return f"（{STRENGTH_WORDS['contained']}：{claim.subject} ↔ {row.level3}）" if weak else ""
 
 
 def _magnitude(x: Decimal) -> Decimal:

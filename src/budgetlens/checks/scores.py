@@ -9,6 +9,7 @@ nor points taken off one that meets it without a reason.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from decimal import Decimal
 
@@ -17,8 +18,9 @@ from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.checks.intervals import Tier, check_sum
-from budgetlens.numbers import Number
+from budgetlens.numbers import Number, parse_number
 from budgetlens.tables import schemas as s
+from budgetlens.textnorm import to_halfwidth
 
 AWARD = Rule(
     "SCORE.award_within_allotment",
@@ -78,35 +80,38 @@ WEIGHTS = Rule(
 )
 FULL_MARKS = Rule(
     "SCORE.full_marks_on_missed_target",
-    version=1,
+    version=2,
     severity="warning",
     zh=Doc(
         "未达到目标值的指标没有得满分",
-        what="自评表中实际完成值未达到指标值（按 ≥、≤、= 等比较）的指标，得分小于其权重。",
+        what="自评表中实际完成值未达到指标值（按 ≥、≤、= 等比较）的指标，得分小于其权重；"
+        "带限定词的完成值按其范围比较（“近80”低于 80，“超过100”“80余”高于，“约”“左右”不判断）。",
         why="未完成目标却给满分，是自评偏高最常见的形式，审核时必须说明理由或扣分。",
     ),
     en=Doc(
         "An indicator that missed its target does not get full marks",
         what="In a self-evaluation table, an indicator whose 实际完成值 misses its 指标值 (by "
-        "its ≥, ≤ or =) scores less than its weight.",
+        "its ≥, ≤ or =) scores less than its weight; an actual with a qualifier is the range it "
+        "allows (近80 below 80, 超过100 and 80余 above; 约 and 左右 are not judged).",
         why="Full marks on a missed target is the most common form of an inflated self-"
         "evaluation; a reviewer needs it justified or the points taken off.",
     ),
 )
 DEDUCTED_MET = Rule(
     "SCORE.points_off_a_met_target",
-    version=1,
+    version=2,
     severity="warning",
     zh=Doc(
         "已达到目标的指标被扣分时说明了原因",
         what="自评表中实际完成值达到指标值（按 ≥、≤、= 等比较）的指标，得分低于其权重时，"
-        "该行写明了扣分原因（偏差原因分析、未完成原因等）。",
+        "该行写明了扣分原因（偏差原因分析、未完成原因等）；带限定词的完成值按其范围比较。",
         why="目标已完成却扣分又不说明原因，得分就与该行自己的指标值、完成值相矛盾。",
     ),
     en=Doc(
         "An indicator that met its target loses points only with a reason",
         what="In a self-evaluation table, an indicator whose 实际完成值 meets its 指标值 (by its "
-        "≥, ≤ or =) and scores less than its weight gives the reason in its row's note.",
+        "≥, ≤ or =) and scores less than its weight gives the reason in its row's note; an "
+        "actual with a qualifier (超过100, 98%以上) is the range it allows.",
         why="Points taken off a target met, with no reason, contradict the row's own target and "
         "actual value.",
     ),
@@ -411,13 +416,16 @@ MISSES = {  # comparator → whether an actual value misses its target
 
 def scores_against_targets(ctx: Context) -> None:
     """Full marks on a target missed (by its 指标性质), and points taken off a target met with
-    no reason given: the score contradicts the row's own target and actual."""
+    no reason given: the score contradicts the row's own target and actual. An actual printed
+    with a qualifier ("近80次", "超100", "80余", "98%以上") is the range it allows: judged where
+    the whole range misses or meets the target, else not checked (约, 左右; 近80 against ≥ 75)."""
     for table in ctx.extraction.tables:
         if not holds.scored_indicators(table):
             continue
         for row in table.indicators:
             score, weight = _operand(row, "score"), _operand(row, "weight")
-            target, actual = _operand(row, "target"), _operand(row, "actual")
+            target = _operand(row, "target")
+            actual = _operand(row, "actual") or _qualified_actual(row)
             if not (score and weight and target and actual) or row.comparator not in MISSES:
                 continue
             full = score.number.value == weight.number.value
@@ -430,12 +438,14 @@ def scores_against_targets(ctx: Context) -> None:
             if row.unit == "%" and actual.number.value <= 1 < target.number.value:
                 ctx.not_checked(rule)  # "1" against 100%: a ratio or 1%? the scale is unclear
                 continue
-            missed = MISSES[row.comparator](_v(actual.number), _v(target.number))
+            missed = _misses(row, actual, target.number.value)
+            if missed is None:
+                ctx.not_checked(rule)  # 约95, or 近80 against ≥ 75: the range straddles it
+                continue
             unit = row.unit or ""
-            stated = (
-                f"目标 {row.comparator}{target.number.text}{unit}，"
-                f"实际完成 {actual.number.text}{unit}"
-            )
+            qualified = row.actual_value is None
+            printed = actual.evidence.text if qualified else actual.number.text + unit
+            stated = f"目标 {row.comparator}{target.number.text}{unit}，实际完成 {printed}"
             if full and missed:
                 ctx.violated(
                     FULL_MARKS,
@@ -456,6 +466,65 @@ def scores_against_targets(ctx: Context) -> None:
                 )
             else:
                 ctx.held(rule)
+
+
+# An actual with a qualifier before or after its number, and its unit: "近80次", "超过100",
+# "80余家", "98%以上", "5天以内", "约95%".
+_QUALIFIED = re.compile(
+    r"^(?P<before>近|超过|超|逾|约)?(?P<num>\d[\d,]*(?:\.\d+)?)(?P<more>余|多)?"
+    r"(?P<unit>%|[^\d\s余多以约左]{0,3})(?P<after>以上|以内|以下|左右)?$"
+)
+# qualifier → the range "<qualifier> x" allows: (lower bound?, open?, upper bound?, open?)
+_RANGES: dict[str, tuple[bool, bool, bool, bool]] = {
+    "近": (False, False, True, True),  # nearly x: below x
+    "超过": (True, True, False, False),
+    "超": (True, True, False, False),
+    "逾": (True, True, False, False),
+    "余": (True, True, False, False),  # x余: more than x
+    "多": (True, True, False, False),
+    "以上": (True, False, False, False),
+    "以内": (False, False, True, False),
+    "以下": (False, False, True, False),
+    "约": (False, False, False, False),  # about x: either side
+    "左右": (False, False, False, False),
+}
+
+
+def _qualified_actual(row: s.Indicator) -> Operand | None:
+    """The number of an actual printed with one qualifier, as an operand of its cell."""
+    text, ref = row.actual, row.cells.get("actual")
+    match = _QUALIFIED.match(to_halfwidth(text or "").replace(" ", ""))
+    if match is None or ref is None or len(_qualifiers(match)) != 1:
+        return None
+    number = parse_number(match["num"])
+    if number is None:
+        return None
+    parsed = s.Parsed(value=number.value, decimals=number.decimals, percent=match["unit"] == "%")
+    return Operand.from_cell(text or "", parsed, ref)
+
+
+def _qualifiers(match: re.Match[str]) -> list[str]:
+    return [q for q in (match["before"], match["more"], match["after"]) if q]
+
+
+def _misses(row: s.Indicator, actual: Operand, target: Decimal) -> bool | None:
+    """Whether the actual misses its target by the row's comparator; None where its qualifier
+    leaves both possible."""
+    value = actual.number.value
+    if row.actual_value is not None:
+        return MISSES[row.comparator](value, target)  # type: ignore[index]
+    match = _QUALIFIED.match(to_halfwidth(actual.evidence.text).replace(" ", ""))
+    if match is None or row.comparator not in (">=", ">", "<=", "<"):
+        return None
+    has_lo, lo_open, has_hi, hi_open = _RANGES[_qualifiers(match)[0]]
+    strict = row.comparator in (">", "<")
+    below = has_hi and (value < target or (value == target and (hi_open or strict)))
+    above = has_lo and (value > target or (value == target and (lo_open or strict)))
+    at_least = has_lo and (value > target or (value == target and (lo_open or not strict)))
+    at_most = has_hi and (value < target or (value == target and (hi_open or not strict)))
+    if row.comparator in (">=", ">"):
+        return True if below else False if at_least else None
+    return True if above else False if at_most else None
 
 
 def _v(number: Number) -> Decimal:
