@@ -32,6 +32,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from budgetlens.evaluation.extraction import ROW_FIELDS
+from budgetlens.tables.kinds import KINDS
+
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE / "corpus" / "seeds"
 GOLD = HERE / "gold" / "seeds"
@@ -65,20 +68,11 @@ VARIANTS = (
     "retitled",
     "mixed",
 )
-INDICATOR_KINDS = {"T1", "T2", "T3", "T6", "T9", "T11"}
-SCORE_KINDS = {"T4", "T5", "T7", "T8", "T10", "T12"}
-IND_FIELDS = (
-    "level1",
-    "level2",
-    "level3",
-    "comparator",
-    "target",
-    "unit",
-    "weight",
-    "actual",
-    "score",
-)
-ITEM_FIELDS = ("level1", "level2", "level3", "allotted", "score")
+# the kinds and gold fields the evaluator scores: the generator's gold must be the same
+INDICATOR_KINDS = {code for code, spec in KINDS.items() if spec.shape == "indicators"}
+SCORE_KINDS = {code for code, spec in KINDS.items() if spec.shape in ("score_items", "assessment")}
+IND_FIELDS = ROW_FIELDS["indicators"]
+ITEM_FIELDS = ROW_FIELDS["items"]
 
 
 # --------------------------------------------------------------------------------------------
