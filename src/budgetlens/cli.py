@@ -67,6 +67,16 @@ def segment(file: Path, as_json: bool, output: Path | None) -> None:
         click.echo(text, nl=False)
 
 
+# one option for every command that writes labels: the pages, the index, the rules' texts
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="The language of the labels: pages, index, rule texts (messages stay in Chinese).",
+)
+
+
 def backend_options(command):
     """``--backend`` and ``--config``: how tables are read."""
     command = click.option(
@@ -171,13 +181,7 @@ def extract(file: Path, output: Path | None, backend: str | None, config_path: P
     type=click.Path(path_type=Path),
     help="A waiver file (JSON, README): findings it names are shown as waived and never fail.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="Language of the HTML page's labels (findings stay in Chinese).",
-)
+@lang_option
 @backend_options
 def check(
     files: tuple[Path, ...],
@@ -292,13 +296,7 @@ def check(
     type=click.Choice(["error", "warning"]),
     help="Exit 1 when the batch's documents have a finding at this severity or above.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="The language of the reviewer's pages and the index (messages stay in Chinese).",
-)
+@lang_option
 @click.option(
     "--log-format",
     type=click.Choice(["bar", "json"]),
@@ -422,7 +420,7 @@ def schemas(out_dir: Path) -> None:
 
 @cli.command()
 @click.argument("rule_id", required=False)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@lang_option
 @click.option("--markdown", is_flag=True, help="Print docs/rules.md: every rule explained.")
 def rules(rule_id: str | None, lang: str, markdown: bool) -> None:
     """List the rules a check reports (id, family, severity, summary); with RULE_ID, explain
