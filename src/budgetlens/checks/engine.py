@@ -26,9 +26,22 @@ from budgetlens.checks.findings import (
 )
 from budgetlens.checks.intervals import Judgement
 from budgetlens.claims.model import Claim
-from budgetlens.document import MIN_CONFIDENCE, Document, Table
+from budgetlens.document import MIN_CONFIDENCE, Document, Heading, Paragraph, Table
 from budgetlens.numbers import Number
 from budgetlens.tables.schemas import Amount, CellRef, Extraction, Parsed
+
+
+def span_location(block: Heading | Paragraph, start: int, end: int) -> EvidenceLocation:
+    """Where characters ``start:end`` of a paragraph's or heading's text are printed: the line
+    its source map gives (the block's first line where it gives none)."""
+    located = block.source_map.locate(start)
+    return EvidenceLocation(
+        line=located[0] if located else block.location.line_start,
+        page=block.location.page,
+        block_id=block.id,
+        start=start,
+        end=end,
+    )
 
 
 @dataclass(frozen=True)

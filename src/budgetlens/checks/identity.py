@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from budgetlens.checks.catalog import Doc, Rule
-from budgetlens.checks.engine import Context, Operand
+from budgetlens.checks.engine import Context, Operand, span_location
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.document import Block, Cell, Heading, Paragraph, Table
 from budgetlens.numbers import Number
@@ -87,9 +87,10 @@ def _locate(block: Block, cell: Cell | None, start: int, end: int) -> EvidenceLo
             start=start,
             end=end,
         )
-    located = block.source_map.locate(start) if isinstance(block, Heading | Paragraph) else None
+    if isinstance(block, Heading | Paragraph):
+        return span_location(block, start, end)
     return EvidenceLocation(
-        line=located[0] if located else block.location.line_start,
+        line=block.location.line_start,
         page=block.location.page,
         block_id=block.id,
         start=start,

@@ -14,7 +14,7 @@ from typing import Literal
 
 from budgetlens.checks import holds
 from budgetlens.checks.catalog import Doc, Rule
-from budgetlens.checks.engine import Context, Operand, plain
+from budgetlens.checks.engine import Context, Operand, plain, span_location
 from budgetlens.checks.findings import Evidence, EvidenceLocation, Severity
 from budgetlens.checks.intervals import Quantity, check_difference
 from budgetlens.claims.model import Claim
@@ -136,17 +136,8 @@ def _comparable(a: Claim, b: Claim) -> bool:
 
 def _word_evidence(block: Heading | Paragraph, start: int, end: int) -> Evidence:
     """The comparing word itself, as the label of what the two numbers were held to."""
-    located = block.source_map.locate(start)
     return Evidence(
-        role="label",
-        text=block.text[start:end],
-        location=EvidenceLocation(
-            line=located[0] if located else block.location.line_start,
-            page=block.location.page,
-            block_id=block.id,
-            start=start,
-            end=end,
-        ),
+        role="label", text=block.text[start:end], location=span_location(block, start, end)
     )
 
 

@@ -11,9 +11,9 @@ import re
 from decimal import Decimal
 
 from budgetlens.checks.catalog import Doc, Rule
-from budgetlens.checks.engine import Context, Operand
-from budgetlens.checks.findings import Evidence, EvidenceLocation
-from budgetlens.document import Block, Heading, Paragraph
+from budgetlens.checks.engine import Context, Operand, span_location
+from budgetlens.checks.findings import Evidence
+from budgetlens.document import Heading, Paragraph
 from budgetlens.numbers import Number
 
 TITLE_YEAR = Rule(
@@ -46,15 +46,8 @@ def _project(text: str) -> str:
     return re.sub(r"\s|度", "", text)
 
 
-def _year(block: Block, start: int, text: str) -> Operand:
-    located = block.source_map.locate(start)
-    location = EvidenceLocation(
-        line=located[0] if located else block.location.line_start,
-        page=block.location.page,
-        block_id=block.id,
-        start=start,
-        end=start + len(text),
-    )
+def _year(block: Heading | Paragraph, start: int, text: str) -> Operand:
+    location = span_location(block, start, start + len(text))
     number = Number(text=text, value=Decimal(text), decimals=0, start=start, end=start + 4)
     return Operand(number, None, Evidence(role="operand", text=text, location=location))
 
