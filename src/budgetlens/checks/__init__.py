@@ -12,6 +12,7 @@ from budgetlens.checks import (
     projects,
     prose,
     prose_scores,
+    rate_claims,
     rates,
     restatements,
     scores,
@@ -29,6 +30,7 @@ from budgetlens.tables.schemas import Extraction
 FAMILIES: list[CheckFamily] = [
     *scores.FAMILIES,
     *rates.FAMILIES,
+    *rate_claims.FAMILIES,
     *funds.FAMILIES,
     *statements.FAMILIES,
     *prose.FAMILIES,

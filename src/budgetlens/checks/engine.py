@@ -28,7 +28,15 @@ from budgetlens.checks.intervals import Judgement
 from budgetlens.claims.model import Claim
 from budgetlens.document import MIN_CONFIDENCE, Document, Heading, Paragraph, Table
 from budgetlens.numbers import Number
-from budgetlens.tables.schemas import Amount, CellRef, Extraction, Parsed
+from budgetlens.tables.schemas import (
+    Amount,
+    CellRef,
+    Extraction,
+    Indicator,
+    Parsed,
+    ScoreGroup,
+    ScoreItem,
+)
 
 
 def span_location(block: Heading | Paragraph, start: int, end: int) -> EvidenceLocation:
@@ -81,6 +89,14 @@ class Operand:
             )
         unit = q.unit if q.unit in ("元", "万元", "亿元") else None
         return cls(number, unit, Evidence(role="operand", text=q.text, location=location))
+
+    @classmethod
+    def of_field(cls, row: Indicator | ScoreItem | ScoreGroup, name: str) -> Operand | None:
+        """A table row's field ("score", "allotted", "weight"…) with the cell it was read from."""
+        text, value, ref = getattr(row, name), getattr(row, f"{name}_value"), row.cells.get(name)
+        if text is None or value is None or ref is None:
+            return None
+        return cls.from_cell(text, value, ref)
 
     @classmethod
     def in_row(cls, row: Amount, column: str) -> Operand | None:

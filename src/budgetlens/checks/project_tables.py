@@ -187,13 +187,6 @@ def tables_of_one_project(ctx: Context) -> None:
             _weight_total(ctx, link, where, reference, table)
 
 
-def _operand(row: s.Indicator, field: str) -> Operand | None:
-    text, value, ref = getattr(row, field), getattr(row, f"{field}_value"), row.cells.get(field)
-    if text is None or value is None or ref is None:
-        return None
-    return Operand.from_cell(text, value, ref)
-
-
 def _row_words(pair: Pair[s.Indicator]) -> str:
     first, second = pair.first.level3 or "", pair.second.level3 or ""
     names = first if first == second else f"{first} ↔ {second}"
@@ -211,7 +204,7 @@ def _target(
     first, second = pair.first, pair.second
     if "qualitative" in (first.comparator, second.comparator):
         return
-    stated, other = _operand(second, "target"), _operand(first, "target")
+    stated, other = Operand.of_field(second, "target"), Operand.of_field(first, "target")
     if stated is None or other is None or first.comparator is None or second.comparator is None:
         return
     head = f"{where}{_row_words(pair)}"
@@ -266,7 +259,7 @@ def _weight(
     table: s.ExtractedTable,
 ) -> bool:
     """Compare the pair's weights; whether they differ."""
-    stated, other = _operand(pair.second, "weight"), _operand(pair.first, "weight")
+    stated, other = Operand.of_field(pair.second, "weight"), Operand.of_field(pair.first, "weight")
     if stated is None or other is None:
         return False
     judgement = check_equal(stated.number, other.number)
@@ -288,8 +281,8 @@ def _weight_total(
 ) -> None:
     """Weights of both tables total alike (90 against 80): where no weight paired with another
     differs, the difference lies in rows only one table has."""
-    mine = [_operand(r, "weight") for r in table.indicators]
-    theirs = [_operand(r, "weight") for r in reference.indicators]
+    mine = [Operand.of_field(r, "weight") for r in table.indicators]
+    theirs = [Operand.of_field(r, "weight") for r in reference.indicators]
     if not mine or not theirs or any(o is None for o in (*mine, *theirs)):
         return
     known = [o for o in mine if o is not None]

@@ -209,7 +209,7 @@ def _scored_table(ctx: Context, claim: Claim, tables: list) -> s.ExtractedTable 
     own = next((t for t in tables if t.id == claim.span.block_id), None)
     if own is not None:
         return own
-    subject = subject_key(_sentence_before(ctx, claim))
+    subject = subject_key(sentence_before(ctx, claim))
     named = [
         t
         for t in tables
@@ -223,7 +223,7 @@ def _scored_table(ctx: Context, claim: Claim, tables: list) -> s.ExtractedTable 
     return in_report[0] if len(in_report) == 1 else None
 
 
-def _sentence_before(ctx: Context, claim: Claim) -> str:
+def sentence_before(ctx: Context, claim: Claim) -> str:
     """The words of the claim's sentence up to its number: the subject with what the claim
     extractor trimmed from it (a year, a list number), which may be part of a project's name."""
     block = next((b for b in ctx.document.blocks if b.id == claim.span.block_id), None)

@@ -152,13 +152,6 @@ GROUP_SCORE = Rule(
 )
 
 
-def _operand(row: s.Indicator | s.ScoreItem | s.ScoreGroup, name: str) -> Operand | None:
-    text, value, ref = getattr(row, name), getattr(row, f"{name}_value"), row.cells.get(name)
-    if text is None or value is None or ref is None:
-        return None
-    return Operand.from_cell(text, value, ref)
-
-
 def _label(row: s.Indicator | s.ScoreItem) -> str:
     return row.level3 or row.level2 or row.level1 or "该项"
 
@@ -169,7 +162,7 @@ def award_within_allotment(ctx: Context) -> None:
         if holds.scored_indicators(table):
             pairs = [(row, "weight") for row in table.indicators]
         for row, bound_name in pairs:
-            score, bound = _operand(row, "score"), _operand(row, bound_name)
+            score, bound = Operand.of_field(row, "score"), Operand.of_field(row, bound_name)
             if score is None or bound is None or bound.number.percent:
                 continue
             if not (score.reliable and bound.reliable):
@@ -217,12 +210,22 @@ def items_add_up_to_total(ctx: Context) -> None:
         if holds.scored_indicators(table):
             if len({row.form for row in table.indicators}) > 1:
                 continue  # several forms in one grid: each has its own 合计
-            parts = [_operand(row, "score") for row in table.indicators]
+            parts = [Operand.of_field(row, "score") for row in table.indicators]
             _foot(ctx, TOTAL, total, [*parts, _budget_score(table)], None, head, "各项得分")
         else:
             rows = _parts(table, None, "score")
-            items = None if rows == table.items else [_operand(i, "score") for i in table.items]
-            _foot(ctx, TOTAL, total, [_operand(r, "score") for r in rows], items, head, "各项得分")
+            items = (
+                None if rows == table.items else [Operand.of_field(i, "score") for i in table.items]
+            )
+            _foot(
+                ctx,
+                TOTAL,
+                total,
+                [Operand.of_field(r, "score") for r in rows],
+                items,
+                head,
+                "各项得分",
+            )
 
 
 def _foot(
@@ -346,12 +349,12 @@ def groups_add_up(ctx: Context) -> None:
 def _group_adds_up(
     ctx: Context, table, group: s.ScoreGroup, field: str, rule: Rule, noun: str
 ) -> None:
-    stated = _operand(group, field)
+    stated = Operand.of_field(group, field)
     if stated is None:
         return
     rows, members = _parts(table, group, field), _members(table, group)
-    items = None if rows == members else [_operand(i, field) for i in members]
-    parts = [_operand(r, field) for r in rows]
+    items = None if rows == members else [Operand.of_field(i, field) for i in members]
+    parts = [Operand.of_field(r, field) for r in rows]
     name = group.level2 or group.level1
     ref = group.cells.get("label")
     label = (
@@ -384,7 +387,7 @@ def indicator_weights(ctx: Context) -> None:
         for row in table.indicators:
             forms[row.form].append(row)
         for rows in forms.values():
-            weights = [_operand(row, "weight") for row in rows]
+            weights = [Operand.of_field(row, "weight") for row in rows]
             if not weights or any(w is None or not w.reliable for w in weights):
                 ctx.not_checked(WEIGHTS)
                 continue
@@ -423,9 +426,9 @@ def scores_against_targets(ctx: Context) -> None:
         if not holds.scored_indicators(table):
             continue
         for row in table.indicators:
-            score, weight = _operand(row, "score"), _operand(row, "weight")
-            target = _operand(row, "target")
-            actual = _operand(row, "actual") or _qualified_actual(row)
+            score, weight = Operand.of_field(row, "score"), Operand.of_field(row, "weight")
+            target = Operand.of_field(row, "target")
+            actual = Operand.of_field(row, "actual") or _qualified_actual(row)
             if not (score and weight and target and actual) or row.comparator not in MISSES:
                 continue
             full = score.number.value == weight.number.value
