@@ -15,6 +15,7 @@ from budgetlens.checks import (
     rate_claims,
     rates,
     restatements,
+    score_formulas,
     scores,
     statement_restatements,
     statements,
@@ -29,6 +30,7 @@ from budgetlens.tables.schemas import Extraction
 
 FAMILIES: list[CheckFamily] = [
     *scores.FAMILIES,
+    *score_formulas.FAMILIES,
     *rates.FAMILIES,
     *rate_claims.FAMILIES,
     *funds.FAMILIES,
