@@ -5,6 +5,7 @@ from __future__ import annotations
 from budgetlens.checks import (
     completeness,
     deductions,
+    facts,
     funds,
     identity,
     indicator_rows,
@@ -38,6 +39,7 @@ FAMILIES: list[CheckFamily] = [
     *prose.FAMILIES,
     *prose_scores.FAMILIES,
     *restatements.FAMILIES,
+    *facts.FAMILIES,
     *deductions.FAMILIES,
     *projects.FAMILIES,
     *project_tables.FAMILIES,
