@@ -212,6 +212,7 @@ _FINAL = re.compile(r"(?<!预)决算")  # "预决算" names both
 _BUDGET_TITLE = re.compile(r"预算(?:总|明细)?表$")  # a 预算 statement, not a 决算's
 _PERFORMANCE = re.compile(r"绩效|自评|评价|考核")  # "部门整体支出绩效自评表" is no statement
 _NONE = re.compile(r"(?:无|没有|未(?:发生|安排|使用))(?![形偿论需法关])[^，。；,;]{0,40}")
+_ANNEX = re.compile(r"^(?:附表|表)[\d一二三四五六七八九十]*[-—:：.、]?")  # "附表8：…", "表一 …"
 _CONDITION = re.compile(r"的$|的(?:部门|单位)")
 _EMPTY = re.compile(r"([^。；;，,]{2,40}?表)[^。；;表]{0,30}?(?:为空|无数据|空表)")
 _TEMPLATE_KEYS = {code: _key(name) for code, name in FINAL_ACCOUNTS.items()}
@@ -230,7 +231,7 @@ def _template_named(text: str) -> set[str]:
     """The template statements a title names: by its form (kinds.py's names, with the
     synonyms), and by the closest template name where the reader damaged it
     ("政府性基全预算…")."""
-    key = _YEAR.sub("", _key(text))
+    key = _ANNEX.sub("", _YEAR.sub("", _key(text)))
     named = {statement_form(key)} & FINAL_ACCOUNTS.keys()
 
     def closeness(code: str) -> tuple[float, int]:
