@@ -5,7 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from budgetlens.pipeline import check_document
+from budgetlens.document import Table
+from budgetlens.ingest import read_document
+from budgetlens.pipeline import check_document, check_read
 
 from .conftest import SEEDS, seed_findings
 
@@ -114,3 +116,35 @@ def test_an_indicator_named_in_other_words_in_the_table_is_linked_weakly(tmp_pat
     assert weak.severity == "warning"
     assert "名称相互包含：资金到位率 ↔ 项目资金到位率" in weak.message
     assert [e.text for e in weak.evidence] == [e.text for e in exact.evidence]
+
+
+SHANGHAI = (
+    Path(__file__).resolve().parents[1]
+    / "eval"
+    / "corpus"
+    / "external"
+    / "shanghai-putuo-finance-2024-final-accounts.pdf"
+)
+
+
+def test_a_statement_cell_blanked_beside_its_prose_figure_is_warned():
+    """The Shanghai 决算's 说明 restates 本年收入合计 2946.25 (p.21); blanking the 总表's
+    figure beside that label leaves the prose figure with nothing to check it against."""
+    document = read_document(SHANGHAI)
+    assert not [
+        f for f in check_read(document).findings if f.rule_id == "COMPLETE.stated_cell_blank"
+    ]
+    table = next(
+        b
+        for b in document.blocks
+        if isinstance(b, Table) and "收入支出决算总表" in b.text and "财政拨款" not in b.text
+    )
+    label = next(c for c in table.cells if c.text.replace(" ", "") == "本年收入合计")
+    figure = table.cell_at(label.row, label.col + 1)
+    assert figure is not None and figure.text.strip()
+    figure.text = ""
+    found = [f for f in check_read(document).findings if f.rule_id == "COMPLETE.stated_cell_blank"]
+    assert [f.message for f in found] == [
+        "本年收入合计 2946.25万元，但报表「本年收入合计」一栏空白"
+    ]
+    assert found[0].evidence[0].text == "2946.25" and found[0].evidence[1].location.table_id

@@ -11,6 +11,7 @@ import re
 
 from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand
+from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.checks.intervals import Quantity, check_equal
 from budgetlens.claims.model import Claim
 from budgetlens.tables import schemas as s
@@ -35,6 +36,25 @@ STATEMENT_AMOUNT = Rule(
     ),
 )
 
+BLANK = Rule(
+    "COMPLETE.stated_cell_blank",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "说明中记载了金额的报表栏目不应空白",
+        what="说明中的非零金额（““三公”经费财政拨款支出预算 2.40万元”）对应报表中同名的一行或一列，"
+        "而报表该处空白（既无数字也无 0 或“-”）。",
+        why="报表留空而说明有数，读者无从核对该数；多半是填表时漏填或删去了一栏。",
+    ),
+    en=Doc(
+        "A statement cell the explanation gives a figure for is not blank",
+        what="A non-zero prose amount restates a statement row or column of its name, and the "
+        "statement prints nothing there (no figure, no 0, no dash).",
+        why="A blank cell beside a figure in the explanation cannot be checked; a column was most "
+        "likely left unfilled or deleted.",
+    ),
+)
+
 _NOISE = re.compile(r"^[一二三四五六七八九十]+、|[（(][类款项][）)]|\s")
 _MONEY = ("元", "万元", "亿元")
 _CHANGE = re.compile(r"增加|减少|增长|下降|上升|变动|持平|比上年|较上年|同比")
@@ -56,34 +76,46 @@ def _summary(statements: list[s.Statement], subject: str) -> s.Statement | None:
     return next((t for t in statements if t.form == wanted), None)
 
 
-def _candidates(statements: list[s.Statement], claim: Claim) -> list[tuple[str, Operand]]:
+Restated = tuple[str, Operand | None, s.Amount]  # the cell's name, its figure (None: blank)
+
+
+def _candidates(statements: list[s.Statement], claim: Claim) -> list[Restated]:
     """The statement cells a prose amount restates, each with its name: the columns of a
     one-line statement whose header its subject ends with ("三公" 经费表: 公务接待费 is a
     column, the figure of the 三公 table), else every row whose label it ends with (one line
-    printed in several statements is one fact). A change ("比上年增加…") restates no cell."""
+    printed in several statements is one fact). A change ("比上年增加…") restates no cell. A
+    row or column printed blank is a candidate without a figure."""
     subject = _key(claim.subject)
     if _CHANGE.search(subject):
         return []
     if subject.endswith("总计"):
         summary = _summary(statements, subject)
         row = next((r for r in summary.rows if _key(r.label) == "总计"), None) if summary else None
-        cell = _first_amount(row) if row else None
-        return [(row.label, cell)] if row and cell else []
-    rows: list[tuple[str, Operand]] = []
-    columns: list[tuple[str, Operand]] = []
+        return [(row.label, _first_amount(row), row)] if row else []
+    rows: list[Restated] = []
+    columns: list[Restated] = []
     for table in statements:
         for row in table.rows:
             label = _key(row.label)
-            if len(label) >= 4 and subject.endswith(label) and (cell := _first_amount(row)):
-                rows.append((row.label, cell))
+            if len(label) >= 4 and subject.endswith(label) and _readable(row):
+                rows.append((row.label, _first_amount(row), row))
         if len(table.rows) == 1:
             row = table.rows[0]
             for name, text in row.values.items():
                 header = _key(name.split("/")[-1])
-                if text and name in row.parsed and len(header) >= 4 and subject.endswith(header):
+                if len(header) < 4 or not subject.endswith(header):
+                    continue
+                if text and name in row.parsed:
                     cell = Operand.from_cell(text, row.parsed[name], row.cells[name])
-                    columns.append((header, cell))
+                    columns.append((header, cell, row))
+                elif not text:
+                    columns.append((header, None, row))
     return columns or rows
+
+
+def _readable(row: s.Amount) -> bool:
+    """A row with a figure, or blank throughout: not one whose cells hold words misread."""
+    return bool(row.parsed) or not any(row.values.values())
 
 
 def statement_amounts(ctx: Context) -> None:
@@ -98,7 +130,10 @@ def statement_amounts(ctx: Context) -> None:
             continue
         candidates = _candidates(statements, claim)
         stated = Operand.from_claim(claim)
-        for name, cell in candidates:
+        for name, cell, row in candidates:
+            if cell is None:
+                _blank(ctx, stated, claim, name, row)
+                continue
             judgement = check_equal(
                 Quantity(stated.number, stated.unit), Quantity(cell.number, cell.unit or "万元")
             )
@@ -111,6 +146,25 @@ def statement_amounts(ctx: Context) -> None:
                 f"{cell.number.text}{cell.unit or '万元'}",
                 most_severe="error" if len(candidates) == 1 else "warning",
             )
+
+
+def _blank(ctx: Context, stated: Operand, claim: Claim, name: str, row: s.Amount) -> None:
+    if stated.number.value == 0:
+        ctx.held(BLANK)  # nothing stated, nothing printed
+        return
+    where = EvidenceLocation(
+        table_id=row.location.table_id,
+        row=row.location.row,
+        line=row.location.line,
+        page=row.location.page,
+    )
+    ctx.violated(
+        BLANK,
+        "warning",
+        stated,
+        [Evidence(role="operand", text="", location=where)],
+        f"{claim.subject} {stated.number.text}{claim.quantity.unit}，但报表「{name}」一栏空白",
+    )
 
 
 FAMILIES = [statement_amounts]
