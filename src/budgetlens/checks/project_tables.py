@@ -9,6 +9,8 @@ its project's reference: the target-setting table where there is one, else the f
 so one wrong figure in a 自评表 is one finding. Rows are paired by ``linking.pair_rows``; only
 a table linked by name and a row paired by its exact name can make an error, anything weaker a
 warning (``_cap``). Targets in words (定性: 提升, 良好) are not figures and are not compared.
+An indicator only one of two linked tables lists (set and not evaluated, or evaluated and never
+set) is a warning, judged only where both tables' rows were read whole.
 """
 
 from __future__ import annotations
@@ -18,10 +20,19 @@ from typing import Literal
 
 from budgetlens.checks import holds
 from budgetlens.checks.catalog import Doc, Rule, Severity
-from budgetlens.checks.engine import Context, Operand, plain
+from budgetlens.checks.engine import Context, Operand, plain, span_location
+from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.checks.intervals import Quantity, check_equal
-from budgetlens.checks.linking import STRENGTH_WORDS, Pair, Strength, pair_rows, same_unit
+from budgetlens.checks.linking import (
+    STRENGTH_WORDS,
+    Pair,
+    Strength,
+    name_match,
+    pair_rows,
+    same_unit,
+)
 from budgetlens.checks.projects import project_name
+from budgetlens.document import Heading, Paragraph
 from budgetlens.tables import schemas as s
 from budgetlens.tables.kinds import KINDS
 
@@ -97,6 +108,38 @@ WEIGHT_TOTAL = Rule(
         "to the same total (90 against 80 is a finding); where a paired weight differs, that "
         "row is reported instead.",
         why="Totals that differ mean one table lists an indicator the other lacks.",
+    ),
+)
+
+PRESENCE = Rule(
+    "RESTATE.indicator_in_both_tables",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "同一项目目标设置表设定的指标与自评表评价的指标相同",
+        what="同一项目的绩效目标设置表设定而自评表未评价的指标，以及自评表评价而目标设置表未设定的指标"
+        "（两张自评表时，一张列有而另一张未列的指标），每对表一条提示，列出这些指标。指标先按名称"
+        "（规范化后相同或相互包含）、再按同一二级指标下仅此一项对应，仍对应不上、且名称与另一表"
+        "任何一行都不相同也不相互包含的，才算缺少。一表未读出指标行、有指标行名称缺失或只有名称、"
+        "指标名称因 OCR 错位读自不同列，或两表只靠名称包含或同一报告对应而共同指标不到"
+        "较短一表的一半，均不作判断。" + _LINKED,
+        why="自评应当评价设定的目标：漏评的指标无从判断是否完成，新增的指标没有事先设定的目标，"
+        "得分也就不是对照设定的目标得出的。",
+    ),
+    en=Doc(
+        "A self-evaluation evaluates the indicators its project's targets set",
+        what="Indicators one project's target-setting table sets that its self-evaluation table "
+        "lacks, and indicators evaluated that were never set (between two self-evaluations, those "
+        "only one lists): one warning per pair of tables, listing them. Rows are paired by their "
+        "normalised names or one name inside the other, then as the only row of a 二级指标; a "
+        "row left over counts as missing only where its name matches no row of the other table "
+        "at all. Not judged where a table's rows were not read whole (none read, a row without a "
+        "name or with only a name, names read from different columns after OCR realigned them), "
+        "or where tables linked only by containment or by their report share fewer than half the "
+        "shorter one's indicators. " + _LINKED_EN,
+        why="A self-evaluation should judge the targets that were set: an indicator left out is "
+        "not known to be met, one added had no target set beforehand, and the score is not the "
+        "one the targets set.",
     ),
 )
 
@@ -306,4 +349,163 @@ def _weight_total(
     )
 
 
-FAMILIES = [tables_of_one_project]
+def indicators_in_both_tables(ctx: Context) -> None:
+    """Each indicator of a project's reference table is in the table that restates it, and the
+    other way round: one warning per pair of tables listing what only one of them has."""
+    tables = _project_tables(ctx)
+    _unread_tables(ctx, tables)
+    for reference, table, link in _links(ctx, tables):
+        _presence(ctx, reference, table, link)
+
+
+def _unread_tables(ctx: Context, tables: list[s.ExtractedTable]) -> None:
+    """A project's indicator table whose rows were not read (no header found, or several
+    projects' forms in one grid) beside a table of the same project: what it lacks is not
+    known, so the pair is not checked rather than left out unseen."""
+    named = {project_name(t.project) for t in tables if t.project}
+    linked = {t.id for t in tables}
+    for table in ctx.extraction.tables:
+        if (
+            table.id not in linked
+            and holds.shape(table) == "indicators"
+            and getattr(KINDS.get(table.kind), "scope", None) == "project"
+            and table.project
+            and project_name(table.project) in named
+        ):
+            ctx.not_checked(PRESENCE)
+
+
+def _rows_read(table: s.ExtractedTable) -> bool:
+    """Whether a table's indicator rows can be told apart by name: no note of what the extractor
+    could not read; every row named and holding more than its name (a row with only a name is
+    the tail of a name broken over two lines); and every name read from one column, since a row
+    realigned after OCR dropped its leading cells may have a 二级 label for its name."""
+    if table.notes:
+        return False
+    values = ("comparator", "target", "weight", "actual", "score")
+    named = all(
+        r.level3 and "level3" in r.cells and any(getattr(r, v) is not None for v in values)
+        for r in table.indicators
+    )
+    return named and len({r.cells["level3"].col for r in table.indicators}) == 1
+
+
+def _one_indicator_set(
+    pairs: list[Pair[s.Indicator]], reference: s.ExtractedTable, table: s.ExtractedTable, link: Link
+) -> bool:
+    """Whether the two tables list one project's indicators, so that a row only one has is
+    missing from the other. Tables of one project name are; tables linked only by containment
+    or by their report must share at least half the indicators of the shorter one, else they
+    may be two projects' tables."""
+    if link == "name":
+        return True
+    return 2 * len(pairs) >= min(len(reference.indicators), len(table.indicators))
+
+
+def _presence(
+    ctx: Context, reference: s.ExtractedTable, table: s.ExtractedTable, link: Link
+) -> None:
+    pairs, left, right = pair_rows(
+        reference.indicators, table.indicators, name=lambda r: r.level3, group=lambda r: r.level2
+    )
+    if not (left or right):
+        ctx.held(PRESENCE)
+        return
+    if not (_rows_read(reference) and _rows_read(table)):
+        ctx.not_checked(PRESENCE)
+        return
+    if not _one_indicator_set(pairs, reference, table, link):
+        ctx.not_checked(PRESENCE)
+        return
+    # a row whose name still matches a row of the other table (a containment that was
+    # ambiguous, a name printed twice) is not "not found" there: not called missing
+    only_set = [r for r in left if not _resembles(r, table.indicators)]
+    only_evaluated = [r for r in right if not _resembles(r, reference.indicators)]
+    if not (only_set or only_evaluated):
+        ctx.not_checked(PRESENCE)
+        return
+    titles = (reference, _title(ctx, reference)), (table, _title(ctx, table))
+    first, second = _table_names(*titles)
+    where = f"{table.project or reference.project or table.title}（{_LINK_WORDS[link]}）"
+    parts = []
+    if only_set:
+        parts.append(
+            f"{first}{_verb(reference)}的 {len(only_set)} 个指标{_listed(only_set)}未见于{second}"
+        )
+    if only_evaluated:
+        parts.append(
+            f"{second}{_verb(table)}的 {len(only_evaluated)} 个指标"
+            f"{_listed(only_evaluated)}未见于{first}"
+        )
+    ctx.violated(
+        PRESENCE,
+        "warning",
+        None,
+        [
+            *(e for r in (*only_set, *only_evaluated) if (e := _name_cell(r))),
+            titles[0][1],
+            titles[1][1],
+        ],
+        f"{where}：{'；'.join(parts)}",
+    )
+
+
+def _resembles(row: s.Indicator, others: list[s.Indicator]) -> bool:
+    return any(name_match(row.level3, o.level3) for o in others)
+
+
+def _verb(table: s.ExtractedTable) -> str:
+    """What a table does with its indicators, by its columns: a table with completion values or
+    scores evaluates them, one with targets only sets them."""
+    evaluated = any(r.actual is not None or r.score is not None for r in table.indicators)
+    return "评价" if evaluated else "设定"
+
+
+def _listed(rows: list[s.Indicator]) -> str:
+    return "".join(f"「{r.level3}」" for r in rows)
+
+
+def _printed_title(table: s.ExtractedTable) -> str:
+    """A table's title, or its kind's template name where it has none (an untitled table)."""
+    spec = KINDS.get(table.kind)
+    return table.title or (spec.name if spec else table.kind)
+
+
+def _table_names(
+    first: tuple[s.ExtractedTable, Evidence], second: tuple[s.ExtractedTable, Evidence]
+) -> tuple[str, str]:
+    """The two tables' titles, each with where it is printed where the titles are alike."""
+    a, b = _printed_title(first[0]), _printed_title(second[0])
+    if a != b:
+        return a, b
+    return f"{a}（{first[1].location.where()}）", f"{b}（{second[1].location.where()}）"
+
+
+def _name_cell(row: s.Indicator) -> Evidence | None:
+    ref = row.cells.get("level3")
+    if ref is None or row.level3 is None:
+        return None
+    where = EvidenceLocation(
+        line=ref.line, page=ref.page, table_id=ref.table_id, row=ref.row, col=ref.col
+    )
+    return Evidence(role="label", text=row.level3, location=where)
+
+
+def _title(ctx: Context, table: s.ExtractedTable) -> Evidence:
+    """Where a table's title is printed: the caption closest above it, else the table itself
+    (a title read from its own first row, or none)."""
+    blocks = {b.id: b for b in ctx.document.blocks}
+    block = blocks.get(table.id)
+    captions = [blocks[i] for i in getattr(block, "caption_ids", []) if i in blocks]
+    caption = captions[-1] if captions else None
+    start = caption.text.find(table.title) if caption and table.title else -1
+    if isinstance(caption, Heading | Paragraph) and start >= 0:
+        where = span_location(caption, start, start + len(table.title))
+        return Evidence(role="label", text=table.title, location=where)
+    where = EvidenceLocation(
+        line=table.location.line_start, page=table.location.page, table_id=table.id
+    )
+    return Evidence(role="label", text=_printed_title(table), location=where)
+
+
+FAMILIES = [tables_of_one_project, indicators_in_both_tables]

@@ -59,6 +59,11 @@ AMOUNT_ROLES = frozenset(
     {Role.BUDGET, Role.ADJUSTED, Role.EXECUTED, Role.RATE, Role.BALANCE, Role.TOTAL}
 )
 
+# Money paid out (已完成拨付: a 自评表's 预算执行情况 in some counties) is what was executed where
+# a header prints no spending column; where it prints one too, that one is (``disbursement``).
+# Not 拨付数 or 计划拨付: they may name what is to be paid out, not what was.
+DISBURSED = ("已完成拨付", "已拨付", "实际拨付")
+
 # Exact labels, after normalisation. Short or ambiguous words (单位, 项目, 合计) count only when
 # they are the whole label; longer ones also as a prefix or suffix (see ``role_of``).
 _ALIASES: dict[Role, tuple[str, ...]] = {
@@ -174,7 +179,16 @@ _ALIASES: dict[Role, tuple[str, ...]] = {
     ),
     Role.BUDGET: ("年初预算", "年初预算数", "预算数", "预算额", "预算", "年初预算额"),
     Role.ADJUSTED: ("调整后预算", "调整后预算数", "全年预算", "全年预算数", "调整预算数"),
-    Role.EXECUTED: ("执行数", "预算执行数", "全年执行数", "决算数", "执行额", "实际支出"),
+    Role.EXECUTED: (
+        "执行数",
+        "预算执行数",
+        "全年执行数",
+        "决算数",
+        "执行额",
+        "实际支出",
+        "已支付",
+        *DISBURSED,
+    ),
     Role.RATE: ("执行率", "预算执行率", "完成率"),
     Role.BALANCE: ("结转结余", "结转结余额", "结转结余率", "年末结转和结余"),
     Role.TOTAL: ("合计", "总计", "小计", "金额"),
@@ -219,3 +233,10 @@ def _decoration(rest: str) -> bool:
     """What may follow a label: a bracketed note ("(包含数字及文字描述)", "(B)") or a few
     characters ("实际完成指标值B"), never another label ("绩效评价指标" + "指标分值")."""
     return rest[:1] in "([（【" or len(rest) <= 2
+
+
+def disbursement(label: str) -> bool:
+    """Whether a label names the executed amount as money paid out (已完成拨付), which gives way
+    to a spending column (执行数, 实际支出) in the same header."""
+    key = normalise_label(label)
+    return role_of(label) == Role.EXECUTED and any(word in key for word in DISBURSED)

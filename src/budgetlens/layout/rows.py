@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from budgetlens.document import Table
 from budgetlens.layout.cells import allotment_in_label, cell_ref, last_number, parsed, row_location
 from budgetlens.layout.header import Header, find_header, is_header_row
-from budgetlens.layout.roles import AMOUNT_ROLES, Role, normalise_label, role_of
+from budgetlens.layout.roles import AMOUNT_ROLES, Role, disbursement, normalise_label, role_of
 from budgetlens.numbers import parse_number
 from budgetlens.tables import schemas as s
 from budgetlens.textnorm import parse_comparator, to_halfwidth
@@ -339,11 +339,12 @@ def amount_rows(
     the header's text; ``columns`` keeps the printed header of every key."""
     names = grid[header_row]
     keys: dict[int, str] = {}
-    for c in range(labels_col + 1, len(names)):
-        if not names[c]:
-            continue
+    # a role's first column takes its key; a spending column before money paid out (已拨付)
+    columns = [c for c in range(labels_col + 1, len(names)) if names[c]]
+    for c in sorted(columns, key=lambda c: disbursement(names[c])):
         role = role_of(names[c])
         keys[c] = role.value if role and role.value not in keys.values() else names[c]
+    keys = dict(sorted(keys.items()))
     amounts = []
     for r in range(header_row + 1, len(grid)):
         row = grid[r]
