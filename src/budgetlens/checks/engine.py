@@ -137,6 +137,16 @@ class Context:
                 current = 0 if current is None else current + 1
             self.report_of[block.id] = current
 
+    def sentence_before(self, claim: Claim) -> str:
+        """The words of the claim's sentence up to its number: the subject with what the claim
+        extractor trimmed from it (a year, a list number, the noun a change is measured from)."""
+        block = self._blocks.get(claim.span.block_id)
+        if block is None or block.kind == "table":
+            return claim.subject
+        before = block.text[: claim.span.start]
+        start = max(before.rfind(mark) for mark in "。；;") + 1
+        return before[start:]
+
     def readable(self, *used: Operand | Evidence) -> bool:
         """Whether every value used was read reliably: no digits rejoined after OCR damage and,
         for a scan, OCR confidence of at least MIN_CONFIDENCE where it is printed."""

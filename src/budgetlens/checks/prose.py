@@ -6,6 +6,7 @@ amount it is about with ``ref``. Each check recomputes the stated figure from th
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from decimal import Decimal
 
@@ -318,6 +319,66 @@ def _change(ctx: Context, change: Claim, current: Claim, prior: Claim | None, ra
     )
 
 
+# "比2023年预算执行数增加25.44%": the amount a rate is measured from, named after 比/较
+_BASE = re.compile(
+    r"(?:比|较)(?:\d{4}年度?)?(?P<noun>[\u4e00-\u9fff]{2,12}?)(?:增加|减少|增长|下降|上升)$"
+)
+
+
+def rates_of_named_prior(ctx: Context) -> None:
+    """ "2023年当年预算执行数为775.00万元，2024年预算安排972.18万元，比2023年预算执行数增加
+    25.44%": no change amount is printed, so the rate is judged against the two amounts, the
+    prior being the one amount of the paragraph named as the rate's base. The base is found by
+    its name, so a disagreement is at most a warning."""
+    by_id = _by_id(ctx.claims)
+    groups = _groups(ctx.claims)
+    for rate in ctx.claims:
+        if rate.type != "change_rate" or rate.direction is None or rate.ref not in by_id:
+            continue
+        if any(c.type == "change" for c in groups.get(rate.group or "", [])):
+            continue  # judged with its change amount by ``changes``
+        base = _BASE.search(ctx.sentence_before(rate))
+        if base is None:
+            continue
+        current = by_id[rate.ref]
+        named = [
+            c
+            for c in ctx.claims
+            if c.span.block_id == rate.span.block_id
+            and c.type in ("amount", "prior")
+            and c is not current
+            and c.span.start < rate.span.start
+            and c.subject.endswith(base["noun"])
+            and _comparable(c, current)
+        ]
+        if len(named) != 1:
+            continue
+        prior = named[0]
+        stated, cur, pri = (Operand.from_claim(c) for c in (rate, current, prior))
+        signed = _signed(rate)
+        # current ÷ prior is 100% + the rate: judged so, both amounts keep their intervals
+        ratio = Number(
+            text=signed.text, value=signed.value + 100, decimals=signed.decimals, percent=True
+        )
+        try:
+            judgement = check_ratio(ratio, _q(cur), _q(pri))
+        except UndefinedRatio:
+            ctx.undefined(
+                CHANGE_RATE, stated, [cur, pri], f"{current.subject}：上年数为 0，增减幅无定义"
+            )
+            continue
+        ctx.judged(
+            CHANGE_RATE,
+            judgement,
+            stated,
+            [cur, pri],
+            f"{current.subject}变动幅度 {stated.number.text} ≠ （{cur.number.text} − "
+            f"{prior.subject} {pri.number.text}）÷ {pri.number.text} = "
+            f"{plain(abs(judgement.computed.mid - 100))}%",
+            most_severe="warning",
+        )
+
+
 def explained_change(ctx: Context) -> None:
     """ "减少231元…一是增加30825元…二是减少30516元": the reasons must net to the change."""
     by_block: dict[str, list[Claim]] = defaultdict(list)
@@ -482,4 +543,12 @@ def _wan_decimals(operand: Operand) -> int:
     return Quantity(operand.number, operand.unit).decimals
 
 
-FAMILIES = [shares, parts_add_up, changes, explained_change, rates, savings_rate]
+FAMILIES = [
+    shares,
+    parts_add_up,
+    changes,
+    rates_of_named_prior,
+    explained_change,
+    rates,
+    savings_rate,
+]

@@ -18,7 +18,6 @@ from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.intervals import Interval, Quantity
 from budgetlens.checks.linking import name_match
-from budgetlens.checks.restatements import sentence_before
 from budgetlens.claims.model import Claim
 from budgetlens.numbers import Number
 from budgetlens.tables import schemas as s
@@ -79,7 +78,7 @@ def _cent(value: Decimal, rounding: str) -> str:
 
 
 def _part_year(ctx: Context, claim: Claim) -> bool:
-    months = _MONTH.findall(sentence_before(ctx, claim))
+    months = _MONTH.findall(ctx.sentence_before(claim))
     return bool(months) and int(months[-1]) != 12
 
 

@@ -209,7 +209,7 @@ def _scored_table(ctx: Context, claim: Claim, tables: list) -> s.ExtractedTable 
     own = next((t for t in tables if t.id == claim.span.block_id), None)
     if own is not None:
         return own
-    subject = subject_key(sentence_before(ctx, claim))
+    subject = subject_key(ctx.sentence_before(claim))
     named = [
         t
         for t in tables
@@ -221,17 +221,6 @@ def _scored_table(ctx: Context, claim: Claim, tables: list) -> s.ExtractedTable 
         return None
     in_report = _in_report(ctx, claim, holds.score_sheet)
     return in_report[0] if len(in_report) == 1 else None
-
-
-def sentence_before(ctx: Context, claim: Claim) -> str:
-    """The words of the claim's sentence up to its number: the subject with what the claim
-    extractor trimmed from it (a year, a list number), which may be part of a project's name."""
-    block = next((b for b in ctx.document.blocks if b.id == claim.span.block_id), None)
-    if block is None or block.kind == "table":
-        return claim.subject
-    before = block.text[: claim.span.start]
-    start = max(before.rfind(mark) for mark in "。；;") + 1
-    return before[start:]
 
 
 def indicator_values(ctx: Context) -> None:
