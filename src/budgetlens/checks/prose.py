@@ -80,18 +80,22 @@ CHANGE = Rule(
 )
 CHANGE_RATE = Rule(
     "CHANGE.rate_of_prior",
-    version=1,
+    version=2,
     severity="error",
     zh=Doc(
         "增减幅度等于增减额 ÷ 上年数",
         what="“比上年增加Y万元，增长Z%”的幅度按增减额 ÷ 上年数重新计算；未写上年数时，上年数"
-        "取本年数 − 增减额。",
+        "取本年数 − 增减额。未写增减额时（“上年执行数为A万元，本年安排B万元，"
+        "比上年执行数增加Z%”），幅度按（B − A）÷ A 计算，A 是同段中名称与“比……”"
+        "所说基数相同的唯一金额；此时至多为警告。",
         why="幅度常被引用来比较各年、各部门；它应当能由同一句的金额算出。",
     ),
     en=Doc(
         "A rate of change is the change ÷ last year's amount",
         what='"比上年增加Y万元，增长Z%": the rate is recomputed as change ÷ prior amount (the '
-        "current amount less the change where the prior is not printed).",
+        "current amount less the change where the prior is not printed). With no change amount "
+        '("上年执行数为A万元，本年安排B万元，比上年执行数增加Z%") it is (B − A) ÷ A, A being the '
+        "one amount of the paragraph named as the base after 比; then at most a warning.",
         why="Rates of change are quoted to compare years and departments; they must follow from "
         "the amounts of their own sentence.",
     ),
