@@ -147,6 +147,13 @@ class Context:
         start = max(before.rfind(mark) for mark in "。；;") + 1
         return before[start:]
 
+    def paragraph_before(self, claim: Claim) -> str:
+        """The text of the claim's paragraph up to its number."""
+        block = self._blocks.get(claim.span.block_id)
+        if block is None or block.kind == "table":
+            return claim.subject
+        return block.text[: claim.span.start]
+
     def readable(self, *used: Operand | Evidence) -> bool:
         """Whether every value used was read reliably: no digits rejoined after OCR damage and,
         for a scan, OCR confidence of at least MIN_CONFIDENCE where it is printed."""

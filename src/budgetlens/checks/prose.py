@@ -10,14 +10,16 @@ import re
 from collections import defaultdict
 from decimal import Decimal
 
-from budgetlens.checks.catalog import Doc, Rule
+from budgetlens.checks.catalog import Doc, Rule, Severity
 from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.intervals import (
+    Interval,
     Quantity,
     UndefinedRatio,
     check_difference,
     check_ratio,
     check_sum,
+    judge,
     to_wan,
 )
 from budgetlens.claims.model import Claim
@@ -25,21 +27,47 @@ from budgetlens.numbers import Number
 
 SHARE = Rule(
     "SHARE.part_of_total",
-    version=1,
+    version=2,
     severity="error",
     zh=Doc(
         "正文所写的占比等于部分 ÷ 合计",
         what="同一句中先写合计、再写其中一部分及其占比（“支出合计3081.49万元，其中基本支出"
-        "2871.49万元，占93.19%”），占比按部分 ÷ 合计重新计算，容许四舍五入。",
+        "2871.49万元，占93.19%”），占比按部分 ÷ 合计重新计算，容许四舍五入。句中没有合计、"
+        "但写明占什么的比例（“占本年支出合计的99.13%”）时，取同段之前唯一同名的金额为合计，"
+        "此时至多为警告。",
         why="占比是读者理解结构的方式；算错的占比说明金额或百分比之一被改过。",
     ),
     en=Doc(
         "A share stated in prose is its part ÷ the total",
         what='Where a sentence states a total, then a part with its share ("支出合计3081.49'
         '万元，其中基本支出2871.49万元，占93.19%"), the share is recomputed as part ÷ total, '
-        "rounding allowed.",
+        "rounding allowed. Where no total is in the sentence but the share names its whole "
+        '("占本年支出合计的99.13%"), the one earlier amount of the paragraph of that name is the '
+        "total; then at most a warning.",
         why="Shares are how readers see the structure; a wrong one means the amount or the "
         "percentage was changed without the other.",
+    ),
+)
+WHOLE = Rule(
+    "SHARE.complete_parts_100",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "一个整体的全部组成部分，占比之和为100%",
+        what="同一段中列出某整体按定义的全部组成部分及各自占该整体的比例（“三公”经费 = "
+        "因公出国（境）费 + 公务用车购置及运行费 + 公务接待费；基本支出 = 人员经费 + "
+        "公用经费），各占比之和应为100%，容许每个占比的四舍五入。",
+        why="各部分占比之和不是100%，说明占比的分母并不是所称的整体（例如把会议费、培训费也算进了"
+        "“三公”经费），或某个占比被改过。",
+    ),
+    en=Doc(
+        "The shares of all of a whole's parts add up to 100%",
+        what="Where a paragraph lists every part of a whole by its definition (“三公”经费 = "
+        "因公出国（境）费 + 公务用车购置及运行费 + 公务接待费; 基本支出 = 人员经费 + 公用经费), "
+        "each with its share of that whole, the shares add up to 100%, each share's rounding "
+        "allowed.",
+        why="Shares of all the parts that do not make 100% were taken of another whole than "
+        "the one named (会议费 and 培训费 counted into 三公) or one of them was changed.",
     ),
 )
 PARTS = Rule(
@@ -205,8 +233,100 @@ def shares(ctx: Context) -> None:
             _ratio(ctx, SHARE, share, part, total, "占比")
 
 
+# "占“三公”经费的16.81%", "占本年支出合计的99.13%": the whole a share is of, named
+_SHARE_BASE = re.compile(r"占(?P<base>[^，,。；;\d]{2,16}?)(?:的|比重为?|比例为?)?$")
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s“”\"'（）()]", "", text)
+
+
+def shares_of_named_whole(ctx: Context) -> None:
+    """A share with no total in its group, whose whole is named ("占本年支出合计的99.13%"):
+    the one earlier amount of the paragraph of that name is the whole. Found by its name, so a
+    disagreement is at most a warning."""
+    by_id = _by_id(ctx.claims)
+    groups = _groups(ctx.claims)
+    for share in ctx.claims:
+        if share.type != "share" or share.ref not in by_id:
+            continue
+        if any(c.role == "total" for c in groups.get(share.group or "", [])):
+            continue  # judged against its group's total by ``shares``
+        named = _SHARE_BASE.search(ctx.sentence_before(share))
+        base = _key(named["base"]) if named else ""
+        if len(base) < 2:
+            continue
+        part = by_id[share.ref]
+        wholes = [
+            c
+            for c in ctx.claims
+            if c.span.block_id == share.span.block_id
+            and c.type == "amount"
+            and c is not part
+            and c.span.start < share.span.start
+            and _key(c.subject).endswith(base)
+            and _comparable(c, part)
+        ]
+        if len(wholes) == 1:
+            _ratio(ctx, SHARE, share, part, wholes[0], "占比", most_severe="warning")
+
+
+# A whole and its parts by the national definitions: each part by a word its name holds
+_DEFINED_PARTS: dict[str, tuple[str, ...]] = {
+    "三公": ("出国", "公务用车", "公务接待"),
+    "基本支出": ("人员经费", "公用经费"),
+}
+
+
+def complete_parts(ctx: Context) -> None:
+    """The shares of every part of a whole by its definition, each named as of that whole
+    ("占“三公”经费的8.75%") or in a paragraph that opens with it ("“三公”经费财政拨款支出决算
+    中，因公出国（境）费…占0%"), add up to 100%."""
+    by_id = _by_id(ctx.claims)
+    found: dict[tuple[str, str], dict[str, Claim]] = defaultdict(dict)
+    for share in ctx.claims:
+        if share.type != "share" or share.ref not in by_id:
+            continue
+        named = _SHARE_BASE.search(ctx.sentence_before(share))
+        # the whole it names, or for a bare "占0%" the whole its paragraph opens with
+        said = _key(named["base"]) if named else _key(ctx.paragraph_before(share)[:40])
+        whole = next((w for w in _DEFINED_PARTS if w in said), None)
+        if whole is None:
+            continue
+        part = _key(by_id[share.ref].subject)
+        for word in _DEFINED_PARTS[whole]:
+            if word in part:
+                found[(share.span.block_id, whole)].setdefault(word, share)
+    for (_, whole), parts in found.items():
+        if len(parts) != len(_DEFINED_PARTS[whole]):
+            continue  # a part not listed: the shares need not make 100%
+        *others, last = (Operand.from_claim(s) for s in parts.values())
+        # the last share against what the others leave of 100%: which one is wrong the text
+        # cannot say, so the message names them all
+        rest = Interval.exact(Decimal(100))
+        for other in others:
+            rest = rest - Interval.of(other.number.value, other.number.decimals)
+        exact = Decimal(100) - sum((o.number.value for o in others), Decimal(0))
+        judgement = judge(last.number.value, last.number.decimals, rest, exact)
+        listed = " + ".join(o.number.text for o in (*others, last))
+        ctx.judged(
+            WHOLE,
+            judgement,
+            last,
+            others,
+            f"“{whole}”各组成部分占比 {listed} 之和不是 100%：{last.number.text} ≠ 100% − "
+            f"{' − '.join(o.number.text for o in others)} = {plain(exact)}%",
+        )
+
+
 def _ratio(
-    ctx: Context, rule: Rule, stated: Claim, numerator: Claim, denominator: Claim, noun: str
+    ctx: Context,
+    rule: Rule,
+    stated: Claim,
+    numerator: Claim,
+    denominator: Claim,
+    noun: str,
+    most_severe: Severity = "error",
 ):
     s, a, b = (
         Operand.from_claim(stated),
@@ -228,6 +348,7 @@ def _ratio(
         [a, b],
         f"{stated.subject}{noun} {s.number.text} ≠ {numerator.subject} {a.number.text} ÷ "
         f"{denominator.subject} {b.number.text} = {plain(judgement.computed.mid)}%",
+        most_severe=most_severe,
     )
 
 
@@ -549,6 +670,8 @@ def _wan_decimals(operand: Operand) -> int:
 
 FAMILIES = [
     shares,
+    shares_of_named_whole,
+    complete_parts,
     parts_add_up,
     changes,
     rates_of_named_prior,
