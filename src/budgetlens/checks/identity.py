@@ -40,19 +40,21 @@ PLACEHOLDER = Rule(
 )
 PERIOD_END = Rule(
     "YEAR.period_end",
-    version=1,
+    version=2,
     severity="warning",
     zh=Doc(
         "期末日期与报告其余期末日期同一年度",
-        what="“截至YYYY年12月31日/年末/年底”和表题“（YYYY年度）”中的年度，与其余至少三处且"
-        "占多数的一致年度相同；没有这样的年度时不检查。",
+        what="“截至YYYY年12月31日/年末/年底”和表题“（YYYY年度）”中的年度：部门决算以标题所写的"
+        "决算年度为准（除非多数期末日期一致为另一年度）；其余报告与其余至少三处且占多数的一致"
+        "年度相同；没有这样的年度时不检查。",
         why="期末日期写成别的年度，多半是从上一年的报告复制而来，所述数字可能也是上一年的。",
     ),
     en=Doc(
         "A period-end date is in the year the report's others agree on",
         what='The year of "截至YYYY年12月31日/年末/年底" or of a table title\'s "（YYYY年度）" '
-        "is the year at least three others, and most of them, agree on; with no such year "
-        "nothing is checked.",
+        "is, in a 决算, the year its title names (unless most period ends agree on another); "
+        "elsewhere the year at least three others, and most of them, agree on; with no such "
+        "year nothing is checked.",
         why="A period end in another year is usually copied from the previous year's report, "
         "whose figures may have come with it.",
     ),
@@ -73,6 +75,9 @@ _HINT = re.compile(r"[XＸ×xｘ]{2}|【|填写|待补充|名称")
 _PERIOD_END = re.compile(r"截[至止]\s*(?P<year>\d{4})\s*年\s*(?:12\s*月\s*31\s*日|末|底)")
 _TITLE_YEAR = re.compile(r"[（(]\s*(?P<year>\d{4})\s*年度\s*[）)]")
 MIN_AGREEING = 3  # period-end dates that must agree before one that differs is suspect
+# A 决算's title names the year it closes: "2024年度部门决算", "2024年单位决算公开"
+_FINAL_TITLE = re.compile(r"(?P<year>\d{4})\s*年度?\s*(?:部门|单位)?\s*决算")
+_TITLE_BLOCKS = 4  # a title is among the first blocks, short
 
 
 def _locate(block: Block, cell: Cell | None, start: int, end: int) -> EvidenceLocation:
@@ -137,6 +142,16 @@ def placeholders(ctx: Context) -> None:
         )
 
 
+def _final_accounts_year(ctx: Context) -> Operand | None:
+    """The year a 决算's title closes, where one of the first blocks is its title."""
+    for block in ctx.document.blocks[:_TITLE_BLOCKS]:
+        found = _FINAL_TITLE.search(block.text) if len(block.text) <= 40 else None
+        if found and isinstance(block, Heading | Paragraph):
+            at = _locate(block, None, found.start("year"), found.end("year"))
+            return _printed(found["year"], at, Decimal(found["year"]))
+    return None
+
+
 def period_ends(ctx: Context) -> None:
     mentions: list[Operand] = []
     for text, block, cell in _texts(ctx):
@@ -150,11 +165,18 @@ def period_ends(ctx: Context) -> None:
     if not years:
         return
     (year, agreeing), *_ = years.most_common(1)
-    if agreeing < MIN_AGREEING or agreeing * 2 <= len(mentions):
+    title = _final_accounts_year(ctx)
+    if title is not None and (agreeing < MIN_AGREEING or year == title.number.value):
+        # a 决算 closes the year its title names, unless most of its dates say otherwise
+        first, year, agreeing = title, title.number.value, years[title.number.value]
+        said = f"标题为 {title.number.text} 年度决算"
+    elif agreeing < MIN_AGREEING or agreeing * 2 <= len(mentions):
         for _ in mentions:
             ctx.not_checked(PERIOD_END)  # no year most of them agree on
         return
-    first = next(m for m in mentions if m.number.value == year)
+    else:
+        first = next(m for m in mentions if m.number.value == year)
+        said = f"本文其余 {agreeing} 处期末日期及表题为 {first.number.text} 年"
     for mention in mentions:
         if mention.number.value == year:
             ctx.held(PERIOD_END)
@@ -164,8 +186,7 @@ def period_ends(ctx: Context) -> None:
             "warning",
             mention,
             [first],
-            f"期末日期为 {mention.number.text} 年，而本文其余 {agreeing} 处期末日期及表题为 "
-            f"{first.number.text} 年（如{first.evidence.location.where()}）",
+            f"期末日期为 {mention.number.text} 年，而{said}（如{first.evidence.location.where()}）",
             computed=first.number.text,
         )
 

@@ -13,24 +13,30 @@ from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.checks.intervals import Quantity, check_equal
+from budgetlens.checks.statements import KINDS
 from budgetlens.claims.model import Claim
 from budgetlens.tables import schemas as s
 
 STATEMENT_AMOUNT = Rule(
     "RESTATE.statement_amount",
-    version=1,
+    version=2,
     severity="error",
     zh=Doc(
         "决算说明中的金额等于决算报表中同名的一行",
         what="说明中的金额（“本年收入合计2946.25万元”）与报表中名称为其主语结尾的一行（或一行"
-        "报表中同名的一列）相同；只对应一处时不符为错误，对应多处时至多为警告。",
+        "报表中同名的一列）相同；按科目逐项说明的段落（“住房保障支出（类）住房改革支出（款）住房"
+        "公积金（项）。…支出决算为187.19万元”）中的决算数，与财政拨款支出决算表中该类、款、项"
+        "一行相同。只对应一处时不符为错误，对应多处时至多为警告。",
         why="说明是读者读的部分，报表是审计的部分：两者不一致，公开的说明就与账不符。",
     ),
     en=Doc(
         "An amount in a 决算 explanation equals the statement line of its name",
         what='A prose amount ("本年收入合计2946.25万元") equals the statement row whose label '
-        "its subject ends with (or a one-line statement's column of that name); an error when "
-        "it restates one cell, at most a warning when several.",
+        "its subject ends with (or a one-line statement's column of that name); in a paragraph "
+        'on one item of the classification ("住房保障支出（类）住房改革支出（款）住房公积金（项）。'
+        '…支出决算为187.19万元"), the 决算 figure equals that 类/款/项 line of the fiscal '
+        "expenditure statement. An error when it restates one cell, at most a warning when "
+        "several.",
         why="Readers read the explanation, auditors the statements: when they differ, the "
         "published explanation does not match the accounts.",
     ),
@@ -79,15 +85,44 @@ def _summary(statements: list[s.Statement], subject: str) -> s.Statement | None:
 Restated = tuple[str, Operand | None, s.Amount]  # the cell's name, its figure (None: blank)
 
 
-def _candidates(statements: list[s.Statement], claim: Claim) -> list[Restated]:
+# The template's paragraphs on each item of the fiscal expenditure statement open with its
+# classification: "10、住房保障支出（类）住房改革支出（款）住房公积金（项）。"
+_ITEM = re.compile(
+    r"^\W*\d*\W*(?P<l1>[^（()]{2,20})[（(]类[）)](?P<l2>[^（()]{2,20})[（(]款[）)]"
+    r"(?P<l3>[^（()]{2,20})[（(]项[）)]"
+)
+_SPENT = ("决算", "决算数", "支出决算")
+
+
+def _item_line(statements: list[s.Statement], paragraph: str) -> list[Restated]:
+    """The fiscal expenditure statement's line of the 类, 款 and 项 a paragraph opens with."""
+    item = _ITEM.match(paragraph)
+    if item is None:
+        return []
+    names = [_key(item[level]) for level in ("l1", "l2", "l3")]
+    found: list[Restated] = []
+    for table in (t for t in statements if t.form == "fiscal_expenditure"):
+        label = {row.code: _key(row.label) for row in table.rows if row.code}
+        for row in table.rows:
+            code = row.code or ""
+            path = [label.get(code[:n]) for n in (3, 5, 7)]
+            if len(code) == 7 and path == names and _readable(row):
+                found.append((row.label, _first_amount(row), row))
+    return found
+
+
+def _candidates(statements: list[s.Statement], claim: Claim, paragraph: str) -> list[Restated]:
     """The statement cells a prose amount restates, each with its name: the columns of a
     one-line statement whose header its subject ends with ("三公" 经费表: 公务接待费 is a
     column, the figure of the 三公 table), else every row whose label it ends with (one line
-    printed in several statements is one fact). A change ("比上年增加…") restates no cell. A
-    row or column printed blank is a candidate without a figure."""
+    printed in several statements is one fact); a 决算 figure in a paragraph on one item of
+    the classification, that item's line. A change ("比上年增加…") restates no cell. A row or
+    column printed blank is a candidate without a figure."""
     subject = _key(claim.subject)
     if _CHANGE.search(subject):
         return []
+    if subject.endswith(_SPENT) and (line := _item_line(statements, paragraph)):
+        return line
     if subject.endswith("总计"):
         summary = _summary(statements, subject)
         row = next((r for r in summary.rows if _key(r.label) == "总计"), None) if summary else None
@@ -101,16 +136,39 @@ def _candidates(statements: list[s.Statement], claim: Claim) -> list[Restated]:
                 rows.append((row.label, _first_amount(row), row))
         if len(table.rows) == 1:
             row = table.rows[0]
+            named = {name: _column_named(name, subject) for name in row.values}
+            longest = max((len(n) for n in named.values() if n), default=0)
             for name, text in row.values.items():
-                header = _key(name.split("/")[-1])
-                if len(header) < 4 or not subject.endswith(header):
-                    continue
+                header = named[name]
+                if not header or len(header) < longest:
+                    continue  # "三公经费中公务接待费…" names 公务接待费, not the 合计
                 if text and name in row.parsed:
                     cell = Operand.from_cell(text, row.parsed[name], row.cells[name])
                     columns.append((header, cell, row))
                 elif not text:
                     columns.append((header, None, row))
     return columns or rows
+
+
+# Words a part's name may carry or drop in the prose: 财政拨款“三公”经费 is "三公"经费;
+# 公务用车购置及运行维护费 is the column 公务用车购置及运行费
+_PLAIN = re.compile(r"财政拨款|维护|[“”\"']")
+
+
+def _column_named(column: str, subject: str) -> str | None:
+    """The name under which a subject restates a one-line statement's column, or None. A
+    header ending in a kind of figure (合计/预算数) is restated by a subject that names its part
+    and ends with that kind ("“三公”经费财政拨款支出年初预算"); a 合计 or 小计 is the figure of
+    the group above it. Another header is restated by a subject that ends with it."""
+    *path, last = (_key(p) for p in column.split("/"))
+    if last not in KINDS:
+        return last if len(last) >= 4 and subject.endswith(last) else None
+    if not subject.endswith((last, last[:-1])):
+        return None
+    while path and path[-1] in ("合计", "小计"):
+        path.pop()
+    part = _PLAIN.sub("", path[-1]) if path else ""
+    return part if len(part) >= 4 and part in _PLAIN.sub("", subject) else None
 
 
 def _readable(row: s.Amount) -> bool:
@@ -128,7 +186,7 @@ def statement_amounts(ctx: Context) -> None:
     for claim in ctx.claims:
         if claim.type != "amount" or claim.quantity.unit not in _MONEY:
             continue
-        candidates = _candidates(statements, claim)
+        candidates = _candidates(statements, claim, ctx.paragraph_before(claim))
         stated = Operand.from_claim(claim)
         for name, cell, row in candidates:
             if cell is None:

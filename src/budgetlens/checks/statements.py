@@ -14,6 +14,7 @@ fail, the columns were misread, not the statement: those checks are "not checked
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand, plain
@@ -39,20 +40,23 @@ BALANCE = Rule(
 )
 COLUMNS = Rule(
     "STMT.column_total",
-    version=1,
+    version=2,
     severity="error",
     zh=Doc(
         "报表每行的合计列等于其下各列之和",
         what="报表中合计、小计列等于表头归在其下的各列之和（合计 = 财政拨款 + 事业收入…；基本支出"
-        " = 人员经费 + 公用经费；“三公” = 出国 + 接待 + 车），逐行检查；多数行不符时视为列读错，"
+        " = 人员经费 + 公用经费；“三公” = 出国 + 接待 + 车），逐行检查；表头末层为预算数、决算数"
+        "时按每一种分别相加。合计一栏空白而其下各栏之和不为零，为警告。多数行不符时视为列读错，"
         "不检查。",
         why="一行加不出合计，这一行有数字印错；审核按行追查。",
     ),
     en=Doc(
         "Every line's total column is the sum of the columns under it",
         what="On every line of a statement, a 合计 or 小计 column is the sum of the columns its "
-        "header groups under it (合计 = 财政拨款 + 事业收入 …; 基本支出 = 人员经费 + 公用经费); "
-        "where most lines fail, the columns were misread and are not checked.",
+        "header groups under it (合计 = 财政拨款 + 事业收入 …; 基本支出 = 人员经费 + 公用经费), "
+        "each kind of figure apart where the header ends in 预算数 and 决算数 (the 三公 table). A "
+        "total printed blank over parts that are not zero is a warning. Where most lines fail, "
+        "the columns were misread and are not checked.",
         why="A line that does not foot has a misprinted figure; reviewers trace it line by line.",
     ),
 )
@@ -196,7 +200,7 @@ def _total_of(ctx, title, rule: Rule, total, side, noun, parts_labels) -> None:
     )
 
 
-_TOTAL = re.compile(r"^(?:合计|小计|总计)$")
+_TOTAL = re.compile(r"^(?:\w{0,6}合计|小计|总计)$")  # 合计, 本年支出合计
 _MISREAD = 3  # of the lines of one identity, more than a third failing: the columns were misread
 
 
@@ -253,23 +257,60 @@ def _judge_lines(
         )
 
 
+# The kinds of figure a header may end in, each column group printed once for each kind
+# ("三公" 表: 合计/预算数, 合计/决算数, 公务接待费/预算数…): each kind foots on its own.
+KINDS = ("预算数", "决算数", "执行数")
+
+
+def _by_kind(columns: list[str]) -> list[tuple[str, list[str]]]:
+    """The columns grouped by the kind of figure their header ends in, that ending cut off;
+    one group with no ending where the header names no kinds."""
+    kinds = {c.rsplit("/", 1)[-1] for c in columns}
+    if "/" not in "".join(columns) or not kinds <= set(KINDS):
+        return [("", columns)]
+    return [
+        (f"/{kind}", [c.rsplit("/", 1)[0] for c in columns if c.endswith(f"/{kind}")])
+        for kind in sorted(kinds)
+    ]
+
+
 def column_totals(ctx: Context) -> None:
     for table in ctx.extraction.tables:
         if not isinstance(table, s.Statement):
             continue
-        for side, columns in enumerate(table.columns):
-            for total in (c for c in columns if _TOTAL.match(c.split("/")[-1])):
-                parts = _parts_of(columns, total)
-                if not parts:
-                    continue
-                lines = []
-                for row in (r for r in table.rows if r.side == side):
-                    stated = _cell(row, total)
-                    found = [p for key in parts if (p := _cell(row, key))]
-                    if stated is not None and found:
-                        what = f"{row.label or '本行'}「{total}」"
-                        lines.append((stated, found, what))
-                _judge_lines(ctx, COLUMNS, table.title, lines)
+        for side, every in enumerate(table.columns):
+            for kind, columns in _by_kind(every):
+                for total in (c for c in columns if _TOTAL.match(c.split("/")[-1])):
+                    parts = _parts_of(columns, total)
+                    if not parts:
+                        continue
+                    lines = []
+                    for row in (r for r in table.rows if r.side == side):
+                        stated = _cell(row, total + kind)
+                        found = [p for key in parts if (p := _cell(row, key + kind))]
+                        what = f"{row.label or '本行'}「{total + kind}」"
+                        if stated is not None and found:
+                            lines.append((stated, found, what))
+                        elif not row.values.get(total + kind) and found:
+                            _blank_total(ctx, table, row, what, found)
+                    _judge_lines(ctx, COLUMNS, table.title, lines)
+
+
+def _blank_total(ctx: Context, table: s.Statement, row: s.Amount, what: str, parts) -> None:
+    """A total printed blank: where its parts are not zero, the blank hides a figure (a blank
+    in these statements prints a zero)."""
+    total = sum((p.number.value for p in parts), Decimal(0))
+    if total == 0:
+        ctx.held(COLUMNS)
+        return
+    ctx.violated(
+        COLUMNS,
+        "warning",
+        None,
+        parts,
+        f"{table.title}：{what}空白，但其下各项之和为 {plain(total)}",
+        computed=plain(total),
+    )
 
 
 def code_hierarchy(ctx: Context) -> None:
