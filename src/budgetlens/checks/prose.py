@@ -72,18 +72,20 @@ WHOLE = Rule(
 )
 PARTS = Rule(
     "FOOT.parts_add_up_to_total",
-    version=2,
+    version=3,
     severity="error",
     zh=Doc(
         "合计之后列出的各组成部分之和等于合计",
-        what="一句先写合计、再逐项列出组成部分，且占比合计 100%（或人数分项）表明列举完整时，"
+        what="一句先写合计、再逐项列出组成部分，且占比合计 100%、人数分项，或所列正是该合计按定义的"
+        "全部组成部分（基本支出 = 人员经费 + 公用经费；“三公” = 出国 + 车 + 接待）表明列举完整时，"
         "各部分之和等于合计。",
         why="列举完整的部分加不出合计，说明合计或某一部分印错。",
     ),
     en=Doc(
         "Parts listed after a total add up to it",
         what="Where a sentence states a total and then its parts, and their shares (adding to "
-        "100%) or head counts say the list is complete, the parts add up to the total.",
+        "100%), head counts, or the whole's definition (基本支出 = 人员经费 + 公用经费; 三公 = "
+        "出国 + 车 + 接待) say the list is complete, the parts add up to the total.",
         why="A complete list of parts that does not make its total means the total or a part is "
         "misprinted.",
     ),
@@ -278,6 +280,17 @@ _DEFINED_PARTS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _all_defined_parts(total: Claim, parts: list[Claim]) -> bool:
+    """Whether the parts are a whole's parts by its definition, each of them and nothing else
+    ("基本支出1263.58万元，其中：人员经费…；公用经费…")."""
+    whole = next((w for w in _DEFINED_PARTS if w in _key(total.subject)), None)
+    if whole is None:
+        return False
+    words = _DEFINED_PARTS[whole]
+    named = [next((w for w in words if w in _key(p.subject)), None) for p in parts]
+    return None not in named and set(named) == set(words)
+
+
 def complete_parts(ctx: Context) -> None:
     """The shares of every part of a whole by its definition, each named as of that whole
     ("占“三公”经费的8.75%") or in a paragraph that opens with it ("“三公”经费财政拨款支出决算
@@ -363,8 +376,10 @@ def parts_add_up(ctx: Context) -> None:
         total = next((c for c in group if c.role == "total"), None)
         parts = [c for c in group if c.role == "part"]
         shares_sum = sum((c.quantity.value for c in group if c.type == "share"), Decimal(0))
-        complete = abs(shares_sum - 100) <= Decimal("0.1") or (
-            total is not None and total.quantity.unit in ("名", "人") and len(parts) >= 2
+        complete = (
+            abs(shares_sum - 100) <= Decimal("0.1")
+            or (total is not None and total.quantity.unit in ("名", "人") and len(parts) >= 2)
+            or (total is not None and _all_defined_parts(total, parts))
         )
         if total is None or len(parts) < 2 or not complete or not _comparable(total, *parts):
             continue
@@ -576,7 +591,10 @@ def rates(ctx: Context) -> None:
         budgets = [c for c in group if c.role == "budget"]
         actuals = [c for c in group if c.role == "actual"]
         for rate in (c for c in group if c.type == "rate" and c.ref in by_id):
-            if len(budgets) != 1 or len(actuals) != 1 or by_id[rate.ref] is not actuals[0]:
+            spent = by_id[rate.ref]
+            if not actuals and spent.span.block_id == rate.span.block_id and spent.role != "budget":
+                actuals = [spent]  # in a footing too: "其中：…支出决算为412.36万元，完成预算…"
+            if len(budgets) != 1 or len(actuals) != 1 or spent is not actuals[0]:
                 if budgets and actuals:
                     ctx.not_checked(SHORTFALL if rate.subject.endswith(_SHORTFALL) else RATE)
                 continue

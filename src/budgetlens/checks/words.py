@@ -225,7 +225,10 @@ def _window(text: str, claims: list[Claim], previous: list[Claim], offset: int) 
     万元，支出决算为10.00万元。⏎决算数与预算数基本持平。" as a PDF breaks it)."""
     start = _sentence_start(text, offset)
     if start == 0:
-        return [*previous, *(c for c in claims if c.span.start < offset)]
+        # only a comparison that opens its paragraph is about the paragraph before: in "9.住房
+        # 公积金（项）：支出决算为77.72万元，…持平" the item's budget is simply not printed
+        opens = not text[:offset].strip()
+        return [*(previous if opens else []), *(c for c in claims if c.span.start < offset)]
     start = _sentence_start(text, start - 1)
     return [c for c in claims if start <= c.span.start < offset]
 

@@ -673,10 +673,25 @@ def _parts_in_blocks(
             if numbered:
                 continue
             break
-        parts.append(heads[0])
-        if _BUDGET_ITEM.search(heads[0].subject):
-            parts.extend(t for t in heads[1:] if _BUDGET_ITEM.search(t.subject))
+        # "全年预算数为436.80万元，支出决算为412.36万元": the figure of the total's kind
+        kind = _kind(total)
+        first = next((t for t in heads if kind and _kind(t) == kind), heads[0])
+        parts.append(first)
+        if _BUDGET_ITEM.search(first.subject):
+            parts.extend(t for t in heads if t is not first and _BUDGET_ITEM.search(t.subject))
     return parts
+
+
+_KIND_WORD = re.compile(r"预算|申报|下达|计划|决算|执行|实际")
+
+
+def _kind(token: _Token) -> str | None:
+    """Whether a figure was budgeted or spent, by the last word of its subject that says so:
+    "一般公共预算支出决算数" was spent, "当年预算执行数" too, "全年预算数" budgeted."""
+    words = _KIND_WORD.findall(token.subject)
+    if not words:
+        return None
+    return "actual" if words[-1] in ("决算", "执行", "实际") else "budget"
 
 
 def _attach_shares(groups: _Groups, tokens: list[_Token]) -> None:
