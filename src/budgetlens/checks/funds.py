@@ -55,7 +55,6 @@ OVER_BUDGET = Rule(
     ),
 )
 
-_TOTAL = re.compile(r"^(?:年度)?(?:资金)?(?:总额|合计)$")
 _NOT_MONEY = re.compile(r"率|权重|得分|分值|原因|说明|note|rate|weight|score")
 _BLANK = {"", "/", "-", "—", "－", "无"}  # a source the project did not have: nothing
 
@@ -69,7 +68,7 @@ def _sets(table: s.TableModel) -> list[tuple[s.Amount, list[s.Amount]]]:
     breakdown: a label with digits or a rate is a misread header, and the set is skipped."""
     lines = [*holds.budget_execution(table), *getattr(table, "funds", [])]
     found = []
-    for total in (line for line in lines if _TOTAL.match(_key(line.label))):
+    for total in (line for line in lines if holds.is_total_line(_key(line.label))):
         parts = [
             line
             for line in lines

@@ -3,6 +3,8 @@ typed by its header alone, or by the model, is checked like any other of its sha
 
 from __future__ import annotations
 
+import re
+
 from budgetlens.tables import schemas as s
 from budgetlens.tables.kinds import KINDS
 
@@ -44,9 +46,17 @@ def budget_execution(table: s.TableModel) -> list[s.Amount]:
     return list(getattr(table, "budget", []) or [])
 
 
+# The label of a 预算执行情况 total line: "总额", "合计", "年度资金总额", "资金总额"
+_TOTAL_LINE = re.compile(r"^(?:年度)?(?:资金)?(?:总额|合计)$")
+
+
+def is_total_line(label: str) -> bool:
+    return bool(_TOTAL_LINE.match(re.sub(r"\s", "", label)))
+
+
 def total_lines(table: s.TableModel) -> list[s.Amount]:
     """The 总额 / 合计 line of 预算执行情况, one per form."""
-    return [b for b in budget_execution(table) if b.label.replace(" ", "") in ("总额", "合计")]
+    return [b for b in budget_execution(table) if is_total_line(b.label)]
 
 
 def weight_totals(table: s.TableModel) -> tuple[int, ...]:

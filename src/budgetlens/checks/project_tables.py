@@ -172,7 +172,7 @@ def _links(
     """(reference, table, link) for every table that restates another. Tables of one name
     share the first of them as reference; a table whose name no other table shares links
     weakly, to the only other such table whose name holds its own or is held by it, else to the
-    only other such table of its report where one of the two has no name (two tables that name
+    one table printed beside it in its report where one of the two has no name (two tables that name
     their projects differently are two projects: "服务业发展资金" is not
     "2023年第一批服务业发展资金" when each has its own tables)."""
     groups: dict[str, list[s.ExtractedTable]] = {}
@@ -183,19 +183,29 @@ def _links(
         (members[0], table, "name") for members in groups.values() for table in members[1:]
     ]
     alone = [t for t in tables if not t.project or len(groups[project_name(t.project)]) == 1]
+    printed = [t for t in ctx.extraction.tables if t in tables]
+
+    def beside(table: s.ExtractedTable) -> list[s.ExtractedTable]:
+        """The tables printed next to it in its report, one of the two without a name."""
+        report, at = ctx.report_of.get(table.id), printed.index(table)
+        return [
+            o
+            for o in printed[max(at - 1, 0) : at + 2]
+            if o is not table
+            and o in alone
+            and report is not None
+            and ctx.report_of.get(o.id) == report
+            and not (o.project and table.project)
+        ]
+
     for table in alone:
         partners = [o for o in alone if o is not table and _contained(table, o)]
         link: Link = "contained"
         if not partners:
-            report = ctx.report_of.get(table.id)
-            partners = [
-                o
-                for o in alone
-                if o is not table
-                and report is not None
-                and ctx.report_of.get(o.id) == report
-                and not (o.project and table.project)
-            ]
+            # by its report: only the one table printed beside it, and it only beside this
+            # one (a 目标设置表 without a name between two projects' 自评表 is neither's)
+            partners = beside(table)
+            partners = partners if len(partners) == 1 and beside(partners[0]) == [table] else []
             link = "report"
         if len(partners) == 1 and alone.index(partners[0]) < alone.index(table):
             links.append((partners[0], table, link))

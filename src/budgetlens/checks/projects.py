@@ -80,6 +80,31 @@ COST_UNIT = Rule(
     ),
 )
 
+SPENT = Rule(
+    "RATE.prose_spent_within_budget",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "正文所写项目已拨付、已支付的金额不超过其全年预算",
+        what="正文中某项目“已完成拨付318.60万元”“已支付…万元”等金额，不大于该项目自评表「预算执行"
+        "情况」资金总额一行的全年预算数（调整后预算数；未列时为年初预算数）。项目按其名称所在的"
+        "章节或句子对应，至多为警告。",
+        why="拨付或支付的钱多于全年预算，要么数字印错，要么与表中的执行数自相矛盾。",
+    ),
+    en=Doc(
+        "Money a project's prose says was paid out is within its year's budget",
+        what='A project\'s "已完成拨付318.60万元", "已支付…万元" in prose is at most the '
+        "全年预算数 (调整后预算数, else 年初预算数) of the 资金总额 line of its self-evaluation "
+        "table. The project is found by the name its section or sentence carries: at most a "
+        "warning.",
+        why="Paying out more than the year's budget is a misprint or contradicts the executed "
+        "figure of the table.",
+    ),
+)
+
+# "截至2023年12月31日已完成拨付318.60万元", "已支付资金…万元": money paid out
+_PAID = re.compile(r"(?:已完成|已|累计|实际)(?:拨付|支付)(?:资金|金额)?$")
+
 # The claim's subject (its last words) → the 总额 column it restates.
 _COLUMNS = (
     (re.compile(r"年初预算(数|金额|资金)?$"), "budget"),
@@ -145,6 +170,37 @@ def project_budget_figures(ctx: Context) -> None:
             f"{why}",
             exact_only=True,
         )
+
+
+def prose_spent_within_budget(ctx: Context) -> None:
+    tables = [t for t in ctx.extraction.tables if _self_evaluation(t)]
+    for claim in ctx.claims:
+        if claim.type != "amount" or claim.quantity.unit != "万元":
+            continue
+        if not _PAID.search(subject_key(claim.subject)):
+            continue
+        table = _table_for(ctx, claim, tables)
+        lines = holds.total_lines(table) if table else []
+        budget = lines and (
+            Operand.in_row(lines[0], "adjusted") or Operand.in_row(lines[0], "budget")
+        )
+        if table is None or not budget:
+            continue
+        paid = Operand.from_claim(claim)
+        if not ctx.readable(paid, budget):
+            ctx.not_checked(SPENT)
+        elif paid.number.value <= budget.number.value:
+            ctx.held(SPENT)
+        else:
+            ctx.violated(
+                SPENT,
+                "warning",
+                paid,
+                [budget],
+                f"{claim.subject} {paid.number.text}万元 超过 {table.project or table.title} "
+                f"自评表全年预算数 {budget.number.text}万元",
+                computed=budget.number.text,
+            )
 
 
 def indicator_across_tables(ctx: Context) -> None:
@@ -221,4 +277,9 @@ def cost_indicator_units(ctx: Context) -> None:
             )
 
 
-FAMILIES = [project_budget_figures, indicator_across_tables, cost_indicator_units]
+FAMILIES = [
+    project_budget_figures,
+    prose_spent_within_budget,
+    indicator_across_tables,
+    cost_indicator_units,
+]

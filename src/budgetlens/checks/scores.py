@@ -78,6 +78,26 @@ WEIGHTS = Rule(
         "misprinted; the total score is then not comparable.",
     ),
 )
+WEIGHT_ROW = Rule(
+    "FOOT.weight_total_row",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "指标表合计行的分值等于各指标分值之和",
+        what="目标设置表、自评表合计行所印的分值（权重），等于各指标行分值之和；自评表另加预算执行"
+        "一行的分值。分值为整数时按精确相等判断。",
+        why="合计行与各行不符，说明某一指标的分值改过而合计未改，或合计照抄了模板；得分的基数因此"
+        "不实。",
+    ),
+    en=Doc(
+        "An indicator table's 合计 row weight is the sum of its rows",
+        what="The weight a target-setting table or a 自评表 prints on its 合计 row equals the sum "
+        "of its indicator weights, plus, in a 自评表, the 分值 of its budget-execution line. Whole "
+        "points add exactly.",
+        why="A 合计 that its rows do not make means a weight was changed and the total was not, "
+        "or the total was copied from the template; the score's base is then not what it says.",
+    ),
+)
 FULL_MARKS = Rule(
     "SCORE.full_marks_on_missed_target",
     version=2,
@@ -368,7 +388,7 @@ def _group_adds_up(
         if ref
         else None
     )
-    head, what = f"{table.title}：{name} {noun}", f"其下各项{noun}"
+    head, what = f"{table.title or table.project or table.kind}：{name} {noun}", f"其下各项{noun}"
     _foot(ctx, rule, stated, parts, items, head, what, label)
 
 
@@ -406,6 +426,43 @@ def indicator_weights(ctx: Context) -> None:
                 f"通常为 {convention}（{' + '.join(w.number.text for w in known)}）",
                 computed=plain(total),
             )
+
+
+def weight_total_rows(ctx: Context) -> None:
+    for table in ctx.extraction.tables:
+        value, cell = (
+            getattr(table, "total_weight_value", None),
+            getattr(table, "total_weight_cell", None),
+        )
+        if value is None or cell is None:
+            continue
+        stated = Operand.from_cell(table.total_weight, value, cell)
+        weights = [Operand.of_field(row, "weight") for row in table.indicators]
+        if not weights or None in weights or len({row.form for row in table.indicators}) > 1:
+            ctx.not_checked(WEIGHT_ROW)  # a weight not read, or several forms under one 合计
+            continue
+        parts = [w for w in weights if w is not None]
+        lines = holds.budget_execution(table)
+        if lines:  # a 自评表: its budget line's 分值 is in the 合计 too
+            allotted = next(
+                (o for line in lines
+                 if (o := Operand.in_row(line, "allotted") or Operand.in_row(line, "weight"))),
+                None,
+            )  # fmt: skip
+            if allotted is None:
+                ctx.not_checked(WEIGHT_ROW)
+                continue
+            parts.append(allotted)
+        judgement = check_sum(stated.number, [p.number for p in parts])
+        ctx.judged(
+            WEIGHT_ROW,
+            judgement,
+            stated,
+            parts,
+            f"{table.title or table.kind}：合计行分值 {stated.number.text} ≠ 各行分值之和 "
+            f"{' + '.join(p.number.text for p in parts)} = {plain(judgement.computed.mid)}",
+            exact_only=all(o.number.decimals <= 0 for o in (stated, *parts)),
+        )
 
 
 MISSES = {  # comparator → whether an actual value misses its target
@@ -447,7 +504,8 @@ def scores_against_targets(ctx: Context) -> None:
                 continue
             unit = row.unit or ""
             qualified = row.actual_value is None
-            printed = actual.evidence.text if qualified else actual.number.text + unit
+            printed = actual.evidence.text if qualified else actual.number.text
+            printed += "" if qualified or printed.endswith(unit) else unit  # "112处", "96.2%"
             stated = f"目标 {row.comparator}{target.number.text}{unit}，实际完成 {printed}"
             if full and missed:
                 ctx.violated(
@@ -539,5 +597,6 @@ FAMILIES = [
     items_add_up_to_total,
     groups_add_up,
     indicator_weights,
+    weight_total_rows,
     scores_against_targets,
 ]

@@ -161,23 +161,33 @@ def _annual_goal(grid: list[list[str]]) -> str | None:
     return next((t for t in below if t), None)
 
 
-def _t3_totals(table: Table, grid: list[list[str]], header: Header | None) -> dict[str, Any]:
-    """The 合计 row of a 自评表: its total weight and score (OCR may shift both left)."""
+def _totals(table: Table, grid: list[list[str]], header: Header | None) -> dict[str, Any]:
+    """The 合计 row of an indicator table: its total weight and, in a 自评表, its total score
+    (OCR may shift both left)."""
     total_row = next(
         (r for r, row in enumerate(grid) if row and _TOTAL_ROW.match(key(row[0]))), None
     )
     if total_row is None or header is None:
         return {}
     row = grid[total_row]
-    weight = header.get(row, Role.WEIGHT) or header.get(row, Role.ALLOTTED)
+    weight_col = next(
+        (header.columns[r] for r in (Role.WEIGHT, Role.ALLOTTED) if header.get(row, r)), None
+    )
     score = header.get(row, Role.SCORE)
     numbers = [(c, t) for c, t in enumerate(row) if t and parse_number(t)]
-    found: dict[str, Any] = {"total_weight": weight}
-    if not (weight and score) and len(numbers) >= 2:
-        (_, weight), (score_col, score) = numbers[-2], numbers[-1]
-        found = {"total_weight": weight, **_total(table, (total_row, score_col, score))}
+    found: dict[str, Any] = {}
+    if not (weight_col is not None and score) and len(numbers) >= 2:
+        (weight_col, _), (score_col, score) = numbers[-2], numbers[-1]
+        found = _total(table, (total_row, score_col, score))
     elif score and Role.SCORE in header.columns:
-        found |= _total(table, (total_row, header.columns[Role.SCORE], score))
+        found = _total(table, (total_row, header.columns[Role.SCORE], score))
+    if weight_col is not None:
+        weight = row[weight_col]
+        found |= {
+            "total_weight": weight,
+            "total_weight_value": parsed(weight),
+            "total_weight_cell": cell_ref(table, total_row, weight_col),
+        }
     return found
 
 
@@ -218,8 +228,9 @@ def _indicator_table(spec: KindSpec, table: Table, grid: list[list[str]], base: 
     )
     fields = spec.schema.model_fields
     blocks = {name: read(table, grid) for name, read in _BLOCKS.items() if name in fields}
-    if "total_score" in fields:
-        blocks |= _t3_totals(table, grid, header)
+    if "total_weight" in fields:
+        totals = _totals(table, grid, header)
+        blocks |= {name: value for name, value in totals.items() if name in fields}
     notes = [] if header else [_missing_note(spec, grid)]
     return spec.schema(
         **base,
@@ -236,7 +247,7 @@ def _score_sheet(spec: KindSpec, table: Table, grid: list[list[str]], base: dict
     if header is None:
         return spec.schema(**base, notes=[_missing_note(spec, grid)])
     reading = score_items(table, grid, header)
-    groups = [] if spec.label_allotments else _label_groups(reading.items)
+    groups = _label_groups(reading.items)
     return spec.schema(
         **base,
         items=reading.items,
@@ -256,12 +267,20 @@ def _missing_note(spec: KindSpec, grid: list[list[str]]) -> str:
     )
 
 
+# An allotment with text after it in one label: "项目制管理(18分)度办法", not "资金到位率（4分）"
+_DISPLACED = re.compile(r"[(（]\s*\d[\d.\s]*分\s*[)）]\s*[\u4e00-\u9fff]")
+
+
+def _displaced(label: str | None) -> bool:
+    return bool(label and _DISPLACED.search(label))
+
+
 def _label_groups(items: list[s.ScoreItem]) -> list[s.ScoreGroup]:
     """The 一级/二级 labels that print an allotment ("项目决策(18分)"), each once, cited at the
-    cell the label is printed in. None where a group's label turns up inside an item's label
-    ("项目制管理(18分)度办法"): OCR displaced the labels, so which item is in which group is
-    not known."""
-    if any(allotment_in_label(i.level3) for i in items):
+    cell the label is printed in. None where a group's allotment turns up inside an item's
+    label after its text ("项目制管理(18分)度办法"): OCR displaced the labels, so which item is
+    in which group is not known."""
+    if any(_displaced(i.level3) for i in items):
         return []
     groups: dict[tuple[str, str | None], s.ScoreGroup] = {}
     for item in items:

@@ -54,6 +54,23 @@ def parsed(text: str | None, unit: str | None = None) -> Parsed | None:
     )
 
 
+# A target or actual printed with its unit, and a target with its comparator, in one cell
+# where the table has no column for them: "≥120处", "≤305元", "＝100%", "不低于95%", "112处".
+_MEASURE = re.compile(
+    r"^(?P<comparator>≥|≧|>=|≤|≦|<=|＝|=|＞|>|＜|<|不低于|不少于|不高于|不超过)?\s*"
+    r"(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%|[A-Za-z\u4e00-\u9fff㎡/]{1,4})?$"
+)
+
+
+def split_measure(text: str | None) -> tuple[str | None, str, str | None] | None:
+    """A cell's comparator, number and unit where it prints a number with either ("≥120处" →
+    "≥", "120", "处"; "95%" → None, "95", "%"); None for any other text."""
+    found = _MEASURE.match(to_halfwidth(text or "").strip())
+    if found is None or not (found["comparator"] or found["unit"]):
+        return None
+    return found["comparator"], found["number"], found["unit"]
+
+
 # "（5分）", "(6 5 分)", "（0.5分）": an allotment printed inside a label.
 _ALLOTMENT = re.compile(r"[(（]\s*(?P<n>\d[\d\s]*(?:\.\s*\d+)?)\s*分\s*[)）]")
 

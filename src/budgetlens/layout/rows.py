@@ -9,7 +9,14 @@ import re
 from dataclasses import dataclass
 
 from budgetlens.document import Table
-from budgetlens.layout.cells import allotment_in_label, cell_ref, last_number, parsed, row_location
+from budgetlens.layout.cells import (
+    allotment_in_label,
+    cell_ref,
+    last_number,
+    parsed,
+    row_location,
+    split_measure,
+)
 from budgetlens.layout.header import Header, find_header, is_header_row
 from budgetlens.layout.roles import AMOUNT_ROLES, Role, disbursement, normalise_label, role_of
 from budgetlens.numbers import parse_number
@@ -217,6 +224,15 @@ def _indicator_rows(
         if "comparator" not in fields.cols and not (values.get("target") or values.get("actual")):
             continue  # a free-text template's placeholder ("指标2:" left blank)
         unit = values.get("unit")
+        comparator = parse_comparator(values.get("comparator") or "")
+        target, actual = values.get("target"), values.get("actual")
+        inline = None if comparator or unit else split_measure(target)
+        if inline:  # "≥120处" in the target column: no comparator or unit column
+            comparator = parse_comparator(inline[0] or "") or None
+            target, unit = inline[1], inline[2]
+        measured = split_measure(actual) if actual and not parsed(actual) else None
+        if measured and not measured[0] and measured[2] == unit:
+            actual = measured[1]  # "112处" against a target in 处: its number, in that unit
         rows.append(
             s.Indicator(
                 location=row_location(table, r, fields.first_col),
@@ -224,14 +240,14 @@ def _indicator_rows(
                 level1=values.get("level1"),
                 level2=values.get("level2"),
                 level3=values.get("level3"),
-                comparator=parse_comparator(values.get("comparator") or ""),  # type: ignore[arg-type]
-                target=values.get("target"),
-                target_value=parsed(values.get("target"), unit),
+                comparator=comparator,  # type: ignore[arg-type]
+                target=target,
+                target_value=parsed(target, unit),
                 unit=unit,
                 weight=values.get("weight"),
                 weight_value=parsed(values.get("weight")),
                 actual=values.get("actual"),
-                actual_value=parsed(values.get("actual"), unit),
+                actual_value=parsed(actual, unit),
                 score=values.get("score"),
                 score_value=parsed(values.get("score")),
                 note=values.get("note"),

@@ -230,6 +230,8 @@ class T3ProjectSelfEvaluation(_IndicatorTable):
     implementer: str | None = None  # 实施单位
     budget: list[Amount] = []  # 预算执行情况: 总额, 财政资金 … × 年初预算 … 得分
     total_weight: str | None = None  # 合计 row
+    total_weight_value: Parsed | None = None
+    total_weight_cell: CellRef | None = None
     total_score: str | None = None
     total_score_value: Parsed | None = None
     total_cell: CellRef | None = None
@@ -252,6 +254,9 @@ class T6TargetSetting(_IndicatorTable):
     """项目绩效目标设置表 (a project report's 项目绩效目标设置 section)."""
 
     kind: Literal["T6"] = "T6"
+    total_weight: str | None = None  # 合计 row
+    total_weight_value: Parsed | None = None
+    total_weight_cell: CellRef | None = None
 
 
 class T7ManagementAssessment(_ScoreSheet):
