@@ -36,6 +36,8 @@ MISUSES = {
     "eval extraction --sources <missing>": ["eval", "extraction", "--sources", "missing"],
     "eval detection --seeds <no seeds>": ["eval", "detection", "--seeds", "empty"],
     "eval detection --known <missing>": ["eval", "detection", "--known", "missing.json"],
+    "eval known <labels not JSON>": ["eval", "known", SEED, "not.json"],
+    "eval known <labels missing>": ["eval", "known", SEED, "missing.json"],
     "eval init-gold <missing report>": ["eval", "init-gold", "missing.txt", "-o", "g.json"],
     "eval init-gold without -o": ["eval", "init-gold", SEED],
     "extract <missing>": ["extract", "missing.docx"],

@@ -691,6 +691,26 @@ def eval_detection(
         write_atomically(output, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
+@evaluate.command(name="known")
+@click.argument("report", type=click.Path(path_type=Path))
+@click.argument("labels", type=click.Path(path_type=Path))
+def eval_known(report: Path, labels: Path) -> None:
+    """Contradictions labelled by hand in one REPORT (LABELS in known_contradictions.json's
+    shape, lines of the text export) that check reports: an error or warning within ±2 lines
+    of each. For reports the rules were not tuned on."""
+    from budgetlens.evaluation.detection import evaluate_known, format_known
+    from budgetlens.pipeline import check_document
+
+    if not labels.is_file():
+        raise InputError(f"{labels}: no such file")
+    try:
+        names = {entry["seed"] for entry in json.loads(labels.read_text(encoding="utf-8"))}
+    except (ValueError, TypeError, KeyError) as exc:
+        raise InputError(f"{labels}: not a list of labelled contradictions ({exc})") from exc
+    findings = check_document(report).findings
+    click.echo(format_known(evaluate_known(dict.fromkeys(names, findings), labels)))
+
+
 @evaluate.command(name="mutants")
 @click.argument("documents", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
