@@ -28,7 +28,7 @@ def test_a_target_cell_with_its_comparator_and_unit_is_read_as_the_three(tmp_pat
     result = _check(tmp_path, SELF_EVALUATION.format(actual="85户"))
     (table,) = [t for t in result.extraction.tables if isinstance(t, s.T3ProjectSelfEvaluation)]
     first = table.indicators[0]
-    assert (first.comparator, first.target, first.unit) == (">=", "52", "户")
+    assert (first.comparator, first.target, first.unit) == (">=", "≥52户", "户")
     assert first.target_value.value == 52 and first.actual_value.value == 85
     assert table.indicators[1].comparator == ">=" and table.indicators[1].unit == "%"
     assert not _found(result, "SCORE.full_marks_on_missed_target")
@@ -38,7 +38,7 @@ def test_a_target_cell_with_its_comparator_and_unit_is_read_as_the_three(tmp_pat
 def test_full_marks_on_a_target_missed_in_that_form_are_warned(tmp_path: Path):
     result = _check(tmp_path, SELF_EVALUATION.format(actual="45户"))
     (finding,) = _found(result, "SCORE.full_marks_on_missed_target")
-    assert finding.message == "支持服务业企业户数：目标 >=52户，实际完成 45户，却得满分 30"
+    assert finding.message == "支持服务业企业户数：目标 ≥52户，实际完成 45户，却得满分 30"
 
 
 def test_the_total_rows_weight_is_its_rows_and_the_budget_line(tmp_path: Path):

@@ -60,7 +60,7 @@ def qualitative_with_number(ctx: Context) -> None:
                 stated,
                 label,
                 f"{table.project or table.title}「{row.level3 or '该指标'}」：指标性质为定性，"
-                f"指标值却为数字 {row.target}{row.unit or ''}",
+                f"指标值却为数字 {row.stated_target()}",
             )
 
 

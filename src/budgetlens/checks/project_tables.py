@@ -283,10 +283,9 @@ def _target(
             severity,
             stated,
             [other],
-            f"{head}：{table.title}指标值 {second.comparator}{stated.number.text}"
-            f"{second.unit or ''}，{reference.title}为 {first.comparator}{other.number.text}"
-            f"{first.unit or ''}",
-            computed=f"{first.comparator}{other.number.text}",
+            f"{head}：{table.title}指标值 {second.stated_target()}，{reference.title}为 "
+            f"{first.stated_target()}",
+            computed=first.stated_target(),
         )
         return
     money = first.unit in _MONEY and second.unit in _MONEY
@@ -297,8 +296,8 @@ def _target(
         check_equal(a, b),
         stated,
         [other],
-        f"{head}：{table.title}指标值 {stated.number.text}{second.unit or ''} ≠ "
-        f"{reference.title}指标值 {other.number.text}{first.unit or ''}",
+        f"{head}：{table.title}指标值 {second.stated_target()} ≠ "
+        f"{reference.title}指标值 {first.stated_target()}",
         most_severe=severity,
     )
 

@@ -567,7 +567,8 @@ def full_score_with_missed_target(ctx: Context) -> None:
                     )
                 )
         described = "；".join(
-            f"{r.level3} 目标 {r.comparator}{r.target}{r.unit or ''}，实际 {r.actual}{r.unit or ''}"
+            f"{r.level3} 目标 {r.stated_target()}，实际 {r.actual}"
+            f"{'' if (r.actual or '').endswith(r.unit or '') else r.unit}"
             for r in missed
         )
         ctx.violated(

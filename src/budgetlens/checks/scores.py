@@ -506,7 +506,7 @@ def scores_against_targets(ctx: Context) -> None:
             qualified = row.actual_value is None
             printed = actual.evidence.text if qualified else actual.number.text
             printed += "" if qualified or printed.endswith(unit) else unit  # "112处", "96.2%"
-            stated = f"目标 {row.comparator}{target.number.text}{unit}，实际完成 {printed}"
+            stated = f"目标 {row.stated_target()}，实际完成 {printed}"
             if full and missed:
                 ctx.violated(
                     FULL_MARKS,

@@ -237,16 +237,22 @@ def _parts_of(columns: list[str], total: str) -> list[str] | None:
 
 
 def _judge_lines(
-    ctx: Context, rule: Rule, title: str, lines: list[tuple[Operand, list[Operand], str]]
-) -> None:
-    """Judge one identity on several lines; when most fail, the structure was misread."""
+    ctx: Context,
+    rule: Rule,
+    title: str,
+    lines: list[tuple[Operand, list[Operand], str]],
+    blanks: int = 0,
+) -> bool:
+    """Judge one identity on several lines; when most fail, the structure was misread and
+    nothing is judged (False). ``blanks``: lines whose total is blank over parts that are not
+    zero, failures too."""
     judged = [(total, parts, what, check_sum(total.number, [p.number for p in parts]))
               for total, parts, what in lines]  # fmt: skip
-    failed = [j for j in judged if j[3].tier.value not in ("pass", "rounding")]
-    if len(failed) >= _MISREAD and len(failed) * 3 > len(judged):
-        for _ in judged:
+    failed = blanks + sum(j[3].tier.value not in ("pass", "rounding") for j in judged)
+    if failed >= _MISREAD and failed * 3 > len(judged) + blanks:
+        for _ in range(len(judged) + blanks):
             ctx.not_checked(rule)
-        return
+        return False
     for total, parts, what, judgement in judged:
         ctx.judged(
             rule,
@@ -255,6 +261,7 @@ def _judge_lines(
             parts,
             f"{title}：{what} {total.number.text} ≠ 各项之和 {plain(judgement.computed.mid)}",
         )
+    return True
 
 
 # The kinds of figure a header may end in, each column group printed once for each kind
@@ -284,7 +291,7 @@ def column_totals(ctx: Context) -> None:
                     parts = _parts_of(columns, total)
                     if not parts:
                         continue
-                    lines = []
+                    lines, blanks = [], []
                     for row in (r for r in table.rows if r.side == side):
                         stated = _cell(row, total + kind)
                         found = [p for key in parts if (p := _cell(row, key + kind))]
@@ -292,17 +299,19 @@ def column_totals(ctx: Context) -> None:
                         if stated is not None and found:
                             lines.append((stated, found, what))
                         elif not row.values.get(total + kind) and found:
-                            _blank_total(ctx, table, row, what, found)
-                    _judge_lines(ctx, COLUMNS, table.title, lines)
+                            blanks.append((found, what))
+                    # a blank in these statements prints a zero: one over parts that are not
+                    # zero hides a figure
+                    hiding = [(f, w) for f, w in blanks if sum(p.number.value for p in f)]
+                    if _judge_lines(ctx, COLUMNS, table.title, lines, len(hiding)):
+                        for _ in range(len(blanks) - len(hiding)):
+                            ctx.held(COLUMNS)
+                        for found, what in hiding:
+                            _blank_total(ctx, table, what, found)
 
 
-def _blank_total(ctx: Context, table: s.Statement, row: s.Amount, what: str, parts) -> None:
-    """A total printed blank: where its parts are not zero, the blank hides a figure (a blank
-    in these statements prints a zero)."""
+def _blank_total(ctx: Context, table: s.Statement, what: str, parts: list[Operand]) -> None:
     total = sum((p.number.value for p in parts), Decimal(0))
-    if total == 0:
-        ctx.held(COLUMNS)
-        return
     ctx.violated(
         COLUMNS,
         "warning",

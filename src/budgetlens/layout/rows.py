@@ -241,7 +241,7 @@ def _indicator_rows(
                 level2=values.get("level2"),
                 level3=values.get("level3"),
                 comparator=comparator,  # type: ignore[arg-type]
-                target=target,
+                target=values.get("target"),
                 target_value=parsed(target, unit),
                 unit=unit,
                 weight=values.get("weight"),

@@ -76,6 +76,14 @@ class Indicator(_Row):
     note: str | None = None  # 未完成原因 / 偏差原因 / 备注
     form: int = 0  # which form of the table, where one grid holds several 自评表 in a row
 
+    def stated_target(self) -> str:
+        """The target as one says it, comparator, number and unit once each, whether the table
+        prints them in three columns ("≥", "120", "处") or in one cell ("≥120处")."""
+        text = (self.target or "").strip()
+        signed = not text[:1].isdigit() or self.comparator not in (">=", "<=", "=", ">", "<")
+        unit = self.unit or ""
+        return f"{'' if signed else self.comparator}{text}{'' if text.endswith(unit) else unit}"
+
 
 class ScoreItem(_Row):
     """One scored leaf of a score sheet (T4, T5, T7, T8, T10, T12)."""
