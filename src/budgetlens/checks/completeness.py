@@ -107,9 +107,34 @@ _YEAR = re.compile(r"\d{4}年度?")
 NEARLY = 0.7  # of an entry's characters a title holds in order to name the same statement
 
 
-def _names(entry: str, title: str) -> bool:
-    matcher = SequenceMatcher(None, entry, _YEAR.sub("", title), autojunk=False)
-    return sum(m.size for m in matcher.get_matching_blocks()) >= NEARLY * len(entry)
+def _likeness(entry: str, title: str) -> tuple[float, float]:
+    """The share of an entry's characters a title holds in order, then how alike the two are
+    as a whole: "支出决算表" is likest its own title, though "收入支出决算总表" holds it too."""
+    matcher = SequenceMatcher(None, entry, title, autojunk=False)
+    held = sum(m.size for m in matcher.get_matching_blocks())
+    return held / len(entry), matcher.ratio()
+
+
+def _unmatched(entries: list[str], titles: set[str]) -> set[int]:
+    """The entries no title names, each title naming one entry at most, the likest pairs
+    first: "支出预算总表" is not found in "收支预算总表" when "收支预算总表" is an entry too."""
+    pairs = sorted(
+        (
+            (_likeness(entry, title), i, title)
+            for i, entry in enumerate(entries)
+            for title in titles
+        ),
+        reverse=True,
+    )
+    named: set[int] = set()
+    taken: set[str] = set()
+    for (held, _), i, title in pairs:
+        if held < NEARLY:
+            break
+        if i not in named and title not in taken:
+            named.add(i)
+            taken.add(title)
+    return set(range(len(entries))) - named
 
 
 def promised_statements(ctx: Context) -> None:
@@ -131,14 +156,13 @@ def promised_statements(ctx: Context) -> None:
     texts = [b.text for b in after if not isinstance(b, Table)]
     texts += [c.text for b in after if isinstance(b, Table) for c in b.cells]
     texts += [t.title for t in ctx.extraction.tables if t.title]
-    titles = {k for k in map(_key, texts) if k.endswith("表") and len(k) <= MAX_TITLE}
-    missing = []
-    for entry in promised:
-        key = _YEAR.sub("", _key(entry.text))
-        if any(_names(key, title) for title in titles):
-            ctx.held(PROMISED)
-        else:
-            missing.append(entry)
+    titles = {
+        _YEAR.sub("", k) for k in map(_key, texts) if k.endswith("表") and len(k) <= MAX_TITLE
+    }
+    unmatched = _unmatched([_YEAR.sub("", _key(e.text)) for e in promised], titles)
+    missing = [e for i, e in enumerate(promised) if i in unmatched]
+    for _ in range(len(promised) - len(missing)):
+        ctx.held(PROMISED)
     if missing:
         ctx.violated(
             PROMISED,

@@ -18,7 +18,7 @@ import re
 from budgetlens.checks import holds
 from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand
-from budgetlens.checks.intervals import check_equal
+from budgetlens.checks.intervals import Quantity, check_equal
 from budgetlens.checks.restatements import subject_key
 from budgetlens.claims.model import Claim
 from budgetlens.tables import schemas as s
@@ -109,8 +109,10 @@ _PAID = re.compile(r"(?:已完成|已|累计|实际)(?:拨付|支付)(?:资金|�
 _COLUMNS = (
     (re.compile(r"年初预算(数|金额|资金)?$"), "budget"),
     (re.compile(r"(调整后|全年)预算(数|金额)?$"), "adjusted"),
-    (re.compile(r"(预算)?执行(数|金额)$"), "executed"),
+    (re.compile(r"(预算)?执行(数|金额|资金)$"), "executed"),
 )
+_COLUMN_NAMES = {"budget": "年初预算数", "adjusted": "调整后预算数", "executed": "预算执行数"}
+_MONEY = ("元", "万元", "亿元")
 _CODE = re.compile(r"^[0-9A-Z]{10,}[-－—]")  # the 项目编码 printed before a project's name
 
 
@@ -137,8 +139,8 @@ def _table_for(ctx: Context, claim: Claim, tables: list[s.TableModel]):
 def project_budget_figures(ctx: Context) -> None:
     tables = [t for t in ctx.extraction.tables if _self_evaluation(t)]
     for claim in ctx.claims:
-        if claim.type != "amount" or claim.quantity.unit != "万元":
-            continue  # a T3's 预算执行情况 is in 万元
+        if claim.type != "amount" or claim.quantity.unit not in _MONEY:
+            continue
         subject = subject_key(claim.subject)
         column = next((c for pattern, c in _COLUMNS if pattern.search(subject)), None)
         table = _table_for(ctx, claim, tables) if column else None
@@ -151,23 +153,26 @@ def project_budget_figures(ctx: Context) -> None:
         if not printed.reliable:
             ctx.not_checked(FIGURE)
             continue
-        judgement = check_equal(stated.number, printed.number)
+        unit = claim.quantity.unit  # a T3's 预算执行情况 is in 万元
+        judgement = check_equal(Quantity(stated.number, unit), Quantity(printed.number, "万元"))
         adjusted = Operand.in_row(row, "adjusted")
-        why = ""
-        if (
+        operands, why = [printed], ""
+        if unit != "万元" and stated.number.value == printed.number.value:
+            why = f"；数字相同而单位为{unit}，应为万元"
+        elif (
             column == "budget"
             and adjusted is not None
             and adjusted.number.value == stated.number.value != printed.number.value
         ):
+            operands.append(adjusted)
             why = f"；{stated.number.text} 是调整后预算数，年中追加的资金不是年初预算"
         ctx.judged(
             FIGURE,
             judgement,
             stated,
-            [printed] if not why or adjusted is None else [printed, adjusted],
-            f"{claim.subject} {stated.number.text}{claim.quantity.unit} ≠ "
-            f"{table.project or table.title} 自评表{column} {printed.number.text}"
-            f"{why}",
+            operands,
+            f"{claim.subject} {stated.number.text}{unit} ≠ {table.project or table.title} "
+            f"自评表{_COLUMN_NAMES[column]} {printed.number.text}万元{why}",
             exact_only=True,
         )
 

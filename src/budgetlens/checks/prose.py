@@ -594,6 +594,8 @@ def rates(ctx: Context) -> None:
             spent = by_id[rate.ref]
             if not actuals and spent.span.block_id == rate.span.block_id and spent.role != "budget":
                 actuals = [spent]  # in a footing too: "其中：…支出决算为412.36万元，完成预算…"
+            if not budgets:  # "其中：…年初预算为121.50万元，支出决算为118.36万元，完成年初预算的…"
+                budgets = _budget_before(ctx.claims, rate)
             if len(budgets) != 1 or len(actuals) != 1 or spent is not actuals[0]:
                 if budgets and actuals:
                     ctx.not_checked(SHORTFALL if rate.subject.endswith(_SHORTFALL) else RATE)
@@ -605,6 +607,24 @@ def rates(ctx: Context) -> None:
                 _gap_ratio(ctx, rate, actual, budget)
             else:
                 _ratio(ctx, RATE, rate, actual, budget, "")
+
+
+_BUDGET_NAME = re.compile(r"(?:年初|全年|调整后?)?预算数?$")
+
+
+def _budget_before(claims: list[Claim], rate: Claim) -> list[Claim]:
+    """The one budget amount of a rate's sentence before it, where a footing took it into
+    another group."""
+    start = rate.span.start - len(rate.subject) - 80
+    found = [
+        c
+        for c in claims
+        if c.span.block_id == rate.span.block_id
+        and c.type == "amount"
+        and max(start, 0) <= c.span.start < rate.span.start
+        and _BUDGET_NAME.search(c.subject)
+    ]
+    return found[-1:] if len(found) == 1 else []
 
 
 def _gap_ratio(ctx: Context, rate: Claim, actual: Claim, budget: Claim) -> None:

@@ -395,16 +395,23 @@ def awards_add_up(ctx: Context) -> None:
 
 
 def _total(ctx: Context, awards: _Awards, report: int | None, sets: list[list[_Node]]) -> None:
-    """The report's narrative totals against its one set of sections sharing 100 points."""
+    """The report's narrative totals against its one set of sections sharing 100 points: those
+    printed after its first section (a summary above it may give other reports' totals:
+    "…项目自评得分100分，…项目自评得分98分")."""
+    whole = [s for s in sets if sum(p.allotment.quantity.value for p in s if p.allotment) == 100]
+    if len(whole) != 1:
+        return
+    at = {block.id: i for i, block in enumerate(ctx.document.blocks)}
+    first = min(at[p.block.id] for p in whole[0])
     totals = [
         c
         for c in ctx.claims
         if c.type == "score_total"
         and c.span.cell is None
         and ctx.report_of.get(c.span.block_id) == report
+        and at.get(c.span.block_id, -1) > first
     ]
-    whole = [s for s in sets if sum(p.allotment.quantity.value for p in s if p.allotment) == 100]
-    if not totals or len(whole) != 1:
+    if not totals:
         return
     found = [awards.resolved(p) for p in whole[0]]
     if any(f is None for f in found):

@@ -236,14 +236,19 @@ def _best(name: str) -> Decimal | None:
 
 def _sheet_for(ctx: Context, claim: Claim, sheets: list) -> s.ExtractedTable | None:
     """The score sheet a claim's rate is scored on: of the sheets in the claim's report, the
-    first printed after it (a report's prose comes before its tables), else the last before."""
+    first printed after it (a report's prose comes before its tables; a sheet above the claim
+    may be another part's, the 部门整体 sheet above a project's prose)."""
     order = {b.id: i for i, b in enumerate(ctx.document.blocks)}
     report = ctx.report_of.get(claim.span.block_id)
-    mine = [t for t in sheets if ctx.report_of.get(t.id) == report and t.id != claim.span.block_id]
     at = order.get(claim.span.block_id, 0)
-    after = [t for t in mine if order.get(t.id, 0) > at]
-    before = [t for t in mine if order.get(t.id, 0) < at]
-    return after[0] if after else (before[-1] if before else None)
+    after = [
+        t
+        for t in sheets
+        if ctx.report_of.get(t.id) == report
+        and t.id != claim.span.block_id
+        and order.get(t.id, 0) > at
+    ]
+    return after[0] if after else None
 
 
 def best_rates_marked_down(ctx: Context) -> None:

@@ -127,13 +127,13 @@ def _candidates(statements: list[s.Statement], claim: Claim, paragraph: str) -> 
         summary = _summary(statements, subject)
         row = next((r for r in summary.rows if _key(r.label) == "总计"), None) if summary else None
         return [(row.label, _first_amount(row), row)] if row else []
-    rows: list[Restated] = []
+    rows: list[tuple[Restated, bool]] = []
     columns: list[Restated] = []
     for table in statements:
         for row in table.rows:
             label = _key(row.label)
             if len(label) >= 4 and subject.endswith(label) and _readable(row):
-                rows.append((row.label, _first_amount(row), row))
+                rows.append(((row.label, _first_amount(row), row), _fiscal(table.title)))
         if len(table.rows) == 1:
             row = table.rows[0]
             named = {name: _column_named(name, subject) for name in row.values}
@@ -147,28 +147,48 @@ def _candidates(statements: list[s.Statement], claim: Claim, paragraph: str) -> 
                     columns.append((header, cell, row))
                 elif not text:
                     columns.append((header, None, row))
-    return columns or rows
+    # a line both the statements of all funds and those of 财政拨款 print is the one of the
+    # scope the prose speaks of: "本年支出预算合计…其中：基本支出" is all funds'
+    fiscal = _fiscal(paragraph + claim.subject)
+    scoped = [r for r, of_fiscal in rows if of_fiscal == fiscal]
+    return columns or scoped or [r for r, _ in rows]
+
+
+def _fiscal(text: str) -> bool:
+    """Whether a title or a sentence speaks of 财政拨款 money only."""
+    return any(
+        word in text for word in ("财政拨款", "一般公共预算", "政府性基金", "国有资本", "三公")
+    )
 
 
 # Words a part's name may carry or drop in the prose: 财政拨款“三公”经费 is "三公"经费;
 # 公务用车购置及运行维护费 is the column 公务用车购置及运行费
 _PLAIN = re.compile(r"财政拨款|维护|[“”\"']")
+_FIGURE_WORDS = re.compile(r"(?:预算|决算|支出|安排|数)+$")
 
 
 def _column_named(column: str, subject: str) -> str | None:
     """The name under which a subject restates a one-line statement's column, or None. A
     header ending in a kind of figure (合计/预算数) is restated by a subject that names its part
-    and ends with that kind ("“三公”经费财政拨款支出年初预算"); a 合计 or 小计 is the figure of
-    the group above it. Another header is restated by a subject that ends with it."""
+    and ends with that kind ("“三公”经费财政拨款支出年初预算"); another header by a subject
+    that ends with it, but for words of the figure ("会议费预算支出"). A 合计 or 小计 is the
+    figure of the group above it."""
     *path, last = (_key(p) for p in column.split("/"))
-    if last not in KINDS:
-        return last if len(last) >= 4 and subject.endswith(last) else None
-    if not subject.endswith((last, last[:-1])):
+    kind = last if last in KINDS else None
+    if kind is None:
+        path.append(last)
+    elif not subject.endswith((kind, kind[:-1])):
         return None
     while path and path[-1] in ("合计", "小计"):
         path.pop()
     part = _PLAIN.sub("", path[-1]) if path else ""
-    return part if len(part) >= 4 and part in _PLAIN.sub("", subject) else None
+    plain = _PLAIN.sub("", subject)
+    if len(part) < 3:
+        return None
+    if kind:
+        return part if part in plain else None
+    # "…拨款安排的会议费预算支出" restates the 会议费 column: its name, then words of the figure
+    return part if _FIGURE_WORDS.sub("", plain).endswith(part) else None
 
 
 def _readable(row: s.Amount) -> bool:

@@ -35,7 +35,34 @@ TITLE_YEAR = Rule(
     ),
 )
 
+HEADING_YEAR = Rule(
+    "YEAR.heading_year",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "各部分标题所写的预算/决算年度与报告标题相同",
+        what="报告标题（前几行）写明“YYYY年（度）…部门预算/决算”时，正文各部分标题中同样写法的"
+        "年度（“第三部分 省检察院2016年度部门预算情况说明”）与之相同；写“执行”“上年”的标题不算。",
+        why="部分标题的年度不同，多半是从上一年的报告复制而来未改，其下的说明可能也是上一年的。",
+    ),
+    en=Doc(
+        "Every part's heading names the report's budget or accounts year",
+        what='Where the report\'s title (in its first lines) says "YYYY年（度）…部门预算/决算", '
+        'a heading that names the report the same way ("第三部分 省检察院2016年度部门预算情况'
+        '说明") gives the same year; headings on execution (执行) or the year before (上年) are '
+        "left out.",
+        why="A part headed with another year is usually copied from the previous year's report, "
+        "and what is under it may be that year's too.",
+    ),
+)
+
 _TITLE = re.compile(r"^(?P<year>\d{4})年度?(?P<name>[^，。；]{2,}?报告)$")
+# "2017年省检察院部门预算", "上海市普陀区财政局2024年度部门决算": a year naming a report
+_NAMED_YEAR = re.compile(
+    r"(?P<year>\d{4})\s*年度?[^，。；\d]{0,20}?(?:部门|单位)(?P<kind>预算|决算)"
+)
+_FRONT = 4  # blocks in which the report's title is printed
+_NOT_THE_REPORT = re.compile(r"执行|上年|上一年|以前年度")
 _PROJECT = re.compile(r"^[（(](?P<project>[^）)]+)[）)]$")
 _MENTION = re.compile(
     r"(?P<year>\d{4})年度?(?P<name>[^，。；、\d]{2,}?报告)[（(](?P<project>[^）)]+)[）)]"
@@ -84,4 +111,41 @@ def report_title_years(ctx: Context) -> None:
             )
 
 
-FAMILIES = [report_title_years]
+def heading_years(ctx: Context) -> None:
+    blocks = ctx.document.blocks
+    title = next(
+        (
+            (b, found)
+            for b in blocks[:_FRONT]
+            if isinstance(b, Heading | Paragraph)
+            and len(b.text) <= 40
+            and (found := _NAMED_YEAR.search(b.text))
+        ),
+        None,
+    )
+    if title is None:
+        return
+    block, named = title
+    said = _year(block, named.start("year"), named["year"])
+    for heading in blocks[_FRONT:]:
+        if not isinstance(heading, Heading) or _NOT_THE_REPORT.search(heading.text):
+            continue
+        found = _NAMED_YEAR.search(heading.text)
+        if found is None or found["kind"] != named["kind"]:
+            continue
+        if found["year"] == named["year"]:
+            ctx.held(HEADING_YEAR)
+            continue
+        printed = _year(heading, found.start("year"), found["year"])
+        ctx.violated(
+            HEADING_YEAR,
+            "warning",
+            printed,
+            [said],
+            f"标题「{heading.text}」写 {found['year']} 年度，报告标题为 {named['year']} 年"
+            f"部门{named['kind']}",
+            computed=named["year"],
+        )
+
+
+FAMILIES = [report_title_years, heading_years]

@@ -497,7 +497,15 @@ def _classify(token: _Token, lead: str) -> bool:
     return True
 
 
+# "完成年初预算的97.42%", "完成全年预算的101.5%": the share of a budget spent (the 决算
+# template's words), whatever the trimmed subject kept of them
+_BUDGET_DONE = re.compile(r"完成(?:年初|全年|调整后?)?预算数?的?\s*$")
+
+
 def _classify_percent(token: _Token) -> ClaimType:
+    if _BUDGET_DONE.search(token.source.half[max(token.start - 12, 0) : token.start]):
+        token.subject = "完成预算"
+        return "rate"
     if _FINANCIAL_RATE.search(token.subject):
         return "rate"
     if token.qualifier or token.source.context == "result":
@@ -767,6 +775,7 @@ def _current(first: _Token, tokens: list[_Token]) -> _Token | None:
         and (t.compatible(first) or first.number.percent)
         and t.role != "budget"
         and not _BUDGET_BASE.match(t.subject)
+        and not t.subject.endswith(("年初预算", "年初预算数"))  # what a 决算 is measured by
     ]
     same = [t for t in candidates if t.sentence == first.sentence]
     if same:

@@ -34,7 +34,7 @@ from budgetlens.tables.classify import Classification, TableContext, classify
 from budgetlens.tables.kinds import KINDS, KindSpec, statement_form
 
 _PROJECT_IN_CAPTION = re.compile(r"^[（(](?P<name>[^（）()]{2,60})[）)]$")
-_BUDGET_END = re.compile(r"^(?:绩效指标|预算结构|财政拨款结构|年度总体目标|年度绩效指标)")
+_BUDGET_END = re.compile(r"^(?:绩效指标|预算结构|财政拨款结构|年度总体目标|年度绩效指标|一级指标)")
 _NEVER = re.compile(r"(?!)")
 _YEAR = re.compile(r"^\d{4}年度?$")
 _NUMBERED = re.compile(
@@ -140,15 +140,23 @@ def _budget_execution(table: Table, grid: list[list[str]]) -> list[s.Amount]:
     """预算执行情况: one block per form (a grid can hold several 自评表), under a header naming
     年初预算 / 预算额 and what was executed."""
     headers = [
-        r
+        (r, c)
         for r, row in enumerate(grid)
-        if any(key(t) in ("年初预算", "年初预算数") or key(t).startswith("预算额") for t in row)
+        for c in [next((c for c, t in enumerate(row) if _budget_header(t)), None)]
+        if c is not None
     ]
+    # the labels (总额, 财政拨款…) are in the column left of the first budget column: the
+    # second where a merged 预算执行情况 cell comes first, the first where it is the labels' own
+    # header ("项目资金（万元） | 年初预算数 | …")
     return [
         line
-        for form, r in enumerate(headers)
-        for line in amount_rows(table, grid, r, 1, _BUDGET_END, form)
+        for form, (r, c) in enumerate(headers)
+        for line in amount_rows(table, grid, r, max(c - 1, 0), _BUDGET_END, form)
     ]
+
+
+def _budget_header(text: str) -> bool:
+    return key(text) in ("年初预算", "年初预算数") or key(text).startswith("预算额")
 
 
 def _annual_goal(grid: list[list[str]]) -> str | None:

@@ -37,6 +37,8 @@ _SENTENCE_INSIDE = re.compile(r"[。；;，,：:！？!?].")  # sentence punctua
 _REPORT_TITLE = re.compile(r"(?:报告|说明|决算|自评|评价|公开)(?:[（(][^）)]{1,12}[）)])?$")
 _TABLE_TITLE = re.compile(r"^(?P<title>.{2,60}?表)(?:[（(][^）)]{0,12}[）)])?")
 _TERMINAL = "。！？；：!?;:》"
+# the label a report of several prints before each part's title: "报告二：", "附件3："
+_REPORT_LABEL = re.compile(rf"^(?:报告|附件)[{_CN_NUM}\d]{{1,3}}[：:]\s*(?=\S{{6}})")
 
 
 def heading_level(text: str, styled: bool) -> int | None:
@@ -45,6 +47,7 @@ def heading_level(text: str, styled: bool) -> int | None:
     A numbered line is a heading when it is short and has no sentence inside it
     ("（一）设立背景及基本情况。根据…" is a paragraph that starts with a number).
     """
+    text = _REPORT_LABEL.sub("", text)  # "报告二：…绩效自评报告" is that report's title
     if len(text) > _MAX_HEADING + 8 or _SENTENCE_INSIDE.search(text.rstrip("。")):
         return None
     level = numbering_level(text)
@@ -67,6 +70,11 @@ _TITLE_PREFIX = re.compile(
     r"^(?:[-*•]\s*)?(?:附[表件]?\d*[：:、]?\s*)?(?:\d{1,2}[、.．]\s*|[一二三四五六七八九十]{1,3}[、.．]\s*)?"
 )
 _QUOTED_TITLE = re.compile(r"《(?P<title>[^》]{2,60}?表)")
+
+
+def is_caption(text: str) -> bool:
+    """Whether a line is a table's title and nothing else ("项目绩效目标设置表")."""
+    return bool(_TABLE_TITLE.fullmatch(_TITLE_PREFIX.sub("", text)))
 
 
 def table_title(text: str) -> str | None:

@@ -17,6 +17,7 @@ from typing import Literal
 
 from budgetlens.ingest.boundaries import split_points
 from budgetlens.ingest.raw import Piece, RawCell, RawItem, RawLine, RawTable
+from budgetlens.ingest.structure import heading_level, is_caption
 from budgetlens.ingest.text_layout import has_columns, table_end, table_rows
 from budgetlens.numbers import parse_number
 from budgetlens.textnorm import normalize, parse_comparator
@@ -87,11 +88,23 @@ def _next_nonblank(lines: list[str], start: int) -> int | None:
     return None
 
 
+# TAB-less lines a cell may run on for after a blank line inside it; more, or a report's or a
+# table's title among them, are prose between two tables, not a cell
+MAX_CELL_LINES = 4
+
+
+def _titles(text: str) -> bool:
+    """Whether a line is a report's or a table's title: never a cell's continuation."""
+    return heading_level(text, styled=False) == 0 or is_caption(text)
+
+
 def _continues_into_tab_line(lines: list[str], start: int, blanks: bool) -> bool:
     """Whether the TAB-less lines from ``start`` lead into a TAB-led line: directly, or with
-    ``blanks`` across single blank lines (two blank lines in a row end a table). A page break
-    (its footer, a form feed) goes on to whatever follows it, blank lines or not."""
+    ``blanks`` across single blank lines (two blank lines in a row end a table), within
+    MAX_CELL_LINES lines of text. A page break (its footer, a form feed) goes on to whatever
+    follows it, blank lines or not."""
     previous_blank = False
+    text_lines = 0
     for k in range(start, len(lines)):
         if lines[k].startswith("\t"):
             return True
@@ -100,6 +113,9 @@ def _continues_into_tab_line(lines: list[str], start: int, blanks: bool) -> bool
             return following is not None and lines[following].startswith("\t")
         blank = _blank(lines[k])
         if blank and (previous_blank or not blanks):
+            return False
+        text_lines += not blank
+        if text_lines > MAX_CELL_LINES or (not blank and _titles(lines[k].strip())):
             return False
         previous_blank = blank
     return False
