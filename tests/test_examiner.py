@@ -15,7 +15,11 @@ from .conftest import CORPUS
 
 EXAMINER = CORPUS.parent / "corpus" / "examiner"
 COUNTY = EXAMINER / "county_x"
+SECOND_COUNTY = EXAMINER / "county_y"
+THIRD_COUNTY = EXAMINER / "county_z"
+BUDGET = EXAMINER / "shanghai_budget_planted"
 PLANTED = EXAMINER / "shanghai_planted"
+JIANGSU = EXAMINER / "jiangsu_planted"
 
 
 @cache
@@ -101,3 +105,88 @@ def test_eval_known_scores_a_report_against_its_labels():
     args = ["eval", "known", str(COUNTY / "report.txt"), str(COUNTY / "labels.json")]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0 and "high    2/2 (100.0%)" in result.output
+
+
+def test_the_second_examiners_county_report_is_read_whole_with_nothing_else_flagged():
+    """county_y (a 农业农村局, written after the fixes county_x led to): all 15 found, and no
+    finding away from them."""
+    findings = _check("county_y/report.txt").findings
+    report = evaluate_known({"county_y": findings}, SECOND_COUNTY / "labels.json")
+    assert not report.missed
+    labels = json.loads((SECOND_COUNTY / "labels.json").read_text(encoding="utf-8"))
+    near = {n for entry in labels for line in (entry["line"], *entry["related_lines"])
+            for n in range(line - 2, line + 3)}  # fmt: skip
+    assert [f.line for f in _flagged(_check("county_y/report.txt")) if f.line not in near] == []
+
+
+def test_the_second_county_reports_word_rebuild_finds_what_its_text_export_does():
+    assert _rules("county_y/report.txt") == _rules("county_y/report.docx")
+
+
+# the planted Jiangsu 预算 (J05 rebuilt): plant → (rule, words of its message)
+JIANGSU_PLANTS = {
+    "P1": ("STMT.income_equals_expenditure", "收入总计 17,996.68 ≠ 支出总计 17,981.68"),
+    "P2": ("STMT.column_total", "本行「合计」 1,425.35"),
+    "P3": ("STMT.code_hierarchy", "302 商品和服务支出"),
+    "P4": ("RESTATE.statement_amount", "会议费预算支出 158万元 ≠ 报表「会议费」168.00万元"),
+    "P5": ("SHARE.part_of_total", "项目支出占比 30.77 %"),
+    "P6": ("CHANGE.rate_of_prior", "一般公共预算收入预算变动幅度 8.8 %"),
+    "P7": ("YEAR.heading_year", "写 2016 年度，报告标题为 2017 年部门预算"),
+    "P8": ("STMT.code_hierarchy", "20404 检察「金额」 13,641.34"),
+    "P9": ("COMPLETE.promised_statement", "未找到：支出预算总表"),
+}
+
+
+def test_the_jiangsu_key_lists_the_nine_plants():
+    key = json.loads((JIANGSU / "planted.json").read_text(encoding="utf-8"))
+    assert [p["id"] for p in key] == sorted(JIANGSU_PLANTS)
+
+
+@pytest.mark.parametrize("plant", sorted(JIANGSU_PLANTS))
+def test_each_problem_planted_in_the_jiangsu_budget_is_reported_only_there(plant: str):
+    rule, words = JIANGSU_PLANTS[plant]
+    assert _hits("jiangsu_planted/planted.docx", rule, words)
+    assert not _hits("jiangsu_planted/original.docx", rule, words)
+
+
+def test_a_prose_line_is_restated_by_the_statements_of_its_scope():
+    """J05 states 基本支出12323.48 under 本年支出预算合计 (all funds); the 财政拨款收支预算总表's
+    12,308.48 is the 财政拨款 part, another figure, not a contradiction."""
+    found = _flagged(_check("jiangsu_planted/original.docx"))
+    assert not [f for f in found if f.rule_id == "RESTATE.statement_amount"]
+
+
+def test_the_third_examiners_ocr_like_report_misses_only_a_low_unit_slip():
+    """county_z (a 交通运输局 as an OCR export, written after both rounds of fixes)."""
+    findings = _check("county_z/report.txt").findings
+    report = evaluate_known({"county_z": findings}, THIRD_COUNTY / "labels.json")
+    assert [m["line"] for m in report.missed] == [358]  # "燃油补贴资金1124.50元", 万元 meant
+    labels = json.loads((THIRD_COUNTY / "labels.json").read_text(encoding="utf-8"))
+    near = {n for entry in labels for line in (entry["line"], *entry["related_lines"])
+            for n in range(line - 2, line + 3)}  # fmt: skip
+    assert [f.line for f in _flagged(_check("county_z/report.txt")) if f.line not in near] == []
+
+
+# the planted Shanghai 预算 (H3 rebuilt): plant → (rule, words of its message); plant 5 (增加
+# for 减少 in "比2024年预算减少2,389.52万元", no prior figure printed) is not found
+BUDGET_PLANTS = {
+    1: ("STMT.column_total", "合计「收入预算/合计」 90,016,775.35"),
+    2: ("STMT.income_equals_expenditure", "收入总计 91,061,775.35"),
+    3: ("STMT.code_hierarchy", "208 社会保障和就业支出"),
+    4: ("RESTATE.statement_amount", "行政单位离退休”科目 155.24万元"),
+    6: ("YEAR.heading_year", "标题「2024年部门支出预算总表」"),
+    7: ("COMPLETE.stated_cell_blank", "财政拨款收入 9,101.68万元"),
+    8: ("COMPLETE.promised_statement", "国有资本经营预算支出功能分类预算表"),
+    9: ("RESTATE.statement_amount", "公务接待费 25.80万元 ≠ 报表「公务接待费」28.50万元"),
+}
+
+
+@pytest.mark.parametrize("plant", sorted(BUDGET_PLANTS))
+def test_each_problem_planted_in_the_shanghai_budget_is_reported_only_there(plant: int):
+    rule, words = BUDGET_PLANTS[plant]
+    assert _hits("shanghai_budget_planted/planted.docx", rule, words)
+    assert not _hits("shanghai_budget_planted/original.docx", rule, words)
+
+
+def test_the_untouched_shanghai_budget_gives_no_finding():
+    assert _flagged(_check("shanghai_budget_planted/original.docx")) == []

@@ -43,6 +43,19 @@ _UNITS: dict[str, str] = {
 }
 
 
+def subject_key(text: str) -> str:
+    """A subject for comparing: no spaces, brackets or quotes."""
+    return re.sub(r"[\s（）()“”\"'《》]", "", text)
+
+
+_CODE = re.compile(r"^[0-9A-Z]{10,}[-－—]")  # the 项目编码 printed before a project's name
+
+
+def project_name(project: str) -> str:
+    """A project's name for comparing: no 项目编码, spaces, brackets or quotes."""
+    return subject_key(_CODE.sub("", project))
+
+
 def _compact(text: str) -> str:
     return re.sub(r"\s+", "", to_halfwidth(text))
 

@@ -29,9 +29,9 @@ from budgetlens.checks.linking import (
     Strength,
     name_match,
     pair_rows,
+    project_name,
     same_unit,
 )
-from budgetlens.checks.projects import project_name
 from budgetlens.document import Heading, Paragraph
 from budgetlens.tables import schemas as s
 from budgetlens.tables.kinds import KINDS

@@ -19,7 +19,7 @@ from budgetlens.checks import holds
 from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand
 from budgetlens.checks.intervals import Quantity, check_equal
-from budgetlens.checks.restatements import subject_key
+from budgetlens.checks.linking import project_name, subject_key
 from budgetlens.claims.model import Claim
 from budgetlens.tables import schemas as s
 
@@ -113,12 +113,6 @@ _COLUMNS = (
 )
 _COLUMN_NAMES = {"budget": "年初预算数", "adjusted": "调整后预算数", "executed": "预算执行数"}
 _MONEY = ("元", "万元", "亿元")
-_CODE = re.compile(r"^[0-9A-Z]{10,}[-－—]")  # the 项目编码 printed before a project's name
-
-
-def project_name(project: str) -> str:
-    """A project's name for comparing: no 项目编码, spaces, brackets or quotes."""
-    return subject_key(_CODE.sub("", project))
 
 
 def _self_evaluation(table: s.TableModel) -> bool:

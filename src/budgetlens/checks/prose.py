@@ -78,14 +78,15 @@ PARTS = Rule(
         "合计之后列出的各组成部分之和等于合计",
         what="一句先写合计、再逐项列出组成部分，且占比合计 100%、人数分项，或所列正是该合计按定义的"
         "全部组成部分（基本支出 = 人员经费 + 公用经费；“三公” = 出国 + 车 + 接待）表明列举完整时，"
-        "各部分之和等于合计。",
+        "各部分之和等于合计；列举不完整时，计数的各部分之和（或合计为 0 时任何部分）不超过合计。",
         why="列举完整的部分加不出合计，说明合计或某一部分印错。",
     ),
     en=Doc(
         "Parts listed after a total add up to it",
         what="Where a sentence states a total and then its parts, and their shares (adding to "
         "100%), head counts, or the whole's definition (基本支出 = 人员经费 + 公用经费; 三公 = "
-        "出国 + 车 + 接待) say the list is complete, the parts add up to the total.",
+        "出国 + 车 + 接待) say the list is complete, the parts add up to the total; where it may "
+        "not be, counted parts (or any part of a total printed 0) make no more than the total.",
         why="A complete list of parts that does not make its total means the total or a part is "
         "misprinted.",
     ),
@@ -203,7 +204,19 @@ SAVINGS = Rule(
 )
 
 _MONEY = ("元", "万元", "亿元")
-_COUNTED = ("人", "名", "个", "户", "项", "次", "家", "分")  # whole things: exact when whole
+_COUNTED = (
+    "人",
+    "名",
+    "个",
+    "户",
+    "项",
+    "次",
+    "家",
+    "分",
+    "辆",
+    "台",
+    "套",
+)  # whole things: exact when whole
 
 
 def _groups(claims: list[Claim]) -> dict[str, list[Claim]]:
@@ -232,6 +245,8 @@ def shares(ctx: Context) -> None:
             part = by_id[share.ref]
             if total is None or part is total or not _comparable(part, total):
                 continue
+            if not _of_total(ctx, share, total):
+                continue  # of another whole it names: ``shares_of_named_whole``
             _ratio(ctx, SHARE, share, part, total, "占比")
 
 
@@ -243,6 +258,26 @@ def _key(text: str) -> str:
     return re.sub(r"[\s“”\"'（）()]", "", text)
 
 
+def _named_base(ctx: Context, share: Claim) -> str:
+    """The whole a share names after 占 ("占政府采购支出总额的51.03%"), or ""."""
+    named = _SHARE_BASE.search(ctx.sentence_before(share))
+    base = _key(named["base"]) if named else ""
+    return base if len(base) >= 2 else ""
+
+
+def _of_total(ctx: Context, share: Claim, total: Claim) -> bool:
+    """Whether a share is of its group's total: it names no whole, or that one ("其中：授予
+    小微企业合同金额312.50万元，占政府采购支出总额的51.03%" is not of 授予中小企业合同金额)."""
+    base = _named_base(ctx, share)
+    return not base or _key(total.subject).endswith(base) or bool(_ANY_TOTAL.fullmatch(base))
+
+
+# a whole named by no more than its being the total: "占总支出的9.00%", "占合计的…"
+_ANY_TOTAL = re.compile(
+    r"总(?:支出|收入|额|数|计)|合计|总额|总计|(?:本年)?(?:支出|收入)(?:合计|总额|总计)"
+)
+
+
 def shares_of_named_whole(ctx: Context) -> None:
     """A share with no total in its group, whose whole is named ("占本年支出合计的99.13%"):
     the one earlier amount of the paragraph of that name is the whole. Found by its name, so a
@@ -252,11 +287,11 @@ def shares_of_named_whole(ctx: Context) -> None:
     for share in ctx.claims:
         if share.type != "share" or share.ref not in by_id:
             continue
-        if any(c.role == "total" for c in groups.get(share.group or "", [])):
+        total = next((c for c in groups.get(share.group or "", []) if c.role == "total"), None)
+        if total is not None and _of_total(ctx, share, total):
             continue  # judged against its group's total by ``shares``
-        named = _SHARE_BASE.search(ctx.sentence_before(share))
-        base = _key(named["base"]) if named else ""
-        if len(base) < 2:
+        base = _named_base(ctx, share)
+        if not base:
             continue
         part = by_id[share.ref]
         wholes = [
@@ -278,6 +313,35 @@ _DEFINED_PARTS: dict[str, tuple[str, ...]] = {
     "三公": ("出国", "公务用车", "公务接待"),
     "基本支出": ("人员经费", "公用经费"),
 }
+
+
+def _parts_within(ctx: Context, total: Claim, parts: list[Claim]) -> None:
+    """Some of the parts listed: counted ones make no more than their total ("共有车辆0辆，
+    其中：执法执勤用车4辆、应急保障用车2辆"), and none make more than a total printed 0."""
+    counted = total.quantity.unit in _COUNTED
+    parts = [p for p in parts if p.span.block_id == total.span.block_id]
+    listed = sum((p.quantity.value for p in parts), Decimal(0))
+    if not parts or not (counted or total.quantity.value == 0):
+        return  # items below a "其中：" paragraph may list more than the total counts
+    t, operands = Operand.from_claim(total), [Operand.from_claim(p) for p in parts]
+    if listed <= total.quantity.value:
+        ctx.held(PARTS)
+        return
+    ctx.violated(
+        PARTS,
+        "error",
+        t,
+        operands,
+        f"{total.subject} {t.number.text}，其中所列 {' + '.join(o.number.text for o in operands)}"
+        f" = {plain(listed)} 已超过合计",
+        computed=f"≥ {plain(listed)}",
+    )
+
+
+def _semicolon_between(ctx: Context, first: Claim, then: Claim) -> bool:
+    if first.span.block_id != then.span.block_id:
+        return True
+    return bool(re.search(r"[；;]", ctx.paragraph_before(then)[first.span.end :]))
 
 
 def _all_defined_parts(total: Claim, parts: list[Claim]) -> bool:
@@ -376,12 +440,18 @@ def parts_add_up(ctx: Context) -> None:
         total = next((c for c in group if c.role == "total"), None)
         parts = [c for c in group if c.role == "part"]
         shares_sum = sum((c.quantity.value for c in group if c.type == "share"), Decimal(0))
+        heads = total is not None and total.quantity.unit in ("名", "人")
+        if heads:  # "在职人员81人，其中行政人员21人…；离退休人员47人": the list ends at "；"
+            parts = [p for p in parts if not _semicolon_between(ctx, total, p)]
         complete = (
             abs(shares_sum - 100) <= Decimal("0.1")
-            or (total is not None and total.quantity.unit in ("名", "人") and len(parts) >= 2)
+            or (heads and len(parts) >= 2)
             or (total is not None and _all_defined_parts(total, parts))
         )
-        if total is None or len(parts) < 2 or not complete or not _comparable(total, *parts):
+        if total is None or not parts or not _comparable(total, *parts):
+            continue
+        if not complete or len(parts) < 2:
+            _parts_within(ctx, total, parts)
             continue
         t = Operand.from_claim(total)
         operands = [Operand.from_claim(p) for p in parts]

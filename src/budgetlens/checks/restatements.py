@@ -16,7 +16,13 @@ from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.checks.intervals import check_equal
-from budgetlens.checks.linking import STRENGTH_WORDS, name_match, same_unit
+from budgetlens.checks.linking import (
+    STRENGTH_WORDS,
+    name_match,
+    project_name,
+    same_unit,
+    subject_key,
+)
 from budgetlens.checks.scores import MISSES
 from budgetlens.claims.model import Claim
 from budgetlens.numbers import Number
@@ -153,11 +159,6 @@ COUNT = Rule(
 _MONEY = ("元", "万元", "亿元")
 
 
-def subject_key(text: str) -> str:
-    """A subject for comparing: no spaces, brackets or quotes."""
-    return re.sub(r"[\s（）()“”\"'《》]", "", text)
-
-
 def _unscored_targets(table: s.TableModel) -> bool:
     """Indicator rows with targets and no scores: a 自评表 or a target-setting table."""
     return holds.target_indicators(table) and not holds.scored_indicators(table)
@@ -213,7 +214,7 @@ def _scored_table(ctx: Context, claim: Claim, tables: list) -> s.ExtractedTable 
     named = [
         t
         for t in tables
-        if t.project and len(subject_key(t.project)) >= 4 and subject_key(t.project) in subject
+        if t.project and len(project_name(t.project)) >= 4 and project_name(t.project) in subject
     ]
     if len(named) == 1:
         return named[0]

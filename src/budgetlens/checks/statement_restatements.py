@@ -88,10 +88,12 @@ Restated = tuple[str, Operand | None, s.Amount]  # the cell's name, its figure (
 # The template's paragraphs on each item of the fiscal expenditure statement open with its
 # classification: "10、住房保障支出（类）住房改革支出（款）住房公积金（项）。"
 _ITEM = re.compile(
-    r"^\W*\d*\W*(?P<l1>[^（()]{2,20})[（(]类[）)](?P<l2>[^（()]{2,20})[（(]款[）)]"
+    r"^\W*\d*\W*(?:(?P<l1>[^（()]{2,20})[（(]类[）)](?P<l2>[^（()]{2,20})[（(]款[）)]"
     r"(?P<l3>[^（()]{2,20})[（(]项[）)]"
+    # a budget's "5.“社会保障和就业支出-行政事业单位养老支出-行政单位离退休”科目155.42万元"
+    r"|[“\"](?P<h1>[^-—－”\"]{2,20})[-—－](?P<h2>[^-—－”\"]{2,20})[-—－](?P<h3>[^-—－”\"]{2,20})[”\"]科目)"
 )
-_SPENT = ("决算", "决算数", "支出决算")
+_SPENT = ("决算", "决算数", "支出决算", "科目")
 
 
 def _item_line(statements: list[s.Statement], paragraph: str) -> list[Restated]:
@@ -99,7 +101,7 @@ def _item_line(statements: list[s.Statement], paragraph: str) -> list[Restated]:
     item = _ITEM.match(paragraph)
     if item is None:
         return []
-    names = [_key(item[level]) for level in ("l1", "l2", "l3")]
+    names = [_key(item[a] or item[b]) for a, b in (("l1", "h1"), ("l2", "h2"), ("l3", "h3"))]
     found: list[Restated] = []
     for table in (t for t in statements if t.form == "fiscal_expenditure"):
         label = {row.code: _key(row.label) for row in table.rows if row.code}

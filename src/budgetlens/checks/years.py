@@ -42,15 +42,16 @@ HEADING_YEAR = Rule(
     zh=Doc(
         "各部分标题所写的预算/决算年度与报告标题相同",
         what="报告标题（前几行）写明“YYYY年（度）…部门预算/决算”时，正文各部分标题中同样写法的"
-        "年度（“第三部分 省检察院2016年度部门预算情况说明”）与之相同；写“执行”“上年”的标题不算。",
+        "年度（“第三部分 省检察院2016年度部门预算情况说明”）和报表标题开头的年度（“2025年部门支出"
+        "预算总表”）与之相同；写“执行”“上年”的标题不算。",
         why="部分标题的年度不同，多半是从上一年的报告复制而来未改，其下的说明可能也是上一年的。",
     ),
     en=Doc(
         "Every part's heading names the report's budget or accounts year",
         what='Where the report\'s title (in its first lines) says "YYYY年（度）…部门预算/决算", '
         'a heading that names the report the same way ("第三部分 省检察院2016年度部门预算情况'
-        '说明") gives the same year; headings on execution (执行) or the year before (上年) are '
-        "left out.",
+        '说明") and a statement caption that opens with a year ("2025年部门支出预算总表") give '
+        "the same year; headings on execution (执行) or the year before (上年) are left out.",
         why="A part headed with another year is usually copied from the previous year's report, "
         "and what is under it may be that year's too.",
     ),
@@ -63,6 +64,8 @@ _NAMED_YEAR = re.compile(
 )
 _FRONT = 4  # blocks in which the report's title is printed
 _NOT_THE_REPORT = re.compile(r"执行|上年|上一年|以前年度")
+# a statement's caption opens with the year it is of: "2025年部门支出预算总表"
+_CAPTION_YEAR = re.compile(r"^(?P<year>\d{4})\s*年度?[^，。；\d]{2,30}表$")
 _PROJECT = re.compile(r"^[（(](?P<project>[^）)]+)[）)]$")
 _MENTION = re.compile(
     r"(?P<year>\d{4})年度?(?P<name>[^，。；、\d]{2,}?报告)[（(](?P<project>[^）)]+)[）)]"
@@ -128,10 +131,13 @@ def heading_years(ctx: Context) -> None:
     block, named = title
     said = _year(block, named.start("year"), named["year"])
     for heading in blocks[_FRONT:]:
-        if not isinstance(heading, Heading) or _NOT_THE_REPORT.search(heading.text):
+        if not isinstance(heading, Heading | Paragraph) or _NOT_THE_REPORT.search(heading.text):
             continue
-        found = _NAMED_YEAR.search(heading.text)
-        if found is None or found["kind"] != named["kind"]:
+        found = _CAPTION_YEAR.match(heading.text)
+        if found is None and isinstance(heading, Heading):
+            found = _NAMED_YEAR.search(heading.text)
+            found = found if found and found["kind"] == named["kind"] else None
+        if found is None:
             continue
         if found["year"] == named["year"]:
             ctx.held(HEADING_YEAR)

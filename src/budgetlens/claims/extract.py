@@ -162,7 +162,7 @@ _SCORE_DEDUCTION = re.compile(r"扣(?:除|了)?$")
 # the total as other counties word it: 评价得分, 评分结果, 自评分数, 综合评分, 最终得分, 自评总分
 _SCORE_TOTAL = re.compile(
     r"(?:(?:自评|评价|考核|评定|综合|最终)得分|(?:评分|评价|自评)结果|自评分数?|综合评分"
-    r"|(?:自评|评价)总分)(?:为|是|达)?$"
+    r"|(?:自评|评价)总分|(?:自评|评价|考核|综合)总得分)(?:为|是|达)?$"
 )
 _SCORE_AWARD = re.compile(r"得(?:分)?(?:为|是)?$")
 _GENERIC_SCORE_SUBJECT = re.compile(r"^(?:该项?指标|该项|本项|本指标)?$")
@@ -626,6 +626,14 @@ def _footing(groups: _Groups, total: _Token, parts: list[_Token]) -> None:
         groups.new(parts)
 
 
+_SUM_WORDS = re.compile(r"共计|合计|总计|总共|共有")
+
+
+def _words_before(source: _Source, token: _Token) -> str:
+    """The printed words naming a figure, with what trimming its subject took ("共计")."""
+    return source.half[max(token.start - len(token.subject) - 6, 0) : token.start]
+
+
 def _sentence_lead_total(
     source: _Source, tokens: list[_Token], sentence: int, start: int
 ) -> _Token | None:
@@ -638,7 +646,9 @@ def _sentence_lead_total(
     if not previous:
         return None
     if _PARTS_LEAD.match(text):
-        return previous[0]
+        # "…在编公务用车2辆（…），…共计使用车辆13辆。其中：轿车8辆…": the sum it names
+        summed = [t for t in previous if _SUM_WORDS.search(_words_before(source, t))]
+        return summed[-1] if summed else previous[0]
     named = _PARTS_LEAD_NAMED.match(text)
     if named:  # "决算数中…": the figure the previous sentence gave as 决算数
         return next((t for t in previous if t.subject.endswith(named.group("name"))), None)

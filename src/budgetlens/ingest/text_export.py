@@ -94,8 +94,9 @@ MAX_CELL_LINES = 4
 
 
 def _titles(text: str) -> bool:
-    """Whether a line is a report's or a table's title: never a cell's continuation."""
-    return heading_level(text, styled=False) == 0 or is_caption(text)
+    """Whether a line is a report's or a table's title: never a cell's continuation (a cell's
+    own words may end like one: "自评依据⏎⏎及说明")."""
+    return len(text) >= 8 and (heading_level(text, styled=False) == 0 or is_caption(text))
 
 
 def _continues_into_tab_line(lines: list[str], start: int, blanks: bool) -> bool:
