@@ -156,6 +156,7 @@ def promised_statements(ctx: Context) -> None:
     texts = [b.text for b in after if not isinstance(b, Table)]
     texts += [c.text for b in after if isinstance(b, Table) for c in b.cells]
     texts += [t.title for t in ctx.extraction.tables if t.title]
+    texts = [t for t in texts if "表" in t and len(t) <= 2 * MAX_TITLE]  # cheap before _key
     titles = {
         _YEAR.sub("", k) for k in map(_key, texts) if k.endswith("表") and len(k) <= MAX_TITLE
     }

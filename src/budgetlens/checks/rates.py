@@ -16,7 +16,6 @@ from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.checks.intervals import Interval, UndefinedRatio, check_ratio, judge
 from budgetlens.document import Table
-from budgetlens.tables import schemas as s
 from budgetlens.textnorm import to_halfwidth
 
 EXECUTION = Rule(
@@ -100,10 +99,9 @@ _FORMULA = re.compile(
 _HUNDRED = Decimal(100)
 
 
-def _formula(ctx: Context, table: s.TableModel) -> Evidence | None:
-    """Where the table's report prints the score formula: a cell of any of its tables (the
-    table's note, a score sheet's 评分方法) or its prose."""
-    report = ctx.report_of.get(table.id)
+def _formula(ctx: Context, report: int | None) -> Evidence | None:
+    """Where a report prints the score formula: a cell of any of its tables (a table's note, a
+    score sheet's 评分方法) or its prose."""
     for block in ctx.document.blocks:
         if ctx.report_of.get(block.id) != report:
             continue
@@ -132,6 +130,7 @@ def _formula(ctx: Context, table: s.TableModel) -> Evidence | None:
 
 
 def execution_rate_scores(ctx: Context) -> None:
+    formulas: dict[int | None, Evidence | None] = {}  # by report: one scan of its text each
     for table in ctx.extraction.tables:
         lines = [
             (line, rate, score, points)
@@ -141,7 +140,10 @@ def execution_rate_scores(ctx: Context) -> None:
             and (points := Operand.in_row(line, "allotted") or Operand.in_row(line, "weight"))
             and rate.number.percent
         ]
-        formula = _formula(ctx, table) if lines else None
+        report = ctx.report_of.get(table.id)
+        if lines and report not in formulas:
+            formulas[report] = _formula(ctx, report)
+        formula = formulas.get(report) if lines else None
         if formula is None:
             continue
         for line, rate, score, points in lines:
