@@ -18,6 +18,7 @@ COUNTY = EXAMINER / "county_x"
 SECOND_COUNTY = EXAMINER / "county_y"
 THIRD_COUNTY = EXAMINER / "county_z"
 BUDGET = EXAMINER / "shanghai_budget_planted"
+FOURTH_COUNTY = EXAMINER / "county_w"
 PLANTED = EXAMINER / "shanghai_planted"
 JIANGSU = EXAMINER / "jiangsu_planted"
 
@@ -190,3 +191,36 @@ def test_each_problem_planted_in_the_shanghai_budget_is_reported_only_there(plan
 
 def test_the_untouched_shanghai_budget_gives_no_finding():
     assert _flagged(_check("shanghai_budget_planted/original.docx")) == []
+
+
+def test_the_fourth_examiners_county_report_misses_a_weight_heading_and_a_low_unit_slip():
+    """county_w (a 文化广电旅游局, written after three rounds of fixes)."""
+    findings = _check("county_w/report.txt").findings
+    report = evaluate_known({"county_w": findings}, FOURTH_COUNTY / "labels.json")
+    # "绩效指标（90分）" over weights that add to 85; "共计支出5.46元" where 万元 is meant
+    assert sorted(m["line"] for m in report.missed) == [61, 570]
+    labels = json.loads((FOURTH_COUNTY / "labels.json").read_text(encoding="utf-8"))
+    near = {n for entry in labels for line in (entry["line"], *entry["related_lines"])
+            for n in range(line - 2, line + 3)}  # fmt: skip
+    assert [f.line for f in _flagged(_check("county_w/report.txt")) if f.line not in near] == []
+
+
+# the planted Jiangsu court 预算 (J21 rebuilt): plant → (rule, words of its message)
+COURT_PLANTS = {
+    "P1": ("STMT.column_total", "本行「合计」 2,599.73"),
+    "P2": ("STMT.income_equals_expenditure", "收入总计 28,849.38 ≠ 支出总计 28,894.38"),
+    "P3": ("STMT.code_hierarchy", "22102 住房改革支出「金额」 2,998.14"),
+    "P4": ("RESTATE.statement_amount", "案件执行（项）支出 1005万元"),
+    "P5": ("CHANGE.rate_of_prior", "其他法院支出（项）支出变动幅度 17.94%"),
+    "P6": ("CHANGE.rate_of_prior", "案件审判（项）支出变动幅度 10.35%"),
+    "P7": ("YEAR.heading_year", "八、2016年度"),
+    "P8": ("STMT.code_hierarchy", "20405 法院「金额」 23,513.11"),
+    "P9": ("RESTATE.statement_amount", "公务接待费预算支出 158.72万元"),
+}
+
+
+@pytest.mark.parametrize("plant", sorted(COURT_PLANTS))
+def test_each_problem_planted_in_the_court_budget_is_reported_only_there(plant: str):
+    rule, words = COURT_PLANTS[plant]
+    assert _hits("jiangsu_court_planted/planted.docx", rule, words)
+    assert not _hits("jiangsu_court_planted/original.docx", rule, words)

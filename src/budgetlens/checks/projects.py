@@ -109,7 +109,7 @@ _PAID = re.compile(r"(?:已完成|已|累计|实际)(?:拨付|支付)(?:资金|�
 _COLUMNS = (
     (re.compile(r"年初预算(数|金额|资金)?$"), "budget"),
     (re.compile(r"(调整后|全年)预算(数|金额)?$"), "adjusted"),
-    (re.compile(r"(预算)?执行(数|金额|资金)$"), "executed"),
+    (re.compile(r"(预算)?执行(数|金额|资金)$|实际支出(数|金额|资金)?$"), "executed"),
 )
 _COLUMN_NAMES = {"budget": "年初预算数", "adjusted": "调整后预算数", "executed": "预算执行数"}
 _MONEY = ("元", "万元", "亿元")

@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import pairwise
 
 from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.intervals import check_sum
+from budgetlens.checks.scores import MISSES
 from budgetlens.claims.model import Claim
 from budgetlens.document import Block, Heading, Paragraph
 from budgetlens.ingest.structure import numbering_level
@@ -93,6 +95,27 @@ HUNDRED = Rule(
         "add up to 100.",
         why="The sections share the 100 points; another total means a section's allotment is "
         "mis-stated, and the total score cannot be checked.",
+    ),
+)
+TARGET_SCORE = Rule(
+    "SCORE.prose_award_against_target",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "正文逐项评分时，未达目标不得满分，达到目标而扣分须说明原因",
+        what="正文一句写出某项的分值、目标值、实际完成值和得分（“送戏下乡演出场次（10分）：目标值"
+        "≥120场，全年完成112场，该项得10分”）：实际值按目标的比较符未达到目标却得满分，或达到"
+        "目标却扣分而句中未说明原因。",
+        why="得分应当依据目标完成情况；正文自相矛盾，评分就不可信。",
+    ),
+    en=Doc(
+        "A score in the prose follows its target: no full marks on a miss, no points off a hit",
+        what="Where one sentence gives an item's points, its target, its actual value and its "
+        'award ("送戏下乡演出场次（10分）：目标值≥120场，全年完成112场，该项得10分"): full marks '
+        "on an actual that misses the target by its comparator, or points off an actual that "
+        "meets it with no reason in the sentence.",
+        why="A score rests on whether its target was met; prose that contradicts itself makes "
+        "the score untrustworthy.",
     ),
 )
 AWARDS = Rule(
@@ -433,4 +456,81 @@ def _total(ctx: Context, awards: _Awards, report: int | None, sets: list[list[_N
         )
 
 
-FAMILIES = [awards_within_allotments, awards_plus_deductions, allotments_add_up, awards_add_up]
+# words that give a reason for points taken off ("因…", "受…影响", "扣1分")
+_REASON = re.compile(r"因|由于|受|扣|未|不足|偏低|延迟|滞后|问题")
+
+
+def awards_against_targets(ctx: Context) -> None:
+    """One sentence, one item: its allotment, its target (with a comparator), its actual in
+    the target's unit and its award, in that order."""
+    by_block: dict[str, list[Claim]] = {}
+    for claim in ctx.claims:
+        if claim.span.cell is None:
+            by_block.setdefault(claim.span.block_id, []).append(claim)
+    for claims in by_block.values():
+        text = ctx.paragraph_before(claims[-1]) + "。"
+        for start, end in _sentences(text):
+            here = [c for c in claims if start <= c.span.start < end]
+            _judge_item(ctx, here, text[start:end])
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    bounds = [0, *(m.end() for m in re.finditer(r"[。；;]", text)), len(text)]
+    return [(a, b) for a, b in pairwise(bounds) if b > a]
+
+
+def _judge_item(ctx: Context, claims: list[Claim], sentence: str) -> None:
+    allotted = [c for c in claims if c.type == "score_allotment"]
+    targets = [c for c in claims if c.comparator in MISSES and c.quantity.unit not in ("分",)]
+    awards = [c for c in claims if c.type == "score_award"]
+    if len(allotted) != 1 or len(targets) != 1 or len(awards) != 1:
+        return
+    target, award, points = targets[0], awards[0], allotted[0]
+    actuals = [
+        c
+        for c in claims
+        if c.type in ("achievement", "count")
+        and c is not target
+        and c.comparator is None
+        and c.quantity.unit == target.quantity.unit
+        and target.span.start < c.span.start < award.span.start
+    ]
+    if len(actuals) != 1 or actuals[0].qualifier is not None:
+        return
+    actual = actuals[0]
+    full = award.quantity.value == points.quantity.value
+    if not (full or award.quantity.value < points.quantity.value):
+        return  # over its points: SCORE.prose_award_within_allotment's finding
+    missed = MISSES[target.comparator](actual.quantity.value, target.quantity.value)
+    sign = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}[target.comparator or "="]
+    said = (
+        f"{points.subject}：目标 {sign}{target.quantity.text}{target.quantity.unit or ''}，实际 "
+        f"{actual.quantity.text}{actual.quantity.unit or ''}"
+    )
+    if full and missed:
+        message = f"{said}，未达目标却得满分 {award.quantity.text} 分"
+    elif not full and not missed and not _REASON.search(sentence):
+        message = (
+            f"{said}，已达目标却得 {award.quantity.text} 分（分值 {points.quantity.text}），"
+            "未说明原因"
+        )
+    else:
+        ctx.held(TARGET_SCORE)
+        return
+    ctx.violated(
+        TARGET_SCORE,
+        "warning",
+        _operand(award),
+        [_operand(points), _operand(target), _operand(actual)],
+        message,
+        computed=points.quantity.text if not full else None,
+    )
+
+
+FAMILIES = [
+    awards_within_allotments,
+    awards_plus_deductions,
+    allotments_add_up,
+    awards_add_up,
+    awards_against_targets,
+]

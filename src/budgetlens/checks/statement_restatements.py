@@ -88,12 +88,13 @@ Restated = tuple[str, Operand | None, s.Amount]  # the cell's name, its figure (
 # The template's paragraphs on each item of the fiscal expenditure statement open with its
 # classification: "10、住房保障支出（类）住房改革支出（款）住房公积金（项）。"
 _ITEM = re.compile(
-    r"^\W*\d*\W*(?:(?P<l1>[^（()]{2,20})[（(]类[）)](?P<l2>[^（()]{2,20})[（(]款[）)]"
+    r"^\W*\d*\W*(?:(?:(?P<l1>[^（()]{2,20})[（(]类[）)])?(?P<l2>[^（()]{2,20})[（(]款[）)]"
     r"(?P<l3>[^（()]{2,20})[（(]项[）)]"
     # a budget's "5.“社会保障和就业支出-行政事业单位养老支出-行政单位离退休”科目155.42万元"
     r"|[“\"](?P<h1>[^-—－”\"]{2,20})[-—－](?P<h2>[^-—－”\"]{2,20})[-—－](?P<h3>[^-—－”\"]{2,20})[”\"]科目)"
 )
-_SPENT = ("决算", "决算数", "支出决算", "科目")
+# the figure an item paragraph gives its line: "…支出决算为…", "…”科目155.42万元", "…（项）支出…"
+_SPENT = re.compile(r"(?:决算数?|科目|[（(]项[）)]支出)$")
 
 
 def _item_line(statements: list[s.Statement], paragraph: str) -> list[Restated]:
@@ -101,14 +102,17 @@ def _item_line(statements: list[s.Statement], paragraph: str) -> list[Restated]:
     item = _ITEM.match(paragraph)
     if item is None:
         return []
-    names = [_key(item[a] or item[b]) for a, b in (("l1", "h1"), ("l2", "h2"), ("l3", "h3"))]
+    # a level left out ("法院（款）案件执行（项）支出…") matches any
+    names = [_key(item[a] or item[b] or "") for a, b in (("l1", "h1"), ("l2", "h2"), ("l3", "h3"))]
     found: list[Restated] = []
     for table in (t for t in statements if t.form == "fiscal_expenditure"):
         label = {row.code: _key(row.label) for row in table.rows if row.code}
         for row in table.rows:
             code = row.code or ""
             path = [label.get(code[:n]) for n in (3, 5, 7)]
-            if len(code) == 7 and path == names and _readable(row):
+            if len(code) == 7 and all(n in ("", p) for n, p in zip(names, path, strict=True)):
+                if not _readable(row):
+                    continue
                 found.append((row.label, _first_amount(row), row))
     return found
 
@@ -123,7 +127,9 @@ def _candidates(statements: list[s.Statement], claim: Claim, paragraph: str) -> 
     subject = _key(claim.subject)
     if _CHANGE.search(subject):
         return []
-    if subject.endswith(_SPENT) and (line := _item_line(statements, paragraph)):
+    if _SPENT.search(re.sub(r"\s", "", claim.subject)) and (
+        line := _item_line(statements, paragraph)
+    ):
         return line
     if subject.endswith("总计"):
         summary = _summary(statements, subject)

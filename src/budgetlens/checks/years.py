@@ -65,7 +65,9 @@ _NAMED_YEAR = re.compile(
 _FRONT = 4  # blocks in which the report's title is printed
 _NOT_THE_REPORT = re.compile(r"执行|上年|上一年|以前年度")
 # a statement's caption opens with the year it is of: "2025年部门支出预算总表"
-_CAPTION_YEAR = re.compile(r"^(?P<year>\d{4})\s*年度?[^，。；\d]{2,30}表$")
+_CAPTION_YEAR = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]\s*)?(?P<year>\d{4})\s*年度?[^，。；\d]{2,30}表$"
+)
 _PROJECT = re.compile(r"^[（(](?P<project>[^）)]+)[）)]$")
 _MENTION = re.compile(
     r"(?P<year>\d{4})年度?(?P<name>[^，。；、\d]{2,}?报告)[（(](?P<project>[^）)]+)[）)]"
