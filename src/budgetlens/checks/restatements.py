@@ -27,6 +27,7 @@ from budgetlens.checks.scores import MISSES
 from budgetlens.claims.model import Claim
 from budgetlens.numbers import Number
 from budgetlens.tables import schemas as s
+from budgetlens.tables.kinds import KINDS
 
 SCORE_TOTAL = Rule(
     "RESTATE.score_total",
@@ -206,7 +207,8 @@ def score_totals(ctx: Context) -> None:
 
 def _scored_table(ctx: Context, claim: Claim, tables: list) -> s.ExtractedTable | None:
     """The score table a total is about: the table the claim is printed in (a T3's 评价结论),
-    else the one whose project the claim names, else the only one in the claim's report."""
+    else the one whose project the claim names, else for a 部门整体 total the department's only
+    score sheet, else the only one in the claim's report."""
     own = next((t for t in tables if t.id == claim.span.block_id), None)
     if own is not None:
         return own
@@ -220,6 +222,10 @@ def _scored_table(ctx: Context, claim: Claim, tables: list) -> s.ExtractedTable 
         return named[0]
     if named:
         return None
+    if "整体" in subject:  # "部门整体支出绩效自评得分为…": the department's one score sheet
+        whole = [t for t in tables if getattr(KINDS.get(t.kind), "scope", None) == "department"]
+        whole = [t for t in whole if holds.score_sheet(t)]
+        return whole[0] if len(whole) == 1 else None
     in_report = _in_report(ctx, claim, holds.score_sheet)
     return in_report[0] if len(in_report) == 1 else None
 

@@ -91,7 +91,8 @@ _ITEM = re.compile(
     r"^\W*\d*\W*(?:(?:(?P<l1>[^（()]{2,20})[（(]类[）)])?(?P<l2>[^（()]{2,20})[（(]款[）)]"
     r"(?P<l3>[^（()]{2,20})[（(]项[）)]"
     # a budget's "5.“社会保障和就业支出-行政事业单位养老支出-行政单位离退休”科目155.42万元"
-    r"|[“\"](?P<h1>[^-—－”\"]{2,20})[-—－](?P<h2>[^-—－”\"]{2,20})[-—－](?P<h3>[^-—－”\"]{2,20})[”\"]科目)"
+    r"|[“\"](?P<h1>[^-—－”\"]{2,20})(?:[-—－](?P<h2>[^-—－”\"]{2,20}))?"
+    r"(?:[-—－](?P<h3>[^-—－”\"]{2,20}))?[”\"]科目)"
 )
 # the figure an item paragraph gives its line: "…支出决算为…", "…”科目155.42万元", "…（项）支出…"
 _SPENT = re.compile(r"(?:决算数?|科目|[（(]项[）)]支出)$")
@@ -102,15 +103,17 @@ def _item_line(statements: list[s.Statement], paragraph: str) -> list[Restated]:
     item = _ITEM.match(paragraph)
     if item is None:
         return []
-    # a level left out ("法院（款）案件执行（项）支出…") matches any
+    # a level left out ("法院（款）案件执行（项）支出…") matches any; a quoted path names the
+    # line of its depth ("“卫生健康支出”科目" the 类, "“…-…-行政单位离退休”科目" the 项)
     names = [_key(item[a] or item[b] or "") for a, b in (("l1", "h1"), ("l2", "h2"), ("l3", "h3"))]
+    depth = 7 if item["l3"] else 3 + 2 * sum(bool(item[h]) for h in ("h2", "h3"))
     found: list[Restated] = []
     for table in (t for t in statements if t.form == "fiscal_expenditure"):
         label = {row.code: _key(row.label) for row in table.rows if row.code}
         for row in table.rows:
             code = row.code or ""
             path = [label.get(code[:n]) for n in (3, 5, 7)]
-            if len(code) == 7 and all(n in ("", p) for n, p in zip(names, path, strict=True)):
+            if len(code) == depth and all(n in ("", p) for n, p in zip(names, path, strict=False)):
                 if not _readable(row):
                     continue
                 found.append((row.label, _first_amount(row), row))

@@ -58,7 +58,8 @@ def parsed(text: str | None, unit: str | None = None) -> Parsed | None:
 # where the table has no column for them: "≥120处", "≤305元", "＝100%", "不低于95%", "112处".
 _MEASURE = re.compile(
     r"^(?P<comparator>≥|≧|>=|≤|≦|<=|＝|=|＞|>|＜|<|不低于|不少于|不高于|不超过)?\s*"
-    r"(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%|[A-Za-z\u4e00-\u9fff㎡/]{1,4})?$"
+    r"(?P<number>\d[\d,]*(?:\.\d+)?)\s*"
+    r"(?P<unit>%|‰|(?:[A-Za-z\u4e00-\u9fff㎡/]|[(（][\u4e00-\u9fff]{1,2}[)）]){1,6})?$"
 )
 
 
