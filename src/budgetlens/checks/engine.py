@@ -52,6 +52,9 @@ def span_location(block: Heading | Paragraph, start: int, end: int) -> EvidenceL
     )
 
 
+MONEY = ("元", "万元", "亿元")  # the units of money a check converts between
+
+
 @dataclass(frozen=True)
 class Operand:
     """A number used by a check, with the text and the place it was printed."""
@@ -72,7 +75,7 @@ class Operand:
         location = EvidenceLocation(
             line=ref.line, page=ref.page, table_id=ref.table_id, row=ref.row, col=ref.col
         )
-        unit = parsed.unit if parsed.unit in ("元", "万元", "亿元") else None
+        unit = parsed.unit if parsed.unit in MONEY else None
         return cls(number, unit, Evidence(role="operand", text=text, location=location))
 
     @classmethod
@@ -87,7 +90,7 @@ class Operand:
             location = location.model_copy(
                 update={"table_id": span.block_id, "row": span.cell[0], "col": span.cell[1]}
             )
-        unit = q.unit if q.unit in ("元", "万元", "亿元") else None
+        unit = q.unit if q.unit in MONEY else None
         return cls(number, unit, Evidence(role="operand", text=q.text, location=location))
 
     @classmethod

@@ -20,7 +20,7 @@ from typing import Literal
 
 from budgetlens.checks import holds
 from budgetlens.checks.catalog import Doc, Rule, Severity
-from budgetlens.checks.engine import Context, Operand, plain, span_location
+from budgetlens.checks.engine import MONEY, Context, Operand, plain, span_location
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.checks.intervals import Quantity, check_equal
 from budgetlens.checks.linking import (
@@ -149,7 +149,6 @@ _LINK_WORDS: dict[Link, str] = {
     "contained": "项目名称相互包含",
     "report": "同一报告中仅此两表",
 }
-_MONEY = ("元", "万元", "亿元")
 _SETTING = "T6"
 
 
@@ -288,7 +287,7 @@ def _target(
             computed=first.stated_target(),
         )
         return
-    money = first.unit in _MONEY and second.unit in _MONEY
+    money = first.unit in MONEY and second.unit in MONEY
     a = Quantity(stated.number, second.unit) if money else stated.number
     b = Quantity(other.number, first.unit) if money else other.number
     ctx.judged(

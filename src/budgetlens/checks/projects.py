@@ -17,7 +17,7 @@ import re
 
 from budgetlens.checks import holds
 from budgetlens.checks.catalog import Doc, Rule
-from budgetlens.checks.engine import Context, Operand
+from budgetlens.checks.engine import MONEY, Context, Operand
 from budgetlens.checks.intervals import Quantity, check_equal
 from budgetlens.checks.linking import project_name, subject_key
 from budgetlens.claims.model import Claim
@@ -112,7 +112,6 @@ _COLUMNS = (
     (re.compile(r"(预算)?执行(数|金额|资金)$|实际支出(数|金额|资金)?$"), "executed"),
 )
 _COLUMN_NAMES = {"budget": "年初预算数", "adjusted": "调整后预算数", "executed": "预算执行数"}
-_MONEY = ("元", "万元", "亿元")
 
 
 def _self_evaluation(table: s.TableModel) -> bool:
@@ -133,7 +132,7 @@ def _table_for(ctx: Context, claim: Claim, tables: list[s.TableModel]):
 def project_budget_figures(ctx: Context) -> None:
     tables = [t for t in ctx.extraction.tables if _self_evaluation(t)]
     for claim in ctx.claims:
-        if claim.type != "amount" or claim.quantity.unit not in _MONEY:
+        if claim.type != "amount" or claim.quantity.unit not in MONEY:
             continue
         subject = subject_key(claim.subject)
         column = next((c for pattern, c in _COLUMNS if pattern.search(subject)), None)

@@ -11,7 +11,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from budgetlens.checks.catalog import Doc, Rule, Severity
-from budgetlens.checks.engine import Context, Operand, plain
+from budgetlens.checks.engine import MONEY, Context, Operand, plain
 from budgetlens.checks.intervals import (
     Interval,
     Quantity,
@@ -203,7 +203,6 @@ SAVINGS = Rule(
     ),
 )
 
-_MONEY = ("元", "万元", "亿元")
 _COUNTED = (
     "人",
     "名",
@@ -234,7 +233,7 @@ def _by_id(claims: list[Claim]) -> dict[str, Claim]:
 def _comparable(*claims: Claim) -> bool:
     """Money in any of 元/万元/亿元 compares; otherwise the units must be the same."""
     units = {c.quantity.unit for c in claims}
-    return units <= set(_MONEY) or len(units) == 1
+    return units <= set(MONEY) or len(units) == 1
 
 
 def shares(ctx: Context) -> None:
@@ -734,10 +733,10 @@ def savings_rate(ctx: Context) -> None:
             c for c in claims if c.type in ("rate", "achievement") and "节资率" in c.subject
         ):
             saved = next(
-                (c for c in claims if "节约" in c.subject and c.quantity.unit in _MONEY), None
+                (c for c in claims if "节约" in c.subject and c.quantity.unit in MONEY), None
             )
             spent = next(
-                (c for c in claims if "成交" in c.subject and c.quantity.unit in _MONEY), None
+                (c for c in claims if "成交" in c.subject and c.quantity.unit in MONEY), None
             )
             if not (saved and spent):
                 continue

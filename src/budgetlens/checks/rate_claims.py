@@ -15,7 +15,7 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from budgetlens.checks import holds
 from budgetlens.checks.catalog import Doc, Rule
-from budgetlens.checks.engine import Context, Operand, plain
+from budgetlens.checks.engine import MONEY, Context, Operand, plain
 from budgetlens.checks.intervals import Interval, Quantity
 from budgetlens.checks.linking import name_match
 from budgetlens.claims.model import Claim
@@ -85,7 +85,7 @@ def _part_year(ctx: Context, claim: Claim) -> bool:
 def _quantity(claim: Claim) -> Quantity:
     q = claim.quantity
     number = Number(text=q.text, value=q.value, decimals=q.decimals, percent=q.percent)
-    return Quantity(number, q.unit if q.unit in ("元", "万元", "亿元") else None)
+    return Quantity(number, q.unit if q.unit in MONEY else None)
 
 
 def _report_title(ctx: Context, block_id: str) -> str:

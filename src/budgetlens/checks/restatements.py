@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from budgetlens.checks import holds
 from budgetlens.checks.catalog import Doc, Rule
-from budgetlens.checks.engine import Context, Operand, plain
+from budgetlens.checks.engine import MONEY, Context, Operand, plain
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.checks.intervals import check_equal
 from budgetlens.checks.linking import (
@@ -157,8 +157,6 @@ COUNT = Rule(
     ),
 )
 
-_MONEY = ("元", "万元", "亿元")
-
 
 def _unscored_targets(table: s.TableModel) -> bool:
     """Indicator rows with targets and no scores: a 自评表 or a target-setting table."""
@@ -254,7 +252,7 @@ def _same_unit(claim: Claim, row: s.Indicator) -> bool:
     unit = claim.quantity.unit
     if claim.quantity.percent or unit == "%":
         return row.unit == "%" or bool(row.actual_value and row.actual_value.percent)
-    if unit in _MONEY:
+    if unit in MONEY:
         return unit == row.unit
     return unit is not None and same_unit(unit, row.unit) is True  # 次 and 人次 are one unit
 
@@ -338,7 +336,7 @@ def same_amounts(ctx: Context) -> None:
     for claim in ctx.claims:
         if not (
             claim.type == "amount"
-            and claim.quantity.unit in _MONEY
+            and claim.quantity.unit in MONEY
             and len(subject_key(claim.subject)) >= 4
         ):
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from budgetlens.checks.catalog import Doc, Rule
-from budgetlens.checks.engine import Context, Operand
+from budgetlens.checks.engine import MONEY, Context, Operand
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.checks.intervals import Quantity, check_equal
 from budgetlens.checks.statements import KINDS
@@ -62,7 +62,6 @@ BLANK = Rule(
 )
 
 _NOISE = re.compile(r"^[一二三四五六七八九十]+、|[（(][类款项][）)]|\s")
-_MONEY = ("元", "万元", "亿元")
 _CHANGE = re.compile(r"增加|减少|增长|下降|上升|变动|持平|比上年|较上年|同比")
 
 
@@ -215,7 +214,7 @@ def statement_amounts(ctx: Context) -> None:
     if not statements:
         return
     for claim in ctx.claims:
-        if claim.type != "amount" or claim.quantity.unit not in _MONEY:
+        if claim.type != "amount" or claim.quantity.unit not in MONEY:
             continue
         candidates = _candidates(statements, claim, ctx.paragraph_before(claim))
         stated = Operand.from_claim(claim)

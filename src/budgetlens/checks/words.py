@@ -14,7 +14,7 @@ from typing import Literal
 
 from budgetlens.checks import holds
 from budgetlens.checks.catalog import Doc, Rule
-from budgetlens.checks.engine import Context, Operand, plain, span_location
+from budgetlens.checks.engine import MONEY, Context, Operand, plain, span_location
 from budgetlens.checks.findings import Evidence, EvidenceLocation, Severity
 from budgetlens.checks.intervals import Quantity, check_difference
 from budgetlens.claims.model import Claim
@@ -83,7 +83,6 @@ NAMED = Rule(
     ),
 )
 
-_MONEY = ("元", "万元", "亿元")
 _UP, _DOWN, _SAME = ">", "<", "="
 
 # After a printed prior: the word that says which way the amount moved. "基本持平" allows a
@@ -126,12 +125,12 @@ def _holds(word: str, relation: str) -> bool:
 
 
 def _unit(claim: Claim) -> str | None:
-    return claim.quantity.unit if claim.quantity.unit in _MONEY else None
+    return claim.quantity.unit if claim.quantity.unit in MONEY else None
 
 
 def _comparable(a: Claim, b: Claim) -> bool:
     units = {a.quantity.unit, b.quantity.unit}
-    return units <= set(_MONEY) or len(units) == 1
+    return units <= set(MONEY) or len(units) == 1
 
 
 def _word_evidence(block: Heading | Paragraph, start: int, end: int) -> Evidence:
