@@ -11,6 +11,7 @@ confidence on a scan) is recorded as not checked, whichever family judged it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -53,6 +54,7 @@ def span_location(block: Heading | Paragraph, start: int, end: int) -> EvidenceL
 
 
 MONEY = ("元", "万元", "亿元")  # the units of money a check converts between
+TITLE_BLOCKS, MAX_TITLE = 4, 40  # a report's title: among its first blocks, and short
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,17 @@ class Context:
         before = block.text[: claim.span.start]
         start = max(before.rfind(mark) for mark in "。；;") + 1
         return before[start:]
+
+    def title_match(
+        self, pattern: re.Pattern[str]
+    ) -> tuple[Heading | Paragraph, re.Match[str]] | None:
+        """The report's title that ``pattern`` finds in, among the first blocks and short, with
+        the match; None where no such title is printed."""
+        for block in self.document.blocks[:TITLE_BLOCKS]:
+            short = isinstance(block, Heading | Paragraph) and len(block.text) <= MAX_TITLE
+            if short and (found := pattern.search(block.text)):
+                return block, found
+        return None
 
     def paragraph_before(self, claim: Claim) -> str:
         """The text of the claim's paragraph up to its number."""

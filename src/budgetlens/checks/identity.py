@@ -77,7 +77,6 @@ _TITLE_YEAR = re.compile(r"[（(]\s*(?P<year>\d{4})\s*年度\s*[）)]")
 MIN_AGREEING = 3  # period-end dates that must agree before one that differs is suspect
 # A 决算's title names the year it closes: "2024年度部门决算", "2024年单位决算公开"
 _FINAL_TITLE = re.compile(r"(?P<year>\d{4})\s*年度?\s*(?:部门|单位)?\s*决算")
-_TITLE_BLOCKS = 4  # a title is among the first blocks, short
 
 
 def _locate(block: Block, cell: Cell | None, start: int, end: int) -> EvidenceLocation:
@@ -144,12 +143,12 @@ def placeholders(ctx: Context) -> None:
 
 def _final_accounts_year(ctx: Context) -> Operand | None:
     """The year a 决算's title closes, where one of the first blocks is its title."""
-    for block in ctx.document.blocks[:_TITLE_BLOCKS]:
-        found = _FINAL_TITLE.search(block.text) if len(block.text) <= 40 else None
-        if found and isinstance(block, Heading | Paragraph):
-            at = _locate(block, None, found.start("year"), found.end("year"))
-            return _printed(found["year"], at, Decimal(found["year"]))
-    return None
+    title = ctx.title_match(_FINAL_TITLE)
+    if title is None:
+        return None
+    block, found = title
+    at = _locate(block, None, found.start("year"), found.end("year"))
+    return _printed(found["year"], at, Decimal(found["year"]))
 
 
 def period_ends(ctx: Context) -> None:

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from budgetlens.checks.catalog import Doc, Rule
-from budgetlens.checks.engine import Context, Operand, span_location
+from budgetlens.checks.engine import TITLE_BLOCKS, Context, Operand, span_location
 from budgetlens.checks.findings import Evidence
 from budgetlens.document import Heading, Paragraph
 from budgetlens.numbers import Number
@@ -62,7 +62,6 @@ _TITLE = re.compile(r"^(?P<year>\d{4})年度?(?P<name>[^，。；]{2,}?报告)$"
 _NAMED_YEAR = re.compile(
     r"(?P<year>\d{4})\s*年度?[^，。；\d]{0,20}?(?:部门|单位)(?P<kind>预算|决算)"
 )
-_FRONT = 4  # blocks in which the report's title is printed
 _NOT_THE_REPORT = re.compile(r"执行|上年|上一年|以前年度")
 # a statement's caption opens with the year it is of: "2025年部门支出预算总表"
 _CAPTION_YEAR = re.compile(
@@ -117,22 +116,12 @@ def report_title_years(ctx: Context) -> None:
 
 
 def heading_years(ctx: Context) -> None:
-    blocks = ctx.document.blocks
-    title = next(
-        (
-            (b, found)
-            for b in blocks[:_FRONT]
-            if isinstance(b, Heading | Paragraph)
-            and len(b.text) <= 40
-            and (found := _NAMED_YEAR.search(b.text))
-        ),
-        None,
-    )
+    title = ctx.title_match(_NAMED_YEAR)
     if title is None:
         return
     block, named = title
     said = _year(block, named.start("year"), named["year"])
-    for heading in blocks[_FRONT:]:
+    for heading in ctx.document.blocks[TITLE_BLOCKS:]:
         if not isinstance(heading, Heading | Paragraph) or _NOT_THE_REPORT.search(heading.text):
             continue
         found = _CAPTION_YEAR.match(heading.text)
