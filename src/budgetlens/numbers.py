@@ -18,8 +18,8 @@ from budgetlens.textnorm import to_halfwidth
 # characters around it are the prose it sits in.
 _NUMBER = re.compile(
     r"(?<![A-Za-z0-9.])(?P<sign>[-+−])?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![A-Za-z0-9])"
-    r"(?P<pct>\s?%)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?P<spaced>\d{1,3}(?: \d{3})+\.\d+)|\d+(?:\.\d+)?)"
+    r"(?![A-Za-z0-9])(?P<pct>\s?%)?"
 )
 # A cell that holds one number, allowing OCR's stray spaces between its digits ("6 5", "1.87 5").
 _CELL_NUMBER = re.compile(r"^[-+−]?[\d\s,]*\d(?:\s*\.\s*\d[\d\s]*)?\s*%?$")
@@ -64,9 +64,10 @@ def find_numbers(text: str) -> list[Number]:
         found.append(
             _make(
                 text[m.start() : m.end()],
-                m.group("num"),
+                m.group("num").replace(" ", ""),
                 m.group("sign"),
                 bool(m.group("pct")),
+                repaired=bool(m.group("spaced")),  # "1 318.06": OCR's space for a separator
                 start=m.start(),
                 end=m.end(),
             )

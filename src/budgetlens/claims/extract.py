@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from budgetlens.claims.model import Claim, ClaimType, Quantity, Span
 from budgetlens.document import Document, Heading, Location, Paragraph, Table
@@ -38,6 +39,7 @@ _UNIT = re.compile(
     rf" ?(?P<mag>万|亿)?(?P<infix>余|多)?(?P<measure>{_MEASURES})?(?P<suffix>以上|以内|以下|左右)?"
 )
 _MONEY = ("元", "万元", "亿元", "美元", "万美元", "亿美元")
+_POINTS = re.compile(r"^ ?个?百分点")
 
 # A unit-less number is a claim only where a total is stated without its unit
 # ("一般公共预算支出决算数为2871.49，完成预算100%"): "…数为" before, a clause end after.
@@ -107,19 +109,30 @@ _ITEM_NUMBER = re.compile(r"^\d{1,2}[．.、](?!\d)")
 _BUDGET_ITEM = re.compile(r"[（(]项[）)]")  # "…行政运行（项）": an item of a 决算 breakdown
 
 # P1: a share of the total, "占93.19%", "占本年支出合计的93.19%".
-_SHARE = re.compile(r"占(?!比)[^，,。；;\d]{0,16}$")  # not "受理占比达100%": a rate
+_SHARE = re.compile(  # not "受理占比达100%": a rate
+    r"占(?!比)[^，,。；;\d]{0,16}$|^(?:所占|占)比(?:重|例)(?:为|是)?$|^占比(?:为|是)?$"
+)
 # P2: the prior a figure is compared with, "比2021年629.50万元", "与2021年3950.63万元相比",
 # "比预算数118.50万元", "比2021年的0.30万元"; and a change's direction word right before it.
 _COMPARED = re.compile(
     r"(?:比|较|与)(?:(?P<year>\d{4})年度?|上年度?|上年同期|去年同期|去年|(?P<base>预算数|年初预算数?))"
-    r"[^，,。；;\d]{0,6}?的?$|(?:比|较)$"
+    r"[^，,。；;\d]{0,6}?的?$|(?:比|较)$|^上(?:一)?年度?(?:同期|决算)?数?(?:为|是)$"
 )
+# "与2023年财政拨款收、支总计7990.14万元相比": a prior named at length, closed by 相比
+_COMPARED_AT_LENGTH = re.compile(r"(?:与|和)(?P<year>\d{4})年度?[^，,。；;\d]{0,16}?的?$")
+_CLOSED_COMPARISON = re.compile(r"^[^，,。；;\d]{0,3}相比")
+# "较上年的34.2%": a percentage compared with, right after its comparison
+_COMPARED_PERCENT = re.compile(r"(?:比|较|与)(?:\d{4}年度?|上年度?|去年)的?$")
 _COMPARISON_LEAD = re.compile(r"^(?:与|比|较)")
 _YEAR_NAMED = re.compile(r"(?:比|较|与)(?P<year>\d{4})年")
-_INCREASE = "增加|增长|上升|提高|提升|增"
+_INCREASE = "增加|增长|上升|提高|提升|增|多出"
 _DECREASE = "减少|下降|降低|压减|减"
 _DIRECTION = re.compile(rf"(?<!调)(?:(?P<up>{_INCREASE})|(?P<down>{_DECREASE}))了?$")
 _SIGNED_RATE = re.compile(r"变动率(?:为|是)?$")
+# a change's rate named by its direction: "增幅7.82%", "降幅 5.14%"
+_RATE_OF_CHANGE = re.compile(
+    r"(?:(?P<up>增幅|涨幅|增长幅度)|(?P<down>降幅|减幅|下降幅度|降低幅度))(?:为|是|达)?$"
+)
 # Comparators (P5) and qualifiers (P6) next to the number.
 _COMPARATOR = re.compile(
     r"(?P<cmp>≥|≧|>=|≤|≦|<=|=|>|<|大于等于|小于等于|不低于|不少于|不高于|不超过|大于|小于|等于) ?$"
@@ -149,7 +162,9 @@ _FINANCIAL_RATE = re.compile(
 _BUDGET_WORDS = re.compile(r"预算|申报|下达|计划")
 _ACTUAL_WORDS = re.compile(r"执行|实际|到位|支出|决算|使用|完成(?!预算)")
 _RATE_OF_BUDGET = re.compile(r"执行|到位|完成预算|偏离度|进度")
-_BUDGET_BASE = re.compile(r"^完成预算|^预算数")
+# what a figure is measured by, not a figure that changes: "完成预算的", "为预算数9.80万元的",
+# "预算5.80万元，完成预算的88.28%"
+_BUDGET_BASE = re.compile(r"^完成预算|^(?:为|是)?(?:全年|年初|调整后?)?预算(?:数|$)")
 # Counts stated as such rather than as results: "共有编制113名", "该类项目总数23个".
 _COUNT_CUE = re.compile(r"共有|共设置|设置了?|设立了?|总数|共计|合计|下设|下属|内设|实施了")
 _COUNT_CUE_END = re.compile(r"(?:有|涉及)$")
@@ -164,6 +179,7 @@ _SCORE_TOTAL = re.compile(
     r"(?:(?:自评|评价|考核|评定|综合|最终)得分|(?:评分|评价|自评)结果|自评分数?|综合评分"
     r"|(?:自评|评价)总分|(?:自评|评价|考核|综合)总得分)(?:为|是|达)?$"
 )
+_PART_ALLOTMENT = re.compile(r"[(（] ?(\d+(?:\.\d+)?) ?分 ?[)）]")  # "投入（20分）"
 _SCORE_AWARD = re.compile(r"得(?:分)?(?:为|是)?$")
 _GENERIC_SCORE_SUBJECT = re.compile(r"^(?:该项?指标|该项|本项|本指标)?$")
 _SCORE_RULE_AWARD = re.compile(r"(?:得|最高|最多)加?$")  # inside a quoted scoring rule
@@ -317,6 +333,10 @@ def _token(source: _Source, number: Number, previous: _Token | None) -> _Token |
         return None  # a year ("2023年度", "2023-2025年度") or an ordinal ("第36号")
     if "．" in number.text and not before.strip():
         return None  # list numbering run into a year: "7．2021年运行运转保障经费…"
+    points = _POINTS.match(after)
+    if points:  # "提高3.4个百分点": a difference of two percentages, itself in percent
+        number = replace(number, percent=True, end=number.end + points.end())
+        after = half[number.end :]
     unit_match = _UNIT.match(after)
     assert unit_match is not None  # every group of _UNIT is optional
     mag, infix, measure, suffix = unit_match.group("mag", "infix", "measure", "suffix")
@@ -355,6 +375,8 @@ def _token(source: _Source, number: Number, previous: _Token | None) -> _Token |
         token.subject = previous.subject  # "国内公务接待75批次，920人次", "…78.50万元的39.71%"
     if not _classify(token, lead):
         return None
+    if points and token.type == "change_rate":
+        token.type = "change"  # percentage points: the difference, not a rate of the prior
     counted = _COUNTED.match(half[end:])
     if counted and measure in _COUNTING_MEASURES:
         token.subject = counted.group("noun")
@@ -459,7 +481,7 @@ def _classify(token: _Token, lead: str) -> bool:
     if token.unit == "分" and not token.number.percent:
         return _classify_score(token, lead)
     compared = _COMPARED.search(lead)
-    direction = _DIRECTION.search(lead)
+    direction = _DIRECTION.search(lead) or _RATE_OF_CHANGE.search(lead)
     year = _YEAR_NAMED.search(lead)
     if token.number.percent and _SHARE.search(lead):
         token.type = "share"
@@ -470,10 +492,15 @@ def _classify(token: _Token, lead: str) -> bool:
         up = direction.group("up") if direction else token.number.value >= 0
         token.direction = "increase" if up else "decrease"
         token.year = int(year.group("year")) if year else None
-    elif compared and not token.number.percent:
+    elif compared and (not token.number.percent or _COMPARED_PERCENT.search(lead)):
         token.type = "prior"
         token.year = int(compared.group("year")) if compared.group("year") else None
         token.base = compared.group("base")
+    elif (at_length := _COMPARED_AT_LENGTH.search(lead)) and _CLOSED_COMPARISON.match(
+        token.source.half[token.end :]
+    ):
+        token.type = "prior"
+        token.year = int(at_length.group("year"))
     elif _TARGET_WORD.search(token.subject):
         token.type = "target"
     elif not (token.money or token.number.percent) and (
@@ -537,10 +564,14 @@ def _classify_score(token: _Token, lead: str) -> bool:
 
 
 def _allotted_before(token: _Token) -> bool:
-    """A sentence that states an allotment first scores a part: "总分15分，自评得分15分"."""
+    """A sentence that states an allotment first scores a part: "总分15分，自评得分15分",
+    "（一）投入（20分），自评得分19.34分"."""
     source = token.source
     start = source.sentences[token.sentence]
-    return bool(re.search(r"(?:总分|满分|分值)\d", source.half[start : token.start]))
+    before = source.half[start : token.start]
+    if re.search(r"(?:总分|满分|分值)\d", before):
+        return True
+    return any(Decimal(n) < 100 for n in _PART_ALLOTMENT.findall(before))
 
 
 # --- Grouping ---------------------------------------------------------------------------------
@@ -778,13 +809,16 @@ def _current(first: _Token, tokens: list[_Token]) -> _Token | None:
     a sentence that opens with the comparison or names the same thing, in the sentences before."""
     source = first.source
     index = tokens.index(first)
+    # "覆盖率为36.6%，较上年的34.2%提高3.4个百分点": a percentage compared with a percentage
+    percentages = first.type == "prior" and first.number.percent
     candidates = [
         t
         for t in reversed(tokens[:index])
-        if _is_head(t)
+        if (_is_head(t) or (percentages and t.number.percent and t.sentence == first.sentence))
         and (t.compatible(first) or first.number.percent)
         and t.role != "budget"
         and not _BUDGET_BASE.match(t.subject)
+        and not _COMPARISON_LEAD.match(t.subject)  # "比预算少支出4.56万元": a difference
         and not t.subject.endswith(("年初预算", "年初预算数"))  # what a 决算 is measured by
     ]
     same = [t for t in candidates if t.sentence == first.sentence]
