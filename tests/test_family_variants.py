@@ -42,13 +42,17 @@ def test_full_marks_on_a_target_missed_in_that_form_are_warned(tmp_path: Path):
 
 
 def test_the_total_rows_weight_is_its_rows_and_the_budget_line(tmp_path: Path):
+    """The 合计 row's 100 is the rows' weights and the budget line's 10; the heading
+    "绩效指标（90 分）" is the rows' weights alone."""
     held = _check(tmp_path, SELF_EVALUATION.format(actual="85户"))
-    assert held.ledger.rules["FOOT.weight_total_row"].passed == 1
+    assert held.ledger.rules["FOOT.weight_total_row"].passed == 2
     broken = SELF_EVALUATION.format(actual="85户").replace(
         "≥90%	95%	30	30", "≥90%	95%	20	20"
     )
-    (finding,) = _found(_check(tmp_path, broken), "FOOT.weight_total_row")
-    assert finding.message.endswith("30 + 30 + 20 + 10 = 90")
+    heading, total = _found(_check(tmp_path, broken), "FOOT.weight_total_row")
+    assert heading.message.endswith("「90分」的绩效指标，各指标分值之和为 30 + 30 + 20 = 80")
+    assert total.message.endswith("30 + 30 + 20 + 10 = 90")
+    assert heading.evidence[0].text == "90" and heading.severity == "error"
 
 
 # a 决算 whose item paragraphs print a budget and an outturn, or the outturn alone

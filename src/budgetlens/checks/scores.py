@@ -80,20 +80,22 @@ WEIGHTS = Rule(
 )
 WEIGHT_ROW = Rule(
     "FOOT.weight_total_row",
-    version=1,
+    version=2,
     severity="error",
     zh=Doc(
         "指标表合计行的分值等于各指标分值之和",
         what="目标设置表、自评表合计行所印的分值（权重），等于各指标行分值之和；自评表另加预算执行"
-        "一行的分值。分值为整数时按精确相等判断。",
+        "一行的分值。自评表“绩效指标（90分）”一类的标题所印分值，等于其下各指标分值之和。分值为"
+        "整数时按精确相等判断。",
         why="合计行与各行不符，说明某一指标的分值改过而合计未改，或合计照抄了模板；得分的基数因此"
         "不实。",
     ),
     en=Doc(
         "An indicator table's 合计 row weight is the sum of its rows",
         what="The weight a target-setting table or a 自评表 prints on its 合计 row equals the sum "
-        "of its indicator weights, plus, in a 自评表, the 分值 of its budget-execution line. Whole "
-        "points add exactly.",
+        "of its indicator weights, plus, in a 自评表, the 分值 of its budget-execution line. The "
+        "points a 自评表's section heading prints (“绩效指标（90分）”) equal the sum of the "
+        "indicator weights under it. Whole points add exactly.",
         why="A 合计 that its rows do not make means a weight was changed and the total was not, "
         "or the total was copied from the template; the score's base is then not what it says.",
     ),
@@ -401,7 +403,7 @@ def _budget_score(table: s.TableModel) -> Operand | None:
 def indicator_weights(ctx: Context) -> None:
     for table in ctx.extraction.tables:
         expected = holds.weight_totals(table)
-        if not expected:
+        if not expected or _printed_points(table):  # a printed allotment is judged instead
             continue
         forms: dict[int, list[s.Indicator]] = defaultdict(list)
         for row in table.indicators:
@@ -426,6 +428,40 @@ def indicator_weights(ctx: Context) -> None:
                 f"通常为 {convention}（{' + '.join(w.number.text for w in known)}）",
                 computed=plain(total),
             )
+
+
+def _printed_points(table: s.TableModel) -> Operand | None:
+    """The points a 自评表's indicator section heading allots ("绩效指标（90分）")."""
+    value, cell = (
+        getattr(table, "indicator_points_value", None),
+        getattr(table, "indicator_points_cell", None),
+    )
+    return Operand.from_cell(table.indicator_points, value, cell) if value and cell else None
+
+
+def section_points(ctx: Context) -> None:
+    """A heading "绩效指标（90分）" over indicator weights that add up to 85: the heading and
+    the rows disagree in print, whatever the convention."""
+    for table in ctx.extraction.tables:
+        stated = _printed_points(table)
+        if stated is None:
+            continue
+        weights = [Operand.of_field(row, "weight") for row in table.indicators]
+        if not weights or None in weights or len({row.form for row in table.indicators}) > 1:
+            ctx.not_checked(WEIGHT_ROW)
+            continue
+        parts = [w for w in weights if w is not None]
+        whole = all(o.number.decimals <= 0 for o in (stated, *parts))
+        judgement = check_sum(stated.number, [p.number for p in parts], counted=whole)
+        ctx.judged(
+            WEIGHT_ROW,
+            judgement,
+            stated,
+            parts,
+            f"{table.title or table.kind}：「{stated.number.text}分」的绩效指标，各指标分值之和为 "
+            f"{' + '.join(p.number.text for p in parts)} = {plain(judgement.computed.mid)}",
+            exact_only=whole,
+        )
 
 
 def weight_total_rows(ctx: Context) -> None:
@@ -453,7 +489,8 @@ def weight_total_rows(ctx: Context) -> None:
                 ctx.not_checked(WEIGHT_ROW)
                 continue
             parts.append(allotted)
-        judgement = check_sum(stated.number, [p.number for p in parts])
+        whole = all(o.number.decimals <= 0 for o in (stated, *parts))
+        judgement = check_sum(stated.number, [p.number for p in parts], counted=whole)
         ctx.judged(
             WEIGHT_ROW,
             judgement,
@@ -461,7 +498,7 @@ def weight_total_rows(ctx: Context) -> None:
             parts,
             f"{table.title or table.kind}：合计行分值 {stated.number.text} ≠ 各行分值之和 "
             f"{' + '.join(p.number.text for p in parts)} = {plain(judgement.computed.mid)}",
-            exact_only=all(o.number.decimals <= 0 for o in (stated, *parts)),
+            exact_only=whole,
         )
 
 
@@ -597,6 +634,7 @@ FAMILIES = [
     items_add_up_to_total,
     groups_add_up,
     indicator_weights,
+    section_points,
     weight_total_rows,
     scores_against_targets,
 ]

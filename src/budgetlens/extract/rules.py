@@ -103,8 +103,20 @@ def _funds(table: Table, grid: list[list[str]]) -> list[s.Amount]:
     """资金总额 / 财政拨款 / 其他资金: a row of labels over a row of amounts (a department's
     table), or key–value lines (a project's: "年度资金总额：… 67.77")."""
     across = next((r for r, row in enumerate(grid) if any(key(t) == "资金总额" for t in row)), None)
-    if across is not None:
-        return amount_rows(table, grid[: across + 2], across, 0, _NEVER)
+    if across is not None and across + 1 < len(grid):
+        names, below = grid[across], grid[across + 1]
+        first = next(c for c, t in enumerate(names) if key(t) == "资金总额")
+        return [
+            s.Amount(
+                location=row_location(table, across + 1),
+                cells={"amount": cell_ref(table, across + 1, c)} if below[c] else {},
+                label=names[c],
+                values={"amount": below[c] or None},
+                parsed={"amount": p} if (p := parsed(below[c], "万元")) else {},
+            )
+            for c in range(first, min(len(names), len(below)))
+            if names[c]
+        ]
     lines = []
     for label in ("年度资金总额", "其中:财政拨款", "其他资金"):
         found = value_after(grid, label)
@@ -199,6 +211,23 @@ def _totals(table: Table, grid: list[list[str]], header: Header | None) -> dict[
     return found
 
 
+# The heading of a 自评表's indicator section with the points it allots: "绩效指标（90分）"
+_INDICATOR_SECTION = re.compile(r"^绩效(?:目标|指标)+(?:完成情况)?[(（]")
+
+
+def _indicator_points(table: Table, grid: list[list[str]]) -> dict[str, Any]:
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            points = allotment_in_label(text) if _INDICATOR_SECTION.match(key(text)) else None
+            if points:
+                return {
+                    "indicator_points": points,
+                    "indicator_points_value": parsed(points),
+                    "indicator_points_cell": cell_ref(table, r, c),
+                }
+    return {}
+
+
 # Block readers by schema field: a schema that has the field gets it filled.
 _BLOCKS: dict[str, Callable[[Table, list[list[str]]], Any]] = {
     "department": lambda t, g: text_after(g, "部门名称", "主管部门", "单位名称"),
@@ -239,6 +268,8 @@ def _indicator_table(spec: KindSpec, table: Table, grid: list[list[str]], base: 
     if "total_weight" in fields:
         totals = _totals(table, grid, header)
         blocks |= {name: value for name, value in totals.items() if name in fields}
+    if "indicator_points" in fields:
+        blocks |= _indicator_points(table, grid)
     notes = [] if header else [_missing_note(spec, grid)]
     return spec.schema(
         **base,

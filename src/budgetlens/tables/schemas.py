@@ -237,6 +237,9 @@ class T3ProjectSelfEvaluation(_IndicatorTable):
     department: str | None = None  # 主管部门
     implementer: str | None = None  # 实施单位
     budget: list[Amount] = []  # 预算执行情况: 总额, 财政资金 … × 年初预算 … 得分
+    indicator_points: str | None = None  # the section heading "绩效指标（90分）"
+    indicator_points_value: Parsed | None = None
+    indicator_points_cell: CellRef | None = None
     total_weight: str | None = None  # 合计 row
     total_weight_value: Parsed | None = None
     total_weight_cell: CellRef | None = None
