@@ -57,6 +57,12 @@ MONEY = ("元", "万元", "亿元")  # the units of money a check converts betwe
 TITLE_BLOCKS, MAX_TITLE = 4, 40  # a report's title: among its first blocks, and short
 
 
+def comparable(*claims: Claim) -> bool:
+    """Money in any of 元/万元/亿元 compares; otherwise the units must be the same."""
+    units = {c.quantity.unit for c in claims}
+    return units <= set(MONEY) or len(units) == 1
+
+
 @dataclass(frozen=True)
 class Operand:
     """A number used by a check, with the text and the place it was printed."""

@@ -11,10 +11,11 @@ from collections import defaultdict
 from decimal import Decimal
 
 from budgetlens.checks.catalog import Doc, Rule, Severity
-from budgetlens.checks.engine import MONEY, Context, Operand, plain
+from budgetlens.checks.engine import MONEY, Context, Operand, comparable, plain
 from budgetlens.checks.intervals import (
     Interval,
     Quantity,
+    Tier,
     UndefinedRatio,
     check_difference,
     check_ratio,
@@ -89,6 +90,26 @@ PARTS = Rule(
         "not be, counted parts (or any part of a total printed 0) make no more than the total.",
         why="A complete list of parts that does not make its total means the total or a part is "
         "misprinted.",
+    ),
+)
+UNIT_SLIP = Rule(
+    "FOOT.part_in_another_unit",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "所列组成部分的金额单位与总数一致",
+        what="“全年预算3980.00万元，其中：中央补助资金2604.30万元、省级补助资金583.30元、县级"
+        "配套资金792.40万元”：只有一项的单位与总数和其余各项不同，而按总数的单位读这一项时各项"
+        "之和恰好等于总数，这一项的单位印错了。",
+        why="单位错一级，金额就差一万倍；换算后加不出总数，按原单位恰好加出，说明是单位写错。",
+    ),
+    en=Doc(
+        "A part listed under a total is in the total's unit of money",
+        what='"全年预算3980.00万元，其中：…2604.30万元、…583.30元、…792.40万元": where one part '
+        "alone is printed in another unit than its total and the other parts, and read in "
+        "their unit the list adds up to the total exactly, its unit is misprinted.",
+        why="A unit one step off is ten thousand times the amount; a list that adds up only "
+        "with the unit read as the others' shows which unit is wrong.",
     ),
 )
 CHANGE = Rule(
@@ -230,23 +251,38 @@ def _by_id(claims: list[Claim]) -> dict[str, Claim]:
     return {c.id: c for c in claims}
 
 
-def _comparable(*claims: Claim) -> bool:
-    """Money in any of 元/万元/亿元 compares; otherwise the units must be the same."""
-    units = {c.quantity.unit for c in claims}
-    return units <= set(MONEY) or len(units) == 1
-
-
 def shares(ctx: Context) -> None:
     by_id = _by_id(ctx.claims)
     for group in _groups(ctx.claims).values():
         total = next((c for c in group if c.role == "total"), None)
         for share in (c for c in group if c.type == "share" and c.ref in by_id):
             part = by_id[share.ref]
-            if total is None or part is total or not _comparable(part, total):
+            if total is None or part is total or not comparable(part, total):
                 continue
             if not _of_total(ctx, share, total):
                 continue  # of another whole it names: ``shares_of_named_whole``
+            if _of_parts_not_total(share, part, total, group):
+                ctx.not_checked(SHARE)  # the total is what is wrong: PARTS reports it
+                continue
             _ratio(ctx, SHARE, share, part, total, "占比")
+
+
+def _of_parts_not_total(share: Claim, part: Claim, total: Claim, group: list[Claim]) -> bool:
+    """Whether a share is of the sum of its group's parts where the printed total is not that
+    sum ("9.46万元中：…5.12万元，占60.52%；…3.34万元" with parts adding to 8.46)."""
+    parts = [c for c in group if c.role == "part" and c.type == "amount"]
+    if len(parts) < 2 or {c.quantity.unit for c in parts} != {total.quantity.unit}:
+        return False
+    value = sum((c.quantity.value for c in parts), Decimal(0))
+    decimals = max(c.quantity.decimals for c in parts)
+    whole = Number(text=plain(value), value=value, decimals=decimals)
+    stated, numerator = Operand.from_claim(share).number, Operand.from_claim(part).number
+    try:
+        of_total = check_ratio(stated, numerator, Operand.from_claim(total).number)
+        of_parts = check_ratio(stated, numerator, whole)
+    except UndefinedRatio:
+        return False
+    return of_total.tier is not Tier.PASS and of_parts.tier is Tier.PASS
 
 
 # "占“三公”经费的16.81%", "占本年支出合计的99.13%": the whole a share is of, named
@@ -301,7 +337,7 @@ def shares_of_named_whole(ctx: Context) -> None:
             and c is not part
             and c.span.start < share.span.start
             and _key(c.subject).endswith(base)
-            and _comparable(c, part)
+            and comparable(c, part)
         ]
         if len(wholes) == 1:
             _ratio(ctx, SHARE, share, part, wholes[0], "占比", most_severe="warning")
@@ -311,6 +347,10 @@ def shares_of_named_whole(ctx: Context) -> None:
 _DEFINED_PARTS: dict[str, tuple[str, ...]] = {
     "三公": ("出国", "公务用车", "公务接待"),
     "基本支出": ("人员经费", "公用经费"),
+    # the 决算 template's identities: 收入总计 = 本年收入合计 + 年初结转和结余 (+ 使用非财政拨款
+    # 结余, which, where a unit has it, is listed and makes the list no longer these two)
+    "收入总计": ("本年收入", "年初结转"),
+    "支出总计": ("本年支出", "年末结转"),
 }
 
 
@@ -410,7 +450,7 @@ def _ratio(
         Operand.from_claim(denominator),
     )
     try:
-        judgement = check_ratio(s.number, _q(a), _q(b))
+        judgement = check_ratio(s.number, as_quantity(a), as_quantity(b))
     except UndefinedRatio:
         if a.number.value == 0 and s.number.value == 0:
             ctx.held(rule)  # 0 of nothing, printed 0%
@@ -428,7 +468,7 @@ def _ratio(
     )
 
 
-def _q(operand: Operand) -> Quantity | Number:
+def as_quantity(operand: Operand) -> Quantity | Number:
     """A claim's number with its money unit, for the interval module's unit conversion."""
     return Quantity(operand.number, operand.unit) if operand.unit else operand.number
 
@@ -442,12 +482,18 @@ def parts_add_up(ctx: Context) -> None:
         heads = total is not None and total.quantity.unit in ("名", "人")
         if heads:  # "在职人员81人，其中行政人员21人…；离退休人员47人": the list ends at "；"
             parts = [p for p in parts if not _semicolon_between(ctx, total, p)]
+        if total is not None:  # "…；支出总计8278.55万元，其中…": another whole's list begins
+            after = (i for i, p in enumerate(parts) if _NEW_WHOLE.search(p.subject))
+            cut = next((i for i in after if _semicolon_between(ctx, total, parts[i])), None)
+            parts = parts[:cut]
         complete = (
             abs(shares_sum - 100) <= Decimal("0.1")
             or (heads and len(parts) >= 2)
             or (total is not None and _all_defined_parts(total, parts))
         )
-        if total is None or not parts or not _comparable(total, *parts):
+        if total is None or not parts or not comparable(total, *parts):
+            continue
+        if _unit_slip(ctx, total, parts):
             continue
         if not complete or len(parts) < 2:
             _parts_within(ctx, total, parts)
@@ -455,7 +501,7 @@ def parts_add_up(ctx: Context) -> None:
         t = Operand.from_claim(total)
         operands = [Operand.from_claim(p) for p in parts]
         counted = total.quantity.unit in _COUNTED
-        judgement = check_sum(_q(t), [_q(o) for o in operands], counted=counted)
+        judgement = check_sum(as_quantity(t), [as_quantity(o) for o in operands], counted=counted)
         listed = " + ".join(o.number.text for o in operands)
         ctx.judged(
             PARTS,
@@ -468,7 +514,39 @@ def parts_add_up(ctx: Context) -> None:
         )
 
 
-def _signed(claim: Claim) -> Number:
+_NEW_WHOLE = re.compile(r"总计|合计|总额")
+
+
+def _unit_slip(ctx: Context, total: Claim, parts: list[Claim]) -> bool:
+    """One part printed in another money unit whose number, read in the unit of the total and
+    of every other part, makes the list add up exactly ("3980.00万元，其中：中央2604.30万元、
+    省级583.30元、县级792.40万元"): a unit misprinted. Reported, and True, where so."""
+    unit = total.quantity.unit
+    odd = [p for p in parts if p.quantity.unit != unit]
+    if unit in MONEY and len(parts) >= 2 and not odd:
+        ctx.held(UNIT_SLIP)  # every part in its total's unit
+    if unit not in MONEY or len(odd) != 1 or len(parts) < 2 or odd[0].quantity.value == 0:
+        return False
+    t, operands = Operand.from_claim(total), [Operand.from_claim(p) for p in parts]
+    numbers = [o.number for o in operands]
+    as_printed = check_sum(as_quantity(t), [as_quantity(o) for o in operands])
+    if as_printed.tier is Tier.PASS or check_sum(t.number, numbers).tier is not Tier.PASS:
+        return False
+    (slip,) = odd
+    ctx.violated(
+        UNIT_SLIP,
+        "error",
+        Operand.from_claim(slip),
+        [t, *(o for o, p in zip(operands, parts, strict=True) if p is not slip)],
+        f"{slip.subject} {slip.quantity.text}{slip.quantity.unit}：按{unit}读，所列各项之和 "
+        f"{' + '.join(n.text for n in numbers)} 恰为{total.subject} {t.number.text}{unit}，"
+        f"“{slip.quantity.unit}”应为“{unit}”",
+        computed=f"{slip.quantity.text}{unit}",
+    )
+    return True
+
+
+def signed_change(claim: Claim) -> Number:
     """A change signed by its direction word, unless it is printed signed already ("-26.65%")."""
     q = claim.quantity
     value = -q.value if claim.direction == "decrease" and q.value > 0 else q.value
@@ -482,17 +560,17 @@ def changes(ctx: Context) -> None:
             current = by_id[change.ref]
             prior = next((c for c in group if c.type == "prior" and c.ref == current.id), None)
             rate = next((c for c in group if c.type == "change_rate" and c.ref == current.id), None)
-            if not _comparable(current, change, *(c for c in (prior,) if c)):
+            if not comparable(current, change, *(c for c in (prior,) if c)):
                 continue
             _change(ctx, change, current, prior, rate)
 
 
 def _change(ctx: Context, change: Claim, current: Claim, prior: Claim | None, rate: Claim | None):
     cur, chg = Operand.from_claim(current), Operand.from_claim(change)
-    signed = Operand(_signed(change), chg.unit, chg.evidence)
+    signed = Operand(signed_change(change), chg.unit, chg.evidence)
     if prior is not None:
         pri = Operand.from_claim(prior)
-        judgement = check_difference(_q(signed), _q(cur), _q(pri))
+        judgement = check_difference(as_quantity(signed), as_quantity(cur), as_quantity(pri))
         word = "增加" if change.direction == "increase" else "减少"
         ctx.judged(
             CHANGE,
@@ -503,6 +581,11 @@ def _change(ctx: Context, change: Claim, current: Claim, prior: Claim | None, ra
             f"{pri.number.text} = {plain(judgement.computed.mid)}",
         )
         base = pri
+        if judgement.tier is not Tier.PASS:  # the rate is judged on the change the amounts make
+            moved = _wan(cur) - _wan(pri)
+            decimals = max(_wan_decimals(cur), _wan_decimals(pri))
+            number = Number(text=plain(moved), value=moved, decimals=decimals)
+            signed = chg = Operand(number, None, cur.evidence)
     else:  # implicit prior: this year's amount less the change
         decimals = max(cur.number.decimals, chg.number.decimals)
         value = cur.number.value - signed.number.value
@@ -512,9 +595,9 @@ def _change(ctx: Context, change: Claim, current: Claim, prior: Claim | None, ra
     if rate is None or rate.direction is None:
         return
     stated = Operand.from_claim(rate)
-    signed_rate = Operand(_signed(rate), None, stated.evidence)
+    signed_rate = Operand(signed_change(rate), None, stated.evidence)
     try:
-        judgement = check_ratio(signed_rate.number, _q(signed), _q(base))
+        judgement = check_ratio(signed_rate.number, as_quantity(signed), as_quantity(base))
     except UndefinedRatio:
         ctx.undefined(CHANGE_RATE, stated, [chg], f"{current.subject}：上年数为 0，增减幅无定义")
         return
@@ -558,19 +641,19 @@ def rates_of_named_prior(ctx: Context) -> None:
             and c is not current
             and c.span.start < rate.span.start
             and c.subject.endswith(base["noun"])
-            and _comparable(c, current)
+            and comparable(c, current)
         ]
         if len(named) != 1:
             continue
         prior = named[0]
         stated, cur, pri = (Operand.from_claim(c) for c in (rate, current, prior))
-        signed = _signed(rate)
+        signed = signed_change(rate)
         # current ÷ prior is 100% + the rate: judged so, both amounts keep their intervals
         ratio = Number(
             text=signed.text, value=signed.value + 100, decimals=signed.decimals, percent=True
         )
         try:
-            judgement = check_ratio(ratio, _q(cur), _q(pri))
+            judgement = check_ratio(ratio, as_quantity(cur), as_quantity(pri))
         except UndefinedRatio:
             ctx.undefined(
                 CHANGE_RATE, stated, [cur, pri], f"{current.subject}：上年数为 0，增减幅无定义"
@@ -605,10 +688,10 @@ def explained_change(ctx: Context) -> None:
                 and noun in c.subject
                 and c.subject.startswith(("增加", "减少"))
             ]
-            if len(reasons) < 2 or not _comparable(change, *reasons):
+            if len(reasons) < 2 or not comparable(change, *reasons):
                 continue
             chg = Operand.from_claim(change)
-            signed = Operand(_signed(change), chg.unit, chg.evidence)
+            signed = Operand(signed_change(change), chg.unit, chg.evidence)
             operands = [Operand.from_claim(c) for c in reasons]
             parts = [
                 Operand(
@@ -622,7 +705,7 @@ def explained_change(ctx: Context) -> None:
                 )
                 for o, c in zip(operands, reasons, strict=True)
             ]
-            judgement = check_sum(_q(signed), [_q(p) for p in parts])
+            judgement = check_sum(as_quantity(signed), [as_quantity(p) for p in parts])
             unit = change.quantity.unit or ""
             net = sum((p.number.value for p in parts), Decimal(0))  # all in the change's unit
             listed = "，".join(
@@ -670,7 +753,7 @@ def rates(ctx: Context) -> None:
                     ctx.not_checked(SHORTFALL if rate.subject.endswith(_SHORTFALL) else RATE)
                 continue
             budget, actual = budgets[0], actuals[0]
-            if not _comparable(actual, budget):
+            if not comparable(actual, budget):
                 continue
             if rate.subject.endswith(_SHORTFALL):
                 _gap_ratio(ctx, rate, actual, budget)
@@ -700,7 +783,7 @@ def _gap_ratio(ctx: Context, rate: Claim, actual: Claim, budget: Claim) -> None:
     s, a, b = (Operand.from_claim(c) for c in (rate, actual, budget))
     gap = _difference(b, a)
     try:
-        judgement = check_ratio(s.number, _q(gap), _q(b))
+        judgement = check_ratio(s.number, as_quantity(gap), as_quantity(b))
     except UndefinedRatio:
         ctx.undefined(SHORTFALL, s, [a, b], f"{rate.subject}：预算数为 0，比率无定义")
         return
@@ -741,7 +824,7 @@ def savings_rate(ctx: Context) -> None:
             if not (saved and spent):
                 continue
             s, a, b = (Operand.from_claim(c) for c in (rate, saved, spent))
-            budget_value = _q(b)
+            budget_value = as_quantity(b)
             base = Operand(
                 Number(
                     text=f"{spent.quantity.text}+{saved.quantity.text}",
@@ -752,8 +835,8 @@ def savings_rate(ctx: Context) -> None:
                 b.evidence,
             )
             # Some reports divide by the amount spent instead: accept either reading.
-            judgement = check_ratio(s.number, _q(a), base.number)
-            alternative = check_ratio(s.number, _q(a), budget_value)
+            judgement = check_ratio(s.number, as_quantity(a), base.number)
+            alternative = check_ratio(s.number, as_quantity(a), budget_value)
             if alternative.tier.value in ("pass", "rounding"):
                 judgement = alternative
             ctx.judged(

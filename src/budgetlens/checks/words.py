@@ -14,7 +14,7 @@ from typing import Literal
 
 from budgetlens.checks import holds
 from budgetlens.checks.catalog import Doc, Rule
-from budgetlens.checks.engine import MONEY, Context, Operand, plain, span_location
+from budgetlens.checks.engine import MONEY, Context, Operand, comparable, plain, span_location
 from budgetlens.checks.findings import Evidence, EvidenceLocation, Severity
 from budgetlens.checks.intervals import Quantity, check_difference
 from budgetlens.claims.model import Claim
@@ -128,11 +128,6 @@ def _unit(claim: Claim) -> str | None:
     return claim.quantity.unit if claim.quantity.unit in MONEY else None
 
 
-def _comparable(a: Claim, b: Claim) -> bool:
-    units = {a.quantity.unit, b.quantity.unit}
-    return units <= set(MONEY) or len(units) == 1
-
-
 def _word_evidence(block: Heading | Paragraph, start: int, end: int) -> Evidence:
     """The comparing word itself, as the label of what the two numbers were held to."""
     return Evidence(
@@ -163,7 +158,7 @@ def change_directions(ctx: Context) -> None:
             continue
         if not isinstance(block, Heading | Paragraph):
             continue
-        if prior.span.cell is not None or not _comparable(prior, current):
+        if prior.span.cell is not None or not comparable(prior, current):
             continue
         found = _AFTER_PRIOR.match(block.text[prior.span.end :])
         if found is None or found["word"] == "基本持平":
@@ -187,6 +182,27 @@ def change_directions(ctx: Context) -> None:
             f"{current.subject} {current.quantity.text}{current.quantity.unit or ''}，"
             f"与上年 {prior.quantity.text}{prior.quantity.unit or ''} 相比称“{found['word']}”",
         )
+
+
+REASON = Rule(
+    "WORD.reason_direction",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "“增加（减少）的主要原因”与所解释的增减方向一致",
+        what="“财政拨款收入支出增加的主要原因是…”：所解释的对象在本段及前两段写出的比上年增减，"
+        "方向与原因句的用词一致；主语为空（“增长主要原因”）时，解释的是句前最近的一项增减。",
+        why="原因句说增加而数字说减少，解释与数字至少一处写反；单看任何一句都看不出来。",
+    ),
+    en=Doc(
+        "A sentence giving the reasons for an increase (decrease) follows one",
+        what='"财政拨款收入支出增加的主要原因是…": the changes on last year stated for what it '
+        "explains, in its paragraph and the two before, go the way its word says; with no "
+        'subject ("增长主要原因") it explains the nearest change before it.',
+        why="Reasons given for an increase where the figures decreased mean the word or the "
+        "figures are the wrong way round, which no sentence shows alone.",
+    ),
+)
 
 
 def _violated(
@@ -250,7 +266,7 @@ def named_comparisons(ctx: Context) -> None:
                 continue  # "基本持平" allows a small difference: not judged
             window = _window(block.text, claims, previous, found.start())
             a, b = _side(window, found["a"]), _side(window, found["b"] or found["b2"])
-            if a is None or b is None or a is b or not _comparable(a, b):
+            if a is None or b is None or a is b or not comparable(a, b):
                 continue
             _judge_named(ctx, block, found, a, b)
         last = _sentence_start(block.text.rstrip("。；; "), len(block.text.rstrip("。；; ")))
@@ -384,4 +400,73 @@ def _adjustment(
     )
 
 
-FAMILIES = [change_directions, named_comparisons, budget_adjustment_notes]
+# "财政拨款收入支出减少的主要原因", "。增长主要原因", "与2016年度相比增加的原因"
+_REASON = re.compile(r"(?P<word>增加|减少|增长|下降|上升)的?(?:主要)?原因")
+_RISES = ("增加", "增长", "上升")
+# what a subject says beyond the thing measured: years, comparisons, adverbs, 预算/决算
+_SUBJECT_NOISE = re.compile(
+    r"\d{4}\s*年度?|(?:与|比|较)[^，。；]*?相比|(?:与|比|较).*$|略有|有所|大幅|安排|预算|决算|数|的"
+)
+REASON_BLOCKS = 2  # the paragraphs before a reason sentence whose changes it may explain
+
+
+def _measured(subject: str) -> list[str]:
+    """What a reason's or an amount's subject is of, less its noise; "收入支出" is both."""
+    core = _SUBJECT_NOISE.sub("", subject.replace("“", "").replace("”", ""))
+    return (
+        [core.replace("收入支出", side) for side in ("收入", "支出")]
+        if "收入支出" in core
+        else [core]
+    )
+
+
+def _explained(subject: str, amount: Claim) -> bool:
+    (measured,) = _measured(amount.subject)[:1]
+    return any(
+        len(named) >= 4 and (measured == named or measured.endswith(named))
+        for named in _measured(subject)
+    )
+
+
+def reason_directions(ctx: Context) -> None:
+    by_id = {c.id: c for c in ctx.claims}
+    changes_in: dict[str, list[Claim]] = {}
+    for claim in ctx.claims:
+        if claim.type == "change" and claim.direction and claim.ref in by_id:
+            changes_in.setdefault(claim.span.block_id, []).append(claim)
+    blocks = [b for b in ctx.document.blocks if isinstance(b, Heading | Paragraph)]
+    for i, block in enumerate(blocks):
+        for found in _REASON.finditer(block.text):
+            start = _sentence_start(block.text, found.start())
+            subject = block.text[start : found.start()].strip("，, ")
+            before = [c for c in changes_in.get(block.id, []) if c.span.end <= found.start()]
+            if subject:
+                earlier = blocks[max(0, i - REASON_BLOCKS) : i]
+                pool = [c for b in earlier for c in changes_in.get(b.id, [])] + before
+                about = [c for c in pool if _explained(subject, by_id[c.ref])]
+            else:
+                about = before[-1:]
+            rises = found["word"] in _RISES
+            against = [c for c in about if (c.direction == "increase") != rises]
+            if not about:
+                continue
+            if not against:
+                ctx.held(REASON)
+                continue
+            word = _word_evidence(block, found.start("word"), found.end("word"))
+            operands = [Operand.from_claim(c) for c in against]
+            said = "、".join(
+                f"{by_id[c.ref].subject}{'增加' if c.direction == 'increase' else '减少'}"
+                f"{c.quantity.text}{c.quantity.unit or ''}"
+                for c in against
+            )
+            ctx.violated(
+                REASON,
+                "warning",
+                None,  # the word is what is wrong, or the figures: both are evidence
+                [word, *operands],
+                f"原因句称“{subject}{found['word']}”，而{said}",
+            )
+
+
+FAMILIES = [change_directions, named_comparisons, budget_adjustment_notes, reason_directions]
