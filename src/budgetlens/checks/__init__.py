@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from budgetlens.checks import (
+    change_pairs,
     completeness,
     deductions,
     facts,
     funds,
+    grades,
     identity,
     indicator_rows,
+    lists,
     project_tables,
     projects,
     prose,
@@ -37,7 +40,9 @@ FAMILIES: list[CheckFamily] = [
     *funds.FAMILIES,
     *statements.FAMILIES,
     *prose.FAMILIES,
+    *change_pairs.FAMILIES,
     *prose_scores.FAMILIES,
+    *grades.FAMILIES,
     *restatements.FAMILIES,
     *facts.FAMILIES,
     *deductions.FAMILIES,
@@ -49,6 +54,7 @@ FAMILIES: list[CheckFamily] = [
     *identity.FAMILIES,
     *indicator_rows.FAMILIES,
     *completeness.FAMILIES,
+    *lists.FAMILIES,
 ]
 
 

@@ -34,19 +34,21 @@ from budgetlens.textnorm import to_halfwidth
 
 PROMISED = Rule(
     "COMPLETE.promised_statement",
-    version=1,
+    version=2,
     severity="warning",
     zh=Doc(
         "目录列出的报表应出现在报告中",
         what="目录中列出的每一张报表（“三、支出决算表”），正文中应有标题相同或几乎相同的报表"
-        "（标题多一个年份、少一两个字仍算同一张）；缺少的报表在一条提示中列出。",
+        "（标题多一个年份、少一两个字仍算同一张），或由正文写明另行公开（“决算附表（…）另行"
+        "公开”）；缺少的报表在一条提示中列出。",
         why="目录承诺而正文缺少的报表，读者无从核对，公开也就不完整。",
     ),
     en=Doc(
         "Every statement the table of contents lists is in the report",
         what='Each statement the 目录 lists ("三、支出决算表") has a title in the body that names '
-        "it, the same or nearly (a year more, a word or two less); the missing ones are listed "
-        "in one finding.",
+        "it, the same or nearly (a year more, a word or two less), or the body says it is "
+        'published separately ("决算附表（…）另行公开"); the missing ones are listed in one '
+        "finding.",
         why="A statement promised and not printed cannot be checked, and the disclosure is "
         "incomplete.",
     ),
@@ -137,6 +139,11 @@ def _unmatched(entries: list[str], titles: set[str]) -> set[int]:
     return set(range(len(entries))) - named
 
 
+# a paragraph saying the statements it names are published elsewhere
+_SEPARATELY = re.compile(r"(?:另行|单独|另册)(?:公开|发布|公布)")
+_LIST_SEPARATORS = re.compile(r"[、，,（）()：:；;]")
+
+
 def promised_statements(ctx: Context) -> None:
     found = _toc(ctx)
     if found is None:
@@ -156,6 +163,12 @@ def promised_statements(ctx: Context) -> None:
     texts = [b.text for b in after if not isinstance(b, Table)]
     texts += [c.text for b in after if isinstance(b, Table) for c in b.cells]
     texts += [t.title for t in ctx.extraction.tables if t.title]
+    texts += [  # "本部门决算附表（收入支出决算总表、…）另行公开": accounted for, not lost
+        name
+        for b in after
+        if isinstance(b, Paragraph) and _SEPARATELY.search(b.text)
+        for name in _LIST_SEPARATORS.split(b.text)
+    ]
     texts = [t for t in texts if "表" in t and len(t) <= 2 * MAX_TITLE]  # cheap before _key
     titles = {
         _YEAR.sub("", k) for k in map(_key, texts) if k.endswith("表") and len(k) <= MAX_TITLE

@@ -73,10 +73,12 @@ def same_unit(a: str | None, b: str | None) -> bool | None:
 
 
 def name_key(text: str) -> str:
-    """An indicator name for comparing: widths, spaces, brackets, quotes and a trailing 指标
-    removed ("发放（缴纳）覆盖率" and "发放(缴纳)覆盖率" are one name)."""
+    """An indicator name for comparing: widths, spaces, brackets, quotes, a trailing 指标 and
+    a trailing 数 or 数量 removed ("发放（缴纳）覆盖率" and "发放(缴纳)覆盖率" are one name)."""
     key = re.sub(r"[\s()\[\]【】“”\"'《》、，,。:：]", "", to_halfwidth(text).replace("（", "("))
-    return key.replace("）", "").removesuffix("指标")
+    key = key.replace("）", "").removesuffix("指标")
+    # "签约服务团队数" counts the 签约服务团队 a sentence names
+    return re.sub(r"(?:数量|个数|数)$", "", key) if len(key) >= 5 else key
 
 
 MIN_CONTAINED = 3  # "满意度": shorter names are too general to link by containment

@@ -232,7 +232,7 @@ def indicator_values(ctx: Context) -> None:
     """A rate or achievement stated in prose equals the 完成值 of the same indicator: the rows
     named as its subject, else the only row whose name holds it or is held by it (a weak link,
     so at most a warning)."""
-    for claim in (c for c in ctx.claims if c.type in ("rate", "achievement")):
+    for claim in (c for c in ctx.claims if c.type in ("rate", "achievement", "count")):
         if len(subject_key(claim.subject)) < 3:
             continue
         for table in _in_report(ctx, claim, holds.target_indicators):
@@ -302,7 +302,8 @@ def _compare_indicator(ctx: Context, claim: Claim, row: s.Indicator, weak: bool)
         stated,
         [actual],
         f"{claim.subject}：正文 {stated.number.text} ≠ 自评表{noun} {actual.number.text}"
-        f"{row.unit or ''}{_link_words(claim, row, weak)}",
+        f"{'' if actual.number.text.endswith(row.unit or '') else row.unit}"
+        f"{_link_words(claim, row, weak)}",
         most_severe="warning" if weak else "error",
     )
 
@@ -325,6 +326,13 @@ def _same_subject(a: str, b: str) -> bool:
     return short == long or (len(short) >= 6 and long.endswith(short))
 
 
+# a subject naming only a kind of figure ("支出决算", "年初预算"): of whichever item the
+# paragraph is about, so two such are not one amount
+_KIND_ONLY = re.compile(
+    r"^(?:年初|全年|调整后?)?(?:财政拨款)?(?:支出|收入)?(?:决算|预算)(?:数|额)?$"
+)
+
+
 def same_amounts(ctx: Context) -> None:
     """One money amount named the same way in two places, printed twice a little differently.
 
@@ -338,6 +346,7 @@ def same_amounts(ctx: Context) -> None:
             claim.type == "amount"
             and claim.quantity.unit in MONEY
             and len(subject_key(claim.subject)) >= 4
+            and not _KIND_ONLY.match(subject_key(claim.subject))
         ):
             continue
         named = [c for c in seen if _restates(c, claim)]

@@ -197,8 +197,10 @@ def _column_named(column: str, subject: str) -> str | None:
         return None
     if kind:
         return part if part in plain else None
-    # "…拨款安排的会议费预算支出" restates the 会议费 column: its name, then words of the figure
-    return part if _FIGURE_WORDS.sub("", plain).endswith(part) else None
+    # "…拨款安排的会议费预算支出" restates the 会议费 column, "机关运行经费预算为" the
+    # 机关运行经费预算数 one: the names less the words of the figure
+    core = _FIGURE_WORDS.sub("", part)
+    return part if len(core) >= 3 and _FIGURE_WORDS.sub("", plain).endswith(core) else None
 
 
 def _readable(row: s.Amount) -> bool:
