@@ -141,13 +141,13 @@ def test_a_prose_line_is_restated_by_the_statements_of_its_scope():
     assert not [f for f in found if f.rule_id == "RESTATE.statement_amount"]
 
 
-# the planted Shanghai 预算 (H3 rebuilt): plant → (rule, words of its message); plant 5 (增加
-# for 减少 in "比2024年预算减少2,389.52万元", no prior figure printed) is not found
+# the planted Shanghai 预算 (H3 rebuilt): plant → (rule, words of its message)
 BUDGET_PLANTS = {
     1: ("STMT.column_total", "合计「收入预算/合计」 90,016,775.35"),
     2: ("STMT.income_equals_expenditure", "收入总计 91,061,775.35"),
     3: ("STMT.code_hierarchy", "208 社会保障和就业支出"),
     4: ("RESTATE.statement_amount", "行政单位离退休”科目 155.24万元"),
+    5: ("CHANGE.parts_net_to_whole", "一般公共预算拨款支出预算增加 2,389.52"),
     6: ("YEAR.heading_year", "标题「2024年部门支出预算总表」"),
     7: ("COMPLETE.stated_cell_blank", "财政拨款收入 9,101.68万元"),
     8: ("COMPLETE.promised_statement", "国有资本经营预算支出功能分类预算表"),
@@ -155,8 +155,13 @@ BUDGET_PLANTS = {
 }
 
 
-def test_the_untouched_shanghai_budget_gives_no_finding():
-    assert _flagged(_check("shanghai_budget_planted/original.docx")) == []
+@pytest.mark.parametrize(
+    "folder", ["shanghai_budget_planted", "shanghai_finance_planted", "shanghai_commerce_planted"]
+)
+def test_an_untouched_shanghai_budget_gives_no_finding(folder: str):
+    """Its 收入 changed on last year's 预算执行数 and its 支出 on last year's 预算 (H5):
+    two bases, so the two changes differ without contradicting each other."""
+    assert _flagged(_check(f"{folder}/original.docx")) == []
 
 
 # the planted Jiangsu court 预算 (J21 rebuilt): plant → (rule, words of its message)
@@ -173,16 +178,31 @@ COURT_PLANTS = {
 }
 
 
-# the planted 上海市财政局 2025 预算 (T1 rebuilt): plants 5 (909 for 990 with no prior figure) and 6
-# (增加 in a reason sentence) are not found
+# the planted 上海市财政局 2025 预算 (T1 rebuilt): plant → (rule, words of its message)
 FINANCE_PLANTS = {
     1: ("STMT.code_hierarchy", "20805 行政事业单位养老支出「支出预算/合计」 16,380,320"),
     2: ("STMT.income_equals_expenditure", "收入总计 171,915,196"),
     3: ("STMT.code_hierarchy", "基本支出」 = 各类之和 127,462,039"),
     4: ("RESTATE.statement_amount", "“卫生健康支出”科目 476万元"),
+    5: ("CHANGE.budget_sides_agree", "财政拨款支出预算比2024年预算减少 909"),
+    6: ("WORD.reason_direction", "原因句称“财政拨款收入支出增加”"),
     7: ("YEAR.heading_year", "2024年预算单位财政拨款收支预算总表"),
     8: ("RESTATE.statement_amount", "公务接待费 24.50万元 ≠ 报表「公务接待费」25.40万元"),
     9: ("COMPLETE.promised_statement", "国有资本经营预算支出功能分类预算表"),
+}
+
+
+# the planted 上海市普陀区商务委员会 2025 预算 (H5 rebuilt, round 6): plant → (rule, words)
+COMMERCE_PLANTS = {
+    1: ("YEAR.heading_year", "标题「2024年部门一般公共预算支出功能分类预算表」"),
+    2: ("STMT.code_hierarchy", "「一般公共预算基本支出/人员经费」 = 各类之和 18,102,593.00"),
+    3: ("STMT.income_equals_expenditure", "收入总计 371,154,655.00 ≠ 支出总计 371,514,655.00"),
+    4: ("STMT.code_hierarchy", "20113 商贸事务「支出预算/基本支出」 12,921,733.00"),
+    5: ("RESTATE.statement_amount", "机关运行经费预算 177.01万元 ≠ 报表「机关运行经费预算数」"),
+    6: ("CHANGE.parts_net_to_whole", "一般公共预算拨款支出预算增加 24,941.71"),
+    7: ("WORD.reason_direction", "而财政拨款收入减少24,558.18万元"),
+    8: ("COMPLETE.promised_statement", "国有资本经营预算支出功能分类预算表"),
+    9: ("CHANGE.parts_net_to_whole", "“三公”经费预算数增加 0.50"),
 }
 
 
@@ -190,9 +210,12 @@ FINANCE_PLANTS = {
 LATER_COUNTIES = {
     "county_y": [],  # a 农业农村局, after county_x's fixes: all 15
     "county_z": [358],  # a 交通运输局 as an OCR export: "燃油补贴资金1124.50元", 万元 meant
-    # a 文化广电旅游局: "绩效指标（90分）" over weights that add to 85; "共计支出5.46元"
-    "county_w": [61, 570],
-    "county_v": [11],  # a 林业局: "下属事业单位4个" over three listed
+    "county_w": [61],  # a 文化广电旅游局: "共计支出5.46元", with no figure it should equal
+    "county_v": [],  # a 林业局
+    # round 6, a 镇人民政府 as an OCR export: "二者合计所占比重不足六成" (68.82%); "已全部拨付
+    # 使用完毕，无结余资金" beside 192.28 of 196.50 spent
+    "county_t": [87, 484],
+    "county_u": [193],  # round 6, a 卫生健康局: a score its row's formula makes 3.64, printed 4.64
 }
 
 
@@ -211,6 +234,7 @@ PLANT_SETS = {
     "shanghai_budget_planted": BUDGET_PLANTS,
     "jiangsu_court_planted": COURT_PLANTS,
     "shanghai_finance_planted": FINANCE_PLANTS,
+    "shanghai_commerce_planted": COMMERCE_PLANTS,
 }
 
 
