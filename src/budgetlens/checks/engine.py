@@ -142,11 +142,18 @@ class Context:
         # it). Titles repeat ("预算项目绩效评价报告" five times in 004), so reports are told
         # apart by position, not by title.
         self.report_of: dict[str, int | None] = {}
+        self._titles: list[str] = []
         current: int | None = None
         for block in self.document.blocks:
             if block.kind == "heading" and block.level == 0:
                 current = 0 if current is None else current + 1
+                self._titles.append(block.text)
             self.report_of[block.id] = current
+
+    def report_title(self, block_id: str) -> str | None:
+        """The title of the report a block is in."""
+        report = self.report_of.get(block_id)
+        return None if report is None else self._titles[report]
 
     def sentence_before(self, claim: Claim) -> str:
         """The words of the claim's sentence up to its number: the subject with what the claim

@@ -166,12 +166,15 @@ def _unscored_targets(table: s.TableModel) -> bool:
 def _in_report(
     ctx: Context, claim: Claim, holding: Callable[[s.TableModel], bool]
 ) -> list[s.ExtractedTable]:
+    """The tables of the claim's report; where it has none, those of the project its title
+    names ("食品安全抽检经费项目支出绩效自评报告" after the 自评表 of 食品安全抽检经费)."""
     reports = ctx.report_of
     report = reports.get(claim.span.block_id)
-    return [
-        t
-        for t in ctx.extraction.tables
-        if holding(t) and report is not None and reports.get(t.id) == report
+    held = [t for t in ctx.extraction.tables if holding(t)]
+    own = [t for t in held if report is not None and reports.get(t.id) == report]
+    title = subject_key(ctx.report_title(claim.span.block_id) or "")
+    return own or [
+        t for t in held if t.project and len(name := project_name(t.project)) >= 4 and name in title
     ]
 
 
@@ -225,7 +228,13 @@ def _scored_table(ctx: Context, claim: Claim, tables: list) -> s.ExtractedTable 
         whole = [t for t in whole if holds.score_sheet(t)]
         return whole[0] if len(whole) == 1 else None
     in_report = _in_report(ctx, claim, holds.score_sheet)
-    return in_report[0] if len(in_report) == 1 else None
+    if len(in_report) != 1:
+        return None
+    # "…自评结果显示：高标准农田建设县级配套资金项目自评得分100分": a project's score, which
+    # the department's sheet, the report's only one, does not hold
+    clause = re.split(r"[，,：:]", subject)[-1]
+    department = getattr(KINDS.get(in_report[0].kind), "scope", None) == "department"
+    return None if "项目" in clause and department else in_report[0]
 
 
 def indicator_values(ctx: Context) -> None:
@@ -386,8 +395,8 @@ def _printed(claim: Claim) -> str:
 
 
 def same_achievements(ctx: Context) -> None:
-    """One report states one achievement once: "调研80余次" and, later in the same report,
-    "调研60余次" cannot both be true. Linked by words, so a warning."""
+    """One report states one achievement once: "调研80余次" and, in another paragraph of the
+    same report, "调研60余次" cannot both be true. Linked by words, so a warning."""
     seen: dict[tuple, Claim] = {}
     reports = ctx.report_of
     for claim in ctx.claims:
@@ -397,8 +406,8 @@ def same_achievements(ctx: Context) -> None:
         report = reports.get(claim.span.block_id)
         key = (report, subject, claim.quantity.unit, claim.qualifier, claim.year)
         first = seen.setdefault(key, claim)
-        if first is claim:
-            continue
+        if first is claim or first.span.block_id == claim.span.block_id:
+            continue  # "满意度分别为92.3%、88.6%、85.3%": one paragraph lists several
         if first.quantity.value == claim.quantity.value:
             ctx.held(ACHIEVEMENT)
             continue

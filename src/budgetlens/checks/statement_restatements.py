@@ -161,7 +161,24 @@ def _candidates(statements: list[s.Statement], claim: Claim, paragraph: str) -> 
     # scope the prose speaks of: "本年支出预算合计…其中：基本支出" is all funds'
     fiscal = _fiscal(paragraph + claim.subject)
     scoped = [r for r, of_fiscal in rows if of_fiscal == fiscal]
-    return columns or scoped or [r for r, _ in rows]
+    return columns or scoped or [r for r, _ in rows] or _titled_total(statements, subject)
+
+
+_TABLE_WORDS = re.compile(r"(?:(?:预算|决算|支出|明细|情况)*表)$")
+MIN_TITLE_NAME = 6  # "一般公共预算": shorter names are too general to be what a prose line is of
+
+
+def _titled_total(statements: list[s.Statement], subject: str) -> list[Restated]:
+    """The 合计 line of the statement whose title names what the subject is: "一般公共预算机关
+    运行经费预算支出" is the 合计 of 一般公共预算机关运行经费支出预算表."""
+    said = _FIGURE_WORDS.sub("", _PLAIN.sub("", subject))
+    found: list[Restated] = []
+    for table in statements:
+        name = _FIGURE_WORDS.sub("", _TABLE_WORDS.sub("", _PLAIN.sub("", _key(table.title))))
+        total = next((r for r in table.rows if _key(r.label) in ("合计", "总计")), None)
+        if total and len(name) >= MIN_TITLE_NAME and said.endswith(name) and _readable(total):
+            found.append((table.title, _first_amount(total), total))
+    return found
 
 
 def _fiscal(text: str) -> bool:

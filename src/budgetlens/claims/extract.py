@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from difflib import SequenceMatcher
 
 from budgetlens.claims.model import Claim, ClaimType, Quantity, Span
 from budgetlens.document import Document, Heading, Location, Paragraph, Table
@@ -124,6 +125,8 @@ _CLOSED_COMPARISON = re.compile(r"^[^，,。；;\d]{0,3}相比")
 # "较上年的34.2%": a percentage compared with, right after its comparison
 _COMPARED_PERCENT = re.compile(r"(?:比|较|与)(?:\d{4}年度?|上年度?|去年)的?$")
 _COMPARISON_LEAD = re.compile(r"^(?:与|比|较)")
+_NAMED_AFTER_COMPARISON = re.compile(r"^(?:与|比|较)(?:\d{4}年度?|上年度?)?的?")
+MIN_NAME_LIKENESS = 0.6  # how alike a named prior's noun and a figure's subject must read
 _YEAR_NAMED = re.compile(r"(?:比|较|与)(?P<year>\d{4})年")
 _INCREASE = "增加|增长|上升|提高|提升|增|多出"
 _DECREASE = "减少|下降|降低|压减|减"
@@ -179,6 +182,7 @@ _SCORE_TOTAL = re.compile(
     r"(?:(?:自评|评价|考核|评定|综合|最终)得分|(?:评分|评价|自评)结果|自评分数?|综合评分"
     r"|(?:自评|评价)总分|(?:自评|评价|考核|综合)总得分)(?:为|是|达)?$"
 )
+_BAND_BOUND = re.compile(r"^\s*(?:[(（]含[)）]|(?:及|或)?以[上下]|[至\-—~～]\s*\d)")
 _PART_ALLOTMENT = re.compile(r"[(（] ?(\d+(?:\.\d+)?) ?分 ?[)）]")  # "投入（20分）"
 _SCORE_AWARD = re.compile(r"得(?:分)?(?:为|是)?$")
 _GENERIC_SCORE_SUBJECT = re.compile(r"^(?:该项?指标|该项|本项|本指标)?$")
@@ -545,6 +549,8 @@ def _classify_percent(token: _Token) -> ClaimType:
 def _classify_score(token: _Token, lead: str) -> bool:
     source = token.source
     after = source.half[token.end :]
+    if _BAND_BOUND.match(after):
+        return False  # "综合得分90分（含）以上为“优”": a grade's bound, not a score
     if source.in_quote(token.start):
         token.type = "score_allotment"  # a quoted scoring rule: "…的得2分" is its full marks
         return bool(_SCORE_RULE_AWARD.search(lead) or _SCORE_PAREN.search(lead))
@@ -827,6 +833,12 @@ def _current(first: _Token, tokens: list[_Token]) -> _Token | None:
     start = source.sentences[first.sentence]
     opening = source.half[start : first.start]
     if _COMPARISON_LEAD.match(opening.lstrip()):
+        # "与2023年度财政拨款收、支总计2519.32万元相比，较上年度增加…": the figure it names
+        named = _NAMED_AFTER_COMPARISON.sub("", opening.strip())
+        alike = [(SequenceMatcher(None, named, c.subject).ratio(), c) for c in candidates]
+        best = max(alike, key=lambda pair: pair[0], default=(0.0, None))
+        if len(named) >= 4 and best[0] >= MIN_NAME_LIKENESS:
+            return best[1]
         return candidates[0] if candidates else None
     named = _trim(source, start, start + len(re.split(r"比|较|与", opening)[0]))
     for candidate in candidates:
