@@ -111,8 +111,9 @@ def test_eval_known_scores_a_report_against_its_labels():
     assert result.exit_code == 0 and "high    2/2 (100.0%)" in result.output
 
 
-def test_the_second_county_reports_word_rebuild_finds_what_its_text_export_does():
-    assert _rules("county_y/report.txt") == _rules("county_y/report.docx")
+@pytest.mark.parametrize("county", ["county_y", "county_q"])
+def test_a_county_reports_word_rebuild_finds_what_its_text_export_does(county: str):
+    assert _rules(f"{county}/report.txt") == _rules(f"{county}/report.docx")
 
 
 # the planted Jiangsu 预算 (J05 rebuilt): plant → (rule, words of its message)
@@ -220,6 +221,37 @@ PROCURATORATE_PLANTS = {
 }
 
 
+# the planted 江苏省人大办公厅 2017 预算 (J01 rebuilt, round 8): plant → (rule, words)
+CONGRESS_PLANTS = {
+    1: ("STMT.column_total", "「“三公”经费/小计」 853.60"),
+    2: ("STMT.income_equals_expenditure", "收入总计 13,469.07 ≠ 支出总计 13,649.07"),
+    3: ("STMT.code_hierarchy", "20101 人大事务「金额」 10,582.33"),
+    4: ("FOOT.parts_add_up_to_total", "59 + 0 + 2118.85 = 2177.85"),
+    5: ("CHANGE.rate_of_prior", "变动幅度 245.23%"),
+    6: ("CHANGE.rate_of_prior", "住房保障支出变动幅度 79.29%"),
+    7: ("YEAR.heading_year", "标题「2018年政府采购预算表」"),
+    8: ("COMPLETE.promised_statement", "一般公共预算基本支出预算表"),
+    9: ("RESTATE.statement_amount", "报表「一般公共预算机关运行经费支出预算表」5,619.31元"),
+}
+
+
+# the planted 万里街道办事处 2024 预算 (H1 rebuilt, round 9): plant → (rule, words)
+STREET_PLANTS = {
+    1: ("STMT.code_hierarchy", "「一般公共预算基本支出/人员经费」 = 各类之和 88,573,451"),
+    2: ("STMT.income_equals_expenditure", "收入总计 156,121,123 ≠ 支出总计 156,211,123"),
+    3: ("STMT.code_hierarchy", "20805 行政事业单位养老支出「一般公共预算支出/合计」 7,243,970"),
+    4: ("RESTATE.statement_amount", "财政拨款收入 15261.11万元 ≠ 报表「一、财政拨款收入」"),
+    5: ("CHANGE.rate_of_prior", "预算安排增加 16.50%"),
+    6: (
+        "CHANGE.rate_of_prior",
+        "预算安排增加 57.14% ≠ （25.77 − 当年预算执行数 60.13）÷ 60.13，即减少",
+    ),
+    7: ("YEAR.heading_year", "表注「注:本部门2023年无政府性基金预算财政拨款安排的预算"),
+    8: ("COMPLETE.promised_statement", "国有资本经营预算支出功能分类预算表"),
+    9: ("RESTATE.statement_amount", "公务接待费 1.35万元 ≠ 报表「公务接待费」1.35元"),
+}
+
+
 # the counties written after the first round's fixes → the labelled lines check misses
 LATER_COUNTIES = {
     "county_y": [],  # a 农业农村局, after county_x's fixes: all 15
@@ -234,6 +266,14 @@ LATER_COUNTIES = {
     # the 决算 says 26; an award its 计分标准 contradicts; 97.475% printed 97.47%; "352家次"
     # for the table's 352台（套）
     "county_s": [69, 195, 225, 370, 684],
+    # round 8, a 教育和体育局, Word-like with OCR tables pasted in: 政府采购 2864.37 in the 绩效
+    # report for the 决算's 2846.37; 16280 students for the table's 16820 受益学生人数; a share
+    # 10.3759% printed 10.37%
+    "county_r": [78, 213, 423],
+    # round 9, a 民政局 in seed 002's style: the T9/T11 free text's 1286人 for 1268 and "发放及时率
+    # 100%" beside one month late; a 依据 awarding full marks its rule does not; a note saying
+    # 政府性基金 is 0 beside 260.00万元; a 依据 admitting a missed target; a share truncated
+    "county_q": [44, 99, 241, 753, 913, 1018],
 }
 
 
@@ -254,6 +294,8 @@ PLANT_SETS = {
     "shanghai_finance_planted": FINANCE_PLANTS,
     "shanghai_commerce_planted": COMMERCE_PLANTS,
     "jiangsu_procuratorate_planted": PROCURATORATE_PLANTS,
+    "jiangsu_congress_planted": CONGRESS_PLANTS,
+    "shanghai_street_planted": STREET_PLANTS,
 }
 
 
@@ -278,3 +320,12 @@ def test_a_grades_lower_bound_is_not_a_score():
     result = _check("county_s/report.txt")
     assert not [c for c in result.claims if c.span.line == 190 and c.type.startswith("score")]
     assert not [f for f in _flagged(result) if f.line == 190]
+
+
+def test_an_ocr_table_pasted_into_a_word_like_export_is_read_as_rows():
+    """county_r's 专项 自评表 is TAB-separated rows in a file of TAB-led cells."""
+    tables = [t for t in _check("county_r/report.txt").extraction.tables if t.kind == "T2"]
+    first = tables[0]
+    assert first.title == "专项预算项目绩效目标完成情况自评表"  # its "## " heading stripped
+    assert [r.level3 for r in first.indicators[:2]] == ["受益学生人数", "供餐天数"]
+    assert (first.indicators[1].weight, first.indicators[1].actual) == ("10", "196")

@@ -143,8 +143,9 @@ def project_budget_figures(ctx: Context) -> None:
         if table is None or row is None or printed is None or column is None:
             continue
         stated = Operand.from_claim(claim)
-        if not printed.reliable:
-            ctx.not_checked(FIGURE)
+        header = row.columns.get(column, column)
+        if not printed.reliable or (column == "budget" and "年初" not in header):
+            ctx.not_checked(FIGURE)  # a 完成情况表's 预算额 may be the year's, not 年初预算
             continue
         unit = claim.quantity.unit  # a T3's 预算执行情况 is in 万元
         judgement = check_equal(Quantity(stated.number, unit), Quantity(printed.number, "万元"))

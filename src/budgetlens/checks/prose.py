@@ -315,10 +315,12 @@ _ANY_TOTAL = re.compile(
 
 def shares_of_named_whole(ctx: Context) -> None:
     """A share with no total in its group, whose whole is named ("占本年支出合计的99.13%"):
-    the one earlier amount of the paragraph of that name is the whole. Found by its name, so a
+    the one earlier amount of the paragraph of that name is the whole, else, where its report
+    printed that name earlier with one value only, that value. Found by its name, so a
     disagreement is at most a warning."""
     by_id = _by_id(ctx.claims)
     groups = _groups(ctx.claims)
+    order = {block.id: i for i, block in enumerate(ctx.document.blocks)}
     for share in ctx.claims:
         if share.type != "share" or share.ref not in by_id:
             continue
@@ -339,6 +341,19 @@ def shares_of_named_whole(ctx: Context) -> None:
             and _key(c.subject).endswith(base)
             and comparable(c, part)
         ]
+        if not wholes:  # "本年支出合计61678.98万元" two paragraphs up, printed once or alike
+            report = ctx.report_of.get(share.span.block_id)
+            wholes = [
+                c
+                for c in ctx.claims
+                if ctx.report_of.get(c.span.block_id) == report
+                and order[c.span.block_id] < order[share.span.block_id]
+                and c.type == "amount"
+                and _key(c.subject).endswith(base)
+                and comparable(c, part)
+            ]
+            if len({(c.quantity.value, c.quantity.unit) for c in wholes}) == 1:
+                wholes = wholes[-1:]
         if len(wholes) == 1:
             _ratio(ctx, SHARE, share, part, wholes[0], "占比", most_severe="warning")
 
@@ -351,6 +366,7 @@ _DEFINED_PARTS: dict[str, tuple[str, ...]] = {
     # 结余, which, where a unit has it, is listed and makes the list no longer these two)
     "收入总计": ("本年收入", "年初结转"),
     "支出总计": ("本年支出", "年末结转"),
+    "政府采购": ("货物", "工程", "服务"),
 }
 
 
@@ -659,14 +675,17 @@ def rates_of_named_prior(ctx: Context) -> None:
                 CHANGE_RATE, stated, [cur, pri], f"{current.subject}：上年数为 0，增减幅无定义"
             )
             continue
+        moved = judgement.computed.mid - 100
+        word = "增加" if rate.direction == "increase" else "减少"
+        actual = "增加" if moved > 0 else "减少"
         ctx.judged(
             CHANGE_RATE,
             judgement,
             stated,
             [cur, pri],
-            f"{current.subject}变动幅度 {stated.number.text} ≠ （{cur.number.text} − "
-            f"{prior.subject} {pri.number.text}）÷ {pri.number.text} = "
-            f"{plain(abs(judgement.computed.mid - 100))}%",
+            f"{current.subject}{word} {stated.number.text} ≠ （{cur.number.text} − "
+            f"{prior.subject} {pri.number.text}）÷ {pri.number.text}，即{actual} "
+            f"{plain(abs(moved))}%",
             most_severe="warning",
         )
 

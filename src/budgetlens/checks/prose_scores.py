@@ -253,6 +253,7 @@ class _Awards:
 
     def __init__(self, ctx: Context) -> None:
         self.stated: dict[str, list[Claim]] = {}
+        self._texts = _texts(ctx)
         for claim in ctx.claims:
             if claim.type == "score_award" and claim.ref:
                 self.stated.setdefault(claim.ref, []).append(claim)
@@ -263,7 +264,20 @@ class _Awards:
             return None
         awards = self.stated.get(allotment.id, [])
         values = {a.quantity.value for a in awards}
-        return awards[0] if len(values) == 1 else None
+        if len(values) == 1:
+            return awards[0]
+        # its items' awards and the section's own: "（一）投入指标（20分），得分19.19分。…得5分"
+        # or "…得9分。…得10分。小计，产出指标得54分"
+        own = _key(allotment.subject)
+        named = [a for a in awards if _key(a.subject) == own or self._next(allotment, a)]
+        return named[-1] if len({a.quantity.value for a in named}) == 1 else None
+
+    def _next(self, allotment: Claim, award: Claim) -> bool:
+        """Whether an award follows its allotment at once: "投入指标（20分），得分19.19分"."""
+        if award.span.block_id != allotment.span.block_id:
+            return False
+        between = self._texts.get(award.span.block_id, "")[allotment.span.end : award.span.start]
+        return bool(_AWARD_NEXT.match(between))
 
     def resolved(self, node: _Node) -> list[Operand] | None:
         """The printed awards that make up the node's award, or None where one is unknown."""
@@ -279,6 +293,13 @@ class _Awards:
         if any(f is None for f in found):
             return None
         return [o for f in found for o in f or []]
+
+
+_AWARD_NEXT = re.compile(r"^\s*分?\s*[）)]?\s*[，,：:]?\s*(?:自评)?得分?(?:为)?\s*$")
+
+
+def _key(subject: str) -> str:
+    return re.sub(r"[\s（）()“”]", "", subject)
 
 
 def _listed(operands: list[Operand]) -> str:

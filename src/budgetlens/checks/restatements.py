@@ -332,13 +332,19 @@ def _same_subject(a: str, b: str) -> bool:
     that is specific enough ("同意给予区政府办公室运行运转保障经费"); "减少…职业年金缴费支出"
     names a change, not the 职业年金缴费 itself."""
     short, long = sorted((a, b), key=len)
-    return short == long or (len(short) >= 6 and long.endswith(short))
+    if short == long:
+        return True
+    # "一般公共预算财政拨款支出" is a part of "财政拨款支出", not another name for it
+    return len(short) >= 6 and long.endswith(short) and not _PART_OF.search(long[: -len(short)])
+
+
+_PART_OF = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本经营|基本|项目|其中")
 
 
 # a subject naming only a kind of figure ("支出决算", "年初预算"): of whichever item the
 # paragraph is about, so two such are not one amount
 _KIND_ONLY = re.compile(
-    r"^(?:年初|全年|调整后?)?(?:财政拨款)?(?:支出|收入)?(?:决算|预算)(?:数|额)?$"
+    r"^(?:年初|全年|调整后?)?(?:财政拨款)?(?:支出|收入)?(?:决算|预算)(?:数|额|安排)?$"
 )
 
 
@@ -508,6 +514,14 @@ def none_but_amount(ctx: Context) -> None:
         )
 
 
+def _table_above(ctx: Context, claim: Claim) -> list[s.ExtractedTable]:
+    """The table a note right below it ("注：本表共设置24个三级指标") is about."""
+    blocks = ctx.document.blocks
+    at = next((i for i, b in enumerate(blocks) if b.id == claim.span.block_id), None)
+    above = blocks[at - 1] if at else None
+    return [t for t in ctx.extraction.tables if above is not None and t.id == above.id]
+
+
 def indicator_counts(ctx: Context) -> None:
     """ "本项目共设置7个三级指标" against the rows of the report's indicator table."""
     for claim in ctx.claims:
@@ -515,10 +529,13 @@ def indicator_counts(ctx: Context) -> None:
             continue
         if not claim.subject.endswith("三级指标"):
             continue
-        tables = [t for t in _in_report(ctx, claim, holds.target_indicators) if t.indicators]
+        tables = _table_above(ctx, claim) if "本表" in ctx.sentence_before(claim) else []
+        tables = tables or [
+            t for t in _in_report(ctx, claim, holds.target_indicators) if t.indicators
+        ]
         if len(tables) != 1:
             continue
-        rows = tables[0].indicators
+        rows = getattr(tables[0], "indicators", None) or getattr(tables[0], "items", [])
         stated = Operand.from_claim(claim)
         if stated.number.value == len(rows):
             ctx.held(COUNT)

@@ -62,18 +62,21 @@ TOTAL = Rule(
 )
 WEIGHTS = Rule(
     "FOOT.indicator_weights",
-    version=1,
+    version=2,
     severity="warning",
     zh=Doc(
         "指标权重合计符合惯例（项目 90，部门 90 或 100）",
         what="自评表中一个项目各指标的权重（分值）之和为 90（另 10 分属预算执行率），部门整体"
-        "为 90 或 100。",
+        "为 90 或 100。表中印有合计行或“绩效指标（90分）”一类标题时，改由 FOOT.weight_total_row "
+        "按所印的数判断。",
         why="权重合计不合惯例，通常是漏列或多列了指标，或某个权重印错；总分因此不可比。",
     ),
     en=Doc(
         "Indicator weights add up to the convention (90 for a project, 90 or 100)",
         what="A project's indicator weights in its self-evaluation table add up to 90 (the other "
-        "10 points are the execution rate's); a department's to 90 or 100.",
+        "10 points are the execution rate's); a department's to 90 or 100. Where the table "
+        "prints a 合计 row or a heading such as “绩效指标（90分）”, FOOT.weight_total_row judges "
+        "the weights against that figure instead.",
         why="Weights off the convention usually mean an indicator left out or added, or a weight "
         "misprinted; the total score is then not comparable.",
     ),
@@ -403,8 +406,8 @@ def _budget_score(table: s.TableModel) -> Operand | None:
 def indicator_weights(ctx: Context) -> None:
     for table in ctx.extraction.tables:
         expected = holds.weight_totals(table)
-        if not expected or _printed_points(table):  # a printed allotment is judged instead
-            continue
+        if not expected or _printed_points(table) or getattr(table, "total_weight_value", None):
+            continue  # a printed allotment or 合计 is judged instead (FOOT.weight_total_row)
         forms: dict[int, list[s.Indicator]] = defaultdict(list)
         for row in table.indicators:
             forms[row.form].append(row)

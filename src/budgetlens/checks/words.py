@@ -235,7 +235,8 @@ def _sentence_start(text: str, offset: int) -> int:
 
 
 def _window(text: str, claims: list[Claim], previous: list[Claim], offset: int) -> list[Claim]:
-    """The amounts a comparison can be about: those of its sentence and the sentence before,
+    """The amounts a comparison can be about: those of its clause and the sentence before (to
+    its "。": "年初预算为2300.00万元，支出决算为2087.43万元…；较上年减少…。决算数大于预算数…"),
     that one in the paragraph before where the comparison opens its paragraph ("年初预算为10.00
     万元，支出决算为10.00万元。⏎决算数与预算数基本持平。" as a PDF breaks it)."""
     start = _sentence_start(text, offset)
@@ -244,7 +245,7 @@ def _window(text: str, claims: list[Claim], previous: list[Claim], offset: int) 
         # 公积金（项）：支出决算为77.72万元，…持平" the item's budget is simply not printed
         opens = not text[:offset].strip()
         return [*(previous if opens else []), *(c for c in claims if c.span.start < offset)]
-    start = _sentence_start(text, start - 1)
+    start = max(text.rfind(mark, 0, start - 1) for mark in "。！？") + 1  # the whole sentence
     return [c for c in claims if start <= c.span.start < offset]
 
 

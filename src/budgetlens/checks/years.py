@@ -37,21 +37,23 @@ TITLE_YEAR = Rule(
 
 HEADING_YEAR = Rule(
     "YEAR.heading_year",
-    version=1,
+    version=2,
     severity="warning",
     zh=Doc(
         "各部分标题所写的预算/决算年度与报告标题相同",
         what="报告标题（前几行）写明“YYYY年（度）…部门预算/决算”时，正文各部分标题中同样写法的"
         "年度（“第三部分 省检察院2016年度部门预算情况说明”）和报表标题开头的年度（“2025年部门支出"
-        "预算总表”）与之相同；写“执行”“上年”的标题不算。",
+        "预算总表”）与之相同，空表下的注（“注：本部门2024年无…，故本表为空表”）所写年度也与之"
+        "相同；写“执行”“上年”的标题不算。",
         why="部分标题的年度不同，多半是从上一年的报告复制而来未改，其下的说明可能也是上一年的。",
     ),
     en=Doc(
         "Every part's heading names the report's budget or accounts year",
         what='Where the report\'s title (in its first lines) says "YYYY年（度）…部门预算/决算", '
         'a heading that names the report the same way ("第三部分 省检察院2016年度部门预算情况'
-        '说明") and a statement caption that opens with a year ("2025年部门支出预算总表") give '
-        "the same year; headings on execution (执行) or the year before (上年) are left out.",
+        '说明"), a statement caption that opens with a year ("2025年部门支出预算总表") and an '
+        'empty statement\'s note ("注：本部门2024年无…，故本表为空表") give the same year; '
+        "headings on execution (执行) or the year before (上年) are left out.",
         why="A part headed with another year is usually copied from the previous year's report, "
         "and what is under it may be that year's too.",
     ),
@@ -66,6 +68,10 @@ _NOT_THE_REPORT = re.compile(r"执行|上年|上一年|以前年度")
 # a statement's caption opens with the year it is of: "2025年部门支出预算总表"
 _CAPTION_YEAR = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]\s*)?(?P<year>\d{4})\s*年度?[^，。；\d]{2,30}表$"
+)
+# a statement's note: "注：本部门2024年无政府性基金预算财政拨款安排的预算，故本表为空表。"
+_EMPTY_NOTE_YEAR = re.compile(
+    r"^注[:：]\s*本(?:部门|单位)(?P<year>\d{4})\s*年度?[^。]{0,40}?(?:本表为空表|本表无数据)"
 )
 _PROJECT = re.compile(r"^[（(](?P<project>[^）)]+)[）)]$")
 _MENTION = re.compile(
@@ -124,7 +130,7 @@ def heading_years(ctx: Context) -> None:
     for heading in ctx.document.blocks[TITLE_BLOCKS:]:
         if not isinstance(heading, Heading | Paragraph) or _NOT_THE_REPORT.search(heading.text):
             continue
-        found = _CAPTION_YEAR.match(heading.text)
+        found = _CAPTION_YEAR.match(heading.text) or _EMPTY_NOTE_YEAR.match(heading.text)
         if found is None and isinstance(heading, Heading):
             found = _NAMED_YEAR.search(heading.text)
             found = found if found and found["kind"] == named["kind"] else None
@@ -139,7 +145,8 @@ def heading_years(ctx: Context) -> None:
             "warning",
             printed,
             [said],
-            f"标题「{heading.text}」写 {found['year']} 年度，报告标题为 {named['year']} 年"
+            f"{'表注' if heading.text.startswith('注') else '标题'}「{heading.text}」写 "
+            f"{found['year']} 年度，报告标题为 {named['year']} 年"
             f"部门{named['kind']}",
             computed=named["year"],
         )

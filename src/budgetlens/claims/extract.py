@@ -126,6 +126,7 @@ _CLOSED_COMPARISON = re.compile(r"^[^，,。；;\d]{0,3}相比")
 _COMPARED_PERCENT = re.compile(r"(?:比|较|与)(?:\d{4}年度?|上年度?|去年)的?$")
 _COMPARISON_LEAD = re.compile(r"^(?:与|比|较)")
 _NAMED_AFTER_COMPARISON = re.compile(r"^(?:与|比|较)(?:\d{4}年度?|上年度?)?的?")
+_NAMED_CHANGE = re.compile(r"^.*相比[，,]?|[各均]$")  # "…相比，财政拨款收、支总计各"
 MIN_NAME_LIKENESS = 0.6  # how alike a named prior's noun and a figure's subject must read
 _YEAR_NAMED = re.compile(r"(?:比|较|与)(?P<year>\d{4})年")
 _INCREASE = "增加|增长|上升|提高|提升|增|多出"
@@ -530,11 +531,13 @@ def _classify(token: _Token, lead: str) -> bool:
 
 # "完成年初预算的97.42%", "完成全年预算的101.5%": the share of a budget spent (the 决算
 # template's words), whatever the trimmed subject kept of them
-_BUDGET_DONE = re.compile(r"完成(?:年初|全年|调整后?)?预算数?的?\s*$")
+_BUDGET_DONE = re.compile(
+    r"完成(?:年初|全年|调整后?)?预算数?(?:\s*[\d,.]+\s*万?元)?的?\s*$"  # "…预算6434.50万元的"
+)
 
 
 def _classify_percent(token: _Token) -> ClaimType:
-    if _BUDGET_DONE.search(token.source.half[max(token.start - 12, 0) : token.start]):
+    if _BUDGET_DONE.search(token.source.half[max(token.start - 30, 0) : token.start]):
         token.subject = "完成预算"
         return "rate"
     if _FINANCIAL_RATE.search(token.subject):
@@ -796,7 +799,9 @@ def _group_changes(groups: _Groups, sources: list[_Source]) -> None:
 def _close_chain(groups: _Groups, chain: list[_Token], tokens: list[_Token]) -> None:
     if not chain:
         return
-    current = _current(chain[0], tokens)
+    # what the change itself names: "与2022年6456.27万元相比，财政拨款收、支总计各增加…"
+    said = next((t.subject for t in chain if t.type == "change"), "")
+    current = _current(chain[0], tokens, said)
     for token in chain:
         if current is not None:
             token.ref = current
@@ -810,7 +815,7 @@ def _close_chain(groups: _Groups, chain: list[_Token], tokens: list[_Token]) -> 
         groups.new(chain)
 
 
-def _current(first: _Token, tokens: list[_Token]) -> _Token | None:
+def _current(first: _Token, tokens: list[_Token], said: str = "") -> _Token | None:
     """The figure a comparison is about: the nearest figure before it in its sentence, or, for
     a sentence that opens with the comparison or names the same thing, in the sentences before."""
     source = first.source
@@ -835,6 +840,7 @@ def _current(first: _Token, tokens: list[_Token]) -> _Token | None:
     if _COMPARISON_LEAD.match(opening.lstrip()):
         # "与2023年度财政拨款收、支总计2519.32万元相比，较上年度增加…": the figure it names
         named = _NAMED_AFTER_COMPARISON.sub("", opening.strip())
+        named = named if len(named) >= 4 else _NAMED_CHANGE.sub("", said)
         alike = [(SequenceMatcher(None, named, c.subject).ratio(), c) for c in candidates]
         best = max(alike, key=lambda pair: pair[0], default=(0.0, None))
         if len(named) >= 4 and best[0] >= MIN_NAME_LIKENESS:

@@ -71,12 +71,15 @@ def _read_word_like(lines: list[str]) -> list[RawItem]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.startswith("\t"):
+        if "\t" in line.strip("\t"):  # TABs between cells: an OCR-like table in a Word-like
+            tables, i = _ocr_table(lines, i)  # export, where one was pasted from a scan
+            items += tables
+        elif line.startswith("\t"):
             table, i = _word_table(lines, i)
             items.append(table)
         else:
             if not _blank(line):
-                items.append(RawLine([Piece(line, i + 1, 0)]))
+                items.append(_ocr_line(line, i + 1))  # a markdown heading pasted in too
             i += 1
     return items
 

@@ -197,6 +197,9 @@ TableModel = _Table  # what every table schema is: the registry's kinds name the
 
 class _IndicatorTable(_Table):
     indicators: list[Indicator] = []
+    total_weight: str | None = None  # 合计 row
+    total_weight_value: Parsed | None = None
+    total_weight_cell: CellRef | None = None
 
 
 class _ScoreSheet(_Table):
@@ -240,9 +243,6 @@ class T3ProjectSelfEvaluation(_IndicatorTable):
     indicator_points: str | None = None  # the section heading "绩效指标（90分）"
     indicator_points_value: Parsed | None = None
     indicator_points_cell: CellRef | None = None
-    total_weight: str | None = None  # 合计 row
-    total_weight_value: Parsed | None = None
-    total_weight_cell: CellRef | None = None
     total_score: str | None = None
     total_score_value: Parsed | None = None
     total_cell: CellRef | None = None
@@ -265,9 +265,6 @@ class T6TargetSetting(_IndicatorTable):
     """项目绩效目标设置表 (a project report's 项目绩效目标设置 section)."""
 
     kind: Literal["T6"] = "T6"
-    total_weight: str | None = None  # 合计 row
-    total_weight_value: Parsed | None = None
-    total_weight_cell: CellRef | None = None
 
 
 class T7ManagementAssessment(_ScoreSheet):
