@@ -38,7 +38,9 @@ def test_rates_off_their_two_amounts_in_a_real_budget_are_warned():
         ("warning", "5.27%"),
     ]
     assert all(f.page == 9 and len(f.evidence) == 3 for f in found)
-    assert "增加 17.66% ≠ （91.97 − 当年预算执行数 77.99）÷ 77.99，即增加 17.9254%" in found[1].message
+    assert (
+        "增加 17.66% ≠ （91.97 − 当年预算执行数 77.99）÷ 77.99，即增加 17.9254%" in found[1].message
+    )
 
 
 def test_a_rate_that_follows_from_its_two_amounts_passes(tmp_path: Path):

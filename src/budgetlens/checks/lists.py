@@ -1,9 +1,9 @@
 """A count and the list that follows it (DOMAIN.md §4.10): "下设事业单位4个：A、B、C。" names
 three units where it counts four.
 
-Only a list that the count introduces with a colon, whose items are separated by 、 and which
-ends its clause (；or 。) is counted: a list that runs on after a comma or a line, or that ends
-in 等, may hold more than it shows.
+Only a list that the count introduces with a colon or "，分别为", whose items are separated by
+、 and which ends its clause (；or 。) is counted: a list that runs on after a comma or a line,
+or that ends in 等, may hold more than it shows.
 """
 
 from __future__ import annotations
@@ -23,15 +23,16 @@ LISTED = Rule(
     severity="error",
     zh=Doc(
         "“N个：”后所列名称恰为 N 项",
-        what="“下设事业单位4个：A、B、C、D。”“内设“六办”：…”：数目后紧跟冒号、以顿号分隔、"
-        "到分号或句号结束的名称列表，项数等于所说的数目；以“等”结尾或在逗号处接着写的列表"
-        "不判断。",
+        what="“下设事业单位4个：A、B、C、D。”“内设股室9个，分别为…”：数目后紧跟冒号或“分别为”、"
+        "以顿号分隔、到分号或句号结束的名称列表，项数等于所说的数目；以“等”结尾或在逗号处接着"
+        "写的列表不判断。",
         why="数目与所列名称不符，机构、人员或项目的情况就有一处写错或漏写。",
     ),
     en=Doc(
         "The names listed after “N个：” are N",
-        what='"下设事业单位4个：A、B、C、D。", "内设“六办”：…": a list a count opens with a colon, '
-        "its names separated by 、 and ended by ；or 。, has as many names as the count; a list "
+        what='"下设事业单位4个：A、B、C、D。", "内设股室9个，分别为…": a list a count opens with a '
+        "colon or 分别为, its names separated by 、 and ended by ；or 。, has as many names as the "
+        "count; a list "
         "ending in 等 or running on after a comma is not judged.",
         why="A count its list does not make means a unit, a person or a project is misstated "
         "or left out.",
@@ -42,7 +43,8 @@ _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", 0)} | {"
 # "下设事业单位4个：", "内设“六办”：", "3个股室：": a count, its measure word and noun, a colon
 _COUNTED_LIST = re.compile(
     r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*[”\"]?\s*(?P<measure>个|家|所|办|支|类)"
-    r"(?P<noun>[^，,。；;：:\d]{0,12}?)[”\"]?[：:](?P<list>[^，,；;。\n]+)(?P<end>[；;。]|$)"
+    r"(?P<noun>[^，,。；;：:\d]{0,12}?)[”\"]?(?:[：:]|[，,]\s*(?:分别为|分别是|即)[：:]?)"
+    r"(?P<list>[^，,；;。\n]+)(?P<end>[；;。]|$)"
 )
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")  # "办公室（加挂政策法规股牌子）": one name
 
@@ -88,7 +90,8 @@ def listed_items(ctx: Context) -> None:
                 "error",
                 stated,
                 [listed],
-                f"“{said}{block.text[start : found.start('list') - 1]}”，其后列出 {len(names)} 个："
+                f"“{said}{block.text[start : found.end('noun')].rstrip('：:，,')}”，其后列出 "
+                f"{len(names)} 个："
                 f"{'、'.join(n.strip() for n in names)}",
                 computed=str(len(names)),
             )

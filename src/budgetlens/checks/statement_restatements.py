@@ -69,10 +69,23 @@ def _key(text: str) -> str:
     return _NOISE.sub("", text)
 
 
-def _first_amount(row: s.Amount) -> Operand | None:
-    for name, text in row.values.items():
-        if text and name in row.parsed:
-            return Operand.from_cell(text, row.parsed[name], row.cells[name])
+def _first_amount(row: s.Amount, said: str = "") -> Operand | None:
+    """The row's figure a prose line restates: of the kind it says (决算 or 预算) where the
+    row prints both ("年初预算数 | 决算数 | 完成年初预算（%）"), else its first."""
+    printed = [n for n, text in row.values.items() if text and n in row.parsed]
+    kinds = {n: _key(n.split("/")[-1]) for n in printed}
+    wanted = "决算" if "决算" in said else "预算" if "预算" in said else None
+    chosen = [
+        n
+        for n in printed
+        if wanted
+        and wanted in kinds[n]
+        and "上年" not in kinds[n]
+        and "%" not in kinds[n]
+        and not (wanted == "预算" and "决算" in kinds[n])
+    ]
+    for name in chosen[:1] or printed[:1]:
+        return Operand.from_cell(row.values[name] or "", row.parsed[name], row.cells[name])
     return None
 
 
@@ -115,7 +128,7 @@ def _item_line(statements: list[s.Statement], paragraph: str) -> list[Restated]:
             if len(code) == depth and all(n in ("", p) for n, p in zip(names, path, strict=False)):
                 if not _readable(row):
                     continue
-                found.append((row.label, _first_amount(row), row))
+                found.append((row.label, _first_amount(row, "决算"), row))
     return found
 
 
@@ -143,7 +156,9 @@ def _candidates(statements: list[s.Statement], claim: Claim, paragraph: str) -> 
         for row in table.rows:
             label = _key(row.label)
             if len(label) >= 4 and subject.endswith(label) and _readable(row):
-                rows.append(((row.label, _first_amount(row), row), _fiscal(table.title)))
+                said = claim.subject if re.search("决算|预算", claim.subject) else table.title
+                figure = _first_amount(row, said)
+                rows.append(((row.label, figure, row), _fiscal(table.title)))
         if len(table.rows) == 1:
             row = table.rows[0]
             named = {name: _column_named(name, subject) for name in row.values}

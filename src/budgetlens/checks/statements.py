@@ -18,7 +18,9 @@ from decimal import Decimal
 
 from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand, plain
-from budgetlens.checks.intervals import check_equal, check_sum
+from budgetlens.checks.findings import Evidence, EvidenceLocation
+from budgetlens.checks.intervals import UndefinedRatio, check_equal, check_ratio, check_sum
+from budgetlens.document import Table
 from budgetlens.tables import schemas as s
 
 BALANCE = Rule(
@@ -76,6 +78,45 @@ CODES = Rule(
         "its 项, and the 合计 line of the 类 lines, column by column.",
         why="A line its sub-lines do not make has a misprinted figure, and the classified "
         "figures cannot be compared.",
+    ),
+)
+CODE_NAME = Rule(
+    "STMT.code_name",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "同一科目编码在各张报表中名称相同",
+        what="同一份公开中，同一个功能分类或经济分类科目编码（“2210201”）在各张报表里印的科目"
+        "名称相同（去掉空格、编号和“（类）（款）（项）”后比较）；一处写“住房公积金”、另一处写"
+        "“提租补贴”的，列出两处。",
+        why="编码与名称对不上，说明某张表的名称或编码抄错，这一行的数字究竟属于哪个科目就不清楚。",
+    ),
+    en=Doc(
+        "One 科目编码 has one name in every statement",
+        what="Within one disclosure, a classification code (“2210201”) is printed with the same "
+        "name in every statement (compared without spaces, numbering or （类）（款）（项）); "
+        "where one says 住房公积金 and another 提租补贴, both places are listed.",
+        why="A code and a name that disagree leave it unclear which line a figure belongs to: "
+        "one of the statements miscopied the name or the code.",
+    ),
+)
+RATE_COLUMN = Rule(
+    "STMT.rate_column",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "报表中的完成率一栏等于决算数 ÷ 预算数",
+        what="报表同时印有预算数（年初预算、调整预算）、决算数和“完成年初预算（%）”一类的"
+        "比率栏时，每一行的比率等于该行决算数 ÷ 预算数 × 100，按印出的位数判断。",
+        why="比率栏与两数不符，说明其中一数或比率印错；正文常照抄比率栏。",
+    ),
+    en=Doc(
+        "A statement's completion-rate column is 决算 ÷ 预算",
+        what="Where a statement prints a budget column, a 决算 column and a rate column such as "
+        "“完成年初预算（%）”, each line's rate is its 决算 ÷ 预算 × 100, at its printed "
+        "precision.",
+        why="A rate its two figures do not make means one of the three is misprinted, and the "
+        "prose often copies the rate.",
     ),
 )
 INCOME = Rule(
@@ -353,4 +394,91 @@ def code_hierarchy(ctx: Context) -> None:
             _judge_lines(ctx, CODES, table.title, lines)
 
 
-FAMILIES = [summary_identities, column_totals, code_hierarchy]
+_NAME_NOISE = re.compile(r"\s|[（(][类款项][）)]|^[一二三四五六七八九十\d]+[、.．]")
+
+
+def code_names(ctx: Context) -> None:
+    named: dict[str, list[tuple[str, s.Amount, s.Statement]]] = {}
+    for table in ctx.extraction.tables:
+        if isinstance(table, s.Statement):
+            for row in table.rows:
+                if row.code and row.code.isdigit() and len(row.code) >= 5:
+                    name = _NAME_NOISE.sub("", row.label)
+                    named.setdefault(row.code, []).append((name, row, table))
+    for code, places in named.items():
+        names = dict.fromkeys(name for name, _, _ in places if name)
+        if len(names) < 2:
+            if len(places) > 1:
+                ctx.held(CODE_NAME)
+            continue
+        first, other = list(names)[:2]
+        if first in other or other in first:
+            continue  # "行政运行" and "行政运行（一般公共服务）": one name, said more fully
+        evidence = [
+            Evidence(role="label", text=row.label, location=_where(ctx, row, table))
+            for name, row, table in places
+            if name in (first, other)
+        ]
+        ctx.violated(
+            CODE_NAME,
+            "warning",
+            None,
+            evidence,
+            f"科目编码 {code} 在报表中名为“{first}”，也名为“{other}”",
+        )
+
+
+def _where(ctx: Context, row: s.Amount, table: s.Statement) -> EvidenceLocation:
+    """The cell the row's label is printed in (its first where the reader joined it)."""
+    block = ctx.document.block(table.id)
+    cells = block.grid()[row.location.row] if isinstance(block, Table) else []
+    col = next((c for c, text in enumerate(cells) if text and text in row.label), 0)
+    return EvidenceLocation(
+        table_id=table.id,
+        row=row.location.row,
+        col=col,
+        line=row.location.line,
+        page=row.location.page,
+    )
+
+
+def _kinds(table: s.Statement) -> tuple[str, str, str] | None:
+    """The keys of a statement's budget, 决算 and completion-rate columns, where it has all
+    three (the last part of each key is its header)."""
+    keys = list(dict.fromkeys(k for r in table.rows for k in r.values))
+    head = {k: k.split("/")[-1].replace(" ", "") for k in keys}
+    rate = [k for k in keys if "%" in head[k] and re.search("完成|执行", head[k])]
+    budget = [k for k in keys if "预算" in head[k] and "%" not in head[k] and "决算" not in head[k]]
+    final = [k for k in keys if "决算" in head[k] and "%" not in head[k] and "上年" not in head[k]]
+    if len(rate) == 1 and len(budget) == 1 and len(final) == 1:
+        return budget[0], final[0], rate[0]
+    return None
+
+
+def rate_columns(ctx: Context) -> None:
+    for table in ctx.extraction.tables:
+        kinds = _kinds(table) if isinstance(table, s.Statement) else None
+        if kinds is None:
+            continue
+        budget_key, final_key, rate_key = kinds
+        for row in table.rows:
+            budget, final = _cell(row, budget_key), _cell(row, final_key)
+            rate = _cell(row, rate_key)
+            if budget is None or final is None or rate is None:
+                continue
+            try:
+                judgement = check_ratio(rate.number, final.number, budget.number)
+            except UndefinedRatio:
+                continue  # nothing budgeted: no rate to judge
+            ctx.judged(
+                RATE_COLUMN,
+                judgement,
+                rate,
+                [final, budget],
+                f"{table.title}：{row.label}完成率 {rate.number.text}% ≠ 决算数 "
+                f"{final.number.text} ÷ 预算数 {budget.number.text} = "
+                f"{plain(judgement.computed.mid)}%",
+            )
+
+
+FAMILIES = [summary_identities, column_totals, code_hierarchy, code_names, rate_columns]

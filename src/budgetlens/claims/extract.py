@@ -830,6 +830,7 @@ def _current(first: _Token, tokens: list[_Token], said: str = "") -> _Token | No
         and t.role != "budget"
         and not _BUDGET_BASE.match(t.subject)
         and not _COMPARISON_LEAD.match(t.subject)  # "比预算少支出4.56万元": a difference
+        and not _EXPLANATION.search(t.subject)  # "主要是省级追加…资金32.00万元": a reason
         and not t.subject.endswith(("年初预算", "年初预算数"))  # what a 决算 is measured by
     ]
     same = [t for t in candidates if t.sentence == first.sentence]

@@ -10,6 +10,7 @@ cell, and the title inside it comes out as the caption line above the table.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -26,6 +27,10 @@ from budgetlens.ingest.grid import Grid, drop_idle_lines, grid, nearest
 from budgetlens.ingest.ocr import PageImage, ScannedTable, column_edges, read_pages
 from budgetlens.ingest.pdf_ruling import Ruled, ruled_tables
 from budgetlens.ingest.raw import Piece, RawCell, RawItem, RawLine, RawTable
+
+# pdfminer warns once per glyph run about fonts it measures by default ("Could not get
+# FontBBox…", hundreds for a Chromium-printed PDF): nothing a reader of the report can act on
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 Char = dict[str, Any]  # a pdfplumber char: text, x0, x1, top, bottom, size…
 BBox = tuple[float, float, float, float]

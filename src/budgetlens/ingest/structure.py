@@ -117,6 +117,11 @@ def _starts_item(text: str) -> bool:
     return any(p.match(text) for p, _ in _NUMBERING) or text[:1] in "•●-*"
 
 
+MAX_TOC = 80  # a 目录 longer than this is not one: the body was taken for it
+MAX_TOC_ENTRY = 60  # a longer line is the body's prose, after a 目录 that did not end clearly
+_TOC_LEADER = re.compile(r"(?:[.…·．]{2,}|\s{2,}|\t)\s*(?:第\s*\d+\s*页|\d+)\s*$|[.…·．]{3,}$")
+
+
 class _Builder:
     def __init__(self, source: str, join_broken: bool) -> None:
         self.source = source
@@ -124,6 +129,26 @@ class _Builder:
         self.blocks: list[Heading | Paragraph | Table] = []
         self.counts = {"h": 0, "p": 0, "t": 0}
         self.stack: list[tuple[int, str]] = []
+        # the entries of a 目录 being read: its lines name the headings to come, they open no
+        # section; it ends where one of them is printed again (the body), or after MAX_TOC
+        self.toc: list[str] | None = None
+
+    def _in_toc(self, text: str) -> bool:
+        """Whether a line is an entry of the 目录 just above it (and note it as one)."""
+        key = _TOC_LEADER.sub("", re.sub(r"\s", "", text))
+        if key == "目录":
+            self.toc = []
+            return False
+        if self.toc is None:
+            return False
+        entry = len(text) <= MAX_TOC_ENTRY and (
+            heading_level(text, styled=False) is not None or _TOC_LEADER.search(text) is not None
+        )
+        if not entry or key in self.toc or len(self.toc) >= MAX_TOC:
+            self.toc = None
+            return False
+        self.toc.append(key)
+        return True
 
     def _id(self, prefix: str) -> str:
         self.counts[prefix] += 1
@@ -137,7 +162,7 @@ class _Builder:
         if not text:
             return
         runs = [] if raw.confidence is None else [(0, len(text), raw.confidence)]
-        level = heading_level(text, raw.styled_heading)
+        level = None if self._in_toc(text) else heading_level(text, raw.styled_heading)
         if self.join_broken and level is not None and level >= 4 and len(text) >= 20:
             level = None  # a long numbered item in wrapped text is a list item, not a heading
         location = _line_location(raw, self.source)
