@@ -266,6 +266,21 @@ WELFARE_PLANTS = {
 }
 
 
+# the planted 普陀区司法局 2026 预算 (H7 rebuilt, round 11): plant → (rule, words); plant 9
+# (行政单位1家，参公单位2家 where two units are listed) is not found. H7's own slips (three
+# rates, and "比2026年预算增加" in a 2026 budget) are on the original too.
+JUSTICE_PLANTS = {
+    1: ("STMT.code_hierarchy", "合计「基本支出」 = 各类之和 25714666.44"),
+    2: ("STMT.income_equals_expenditure", "收入总计 96,282,213.44 ≠ 支出总计 96,282,231.44"),
+    3: ("STMT.code_hierarchy", "22102 住房改革支出「收入预算/合计」 4521595.00"),
+    4: ("RESTATE.statement_amount", "公务接待费 8,625元 ≠ 报表「公务接待费」0.83万元"),
+    5: ("CHANGE.rate_of_prior", "预算安排增加 9.42%"),
+    6: ("CHANGE.rate_of_prior", "预算安排增加 1.07% ≠ （1672.67 − 当年预算执行数 1690.69）"),
+    7: ("YEAR.heading_year", "表注「注:本部门2024年无政府性基金预算财政拨款安排的预算"),
+    8: ("COMPLETE.promised_statement", "国有资本经营预算支出功能分类预算表"),
+}
+
+
 # the counties written after the first round's fixes → the labelled lines check misses
 LATER_COUNTIES = {
     "county_y": [],  # a 农业农村局, after county_x's fixes: all 15
@@ -291,6 +306,9 @@ LATER_COUNTIES = {
     # round 10, a 自然资源局 (also as a text PDF): "增加1台（套），增长100%" from none; 20.04万亩 ×
     # 30元 for 612.00万元; a score its 计分标准 makes 9.1; two shares rounded to make 100
     "county_p": [115, 124, 370, 457, 917],
+    # round 11, a 退役军人事务局: 编制25名 in the 绩效 report for the 概况's 23; "年末无结转和结余"
+    # beside 27.78万元 of it; 9 三级指标 said where 8 are listed; 1628 for the table's 1682
+    "county_o": [202, 212, 571, 579],
 }
 
 
@@ -319,6 +337,7 @@ PLANT_SETS = {
     "jiangsu_congress_planted": CONGRESS_PLANTS,
     "shanghai_street_planted": STREET_PLANTS,
     "shanghai_welfare_planted": WELFARE_PLANTS,
+    "shanghai_justice_planted": JUSTICE_PLANTS,
 }
 
 
@@ -367,3 +386,13 @@ def test_the_entries_of_a_table_of_contents_open_no_section():
     assert [b.kind for b in blocks[1:9]] == ["paragraph"] * 8  # 目录 and its seven entries
     assert (blocks[9].kind, blocks[9].text) == ("heading", "第一部分部门概况")
     assert not [f for f in _flagged(result) if f.rule_id == "RESTATE.project_budget_figure"]
+
+
+def test_a_budget_compared_with_its_own_year_is_warned():
+    """H7, a 2026 预算, says "比2026年预算增加…" three times and "与2026年预算持平" twice."""
+    found = [
+        f
+        for f in _flagged(_check("shanghai_justice_planted/original.docx"))
+        if f.rule_id == "YEAR.compared_year"
+    ]
+    assert len(found) == 5 and all("应与 2025 年比较" in f.message for f in found)

@@ -152,18 +152,23 @@ def _shortfalls(ctx: Context, overall_block: str) -> tuple[list[Shortfall], bool
     return found, overspent
 
 
+def _budget_of(ctx: Context, rate: Claim) -> Claim | None:
+    """The budget a rate is of: the adjusted one where its sentence states it beside the
+    initial one ("年初预算1620.00万元…调整后预算1656.50万元…总体进度98.79%")."""
+    if not rate.group:
+        return None
+    budgets = [c for c in ctx.claims if c.group == rate.group and c.role == "budget"]
+    adjusted = [c for c in budgets if re.search(r"调整|全年", c.subject)]
+    return (adjusted or budgets or [None])[0]
+
+
 def overall_execution(ctx: Context) -> None:
     by_block: dict[str, list[Claim]] = {}
     for claim in ctx.claims:
         if claim.type == "rate" and claim.quantity.percent and _OVERALL.search(claim.subject):
             by_block.setdefault(claim.span.block_id, []).append(claim)
     for block, rates in by_block.items():
-        totals = [
-            next((c for c in ctx.claims if c.group == r.group and c.role == "budget"), None)
-            if r.group
-            else None
-            for r in rates
-        ]
+        totals = [_budget_of(ctx, r) for r in rates]
         if any(t is None for t in totals):
             ctx.not_checked(OVERALL)  # a rate of an amount not stated cannot be bounded
             continue

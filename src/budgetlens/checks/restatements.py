@@ -344,7 +344,8 @@ _PART_OF = re.compile(r"财政拨款|一般公共预算|政府性基金|国有�
 # a subject naming only a kind of figure ("支出决算", "年初预算"): of whichever item the
 # paragraph is about, so two such are not one amount
 _KIND_ONLY = re.compile(
-    r"^(?:年初|全年|调整后?)?(?:财政拨款)?(?:支出|收入)?(?:决算|预算)(?:数|额|安排)?$"
+    r"^(?:当年|上年|年初|全年|调整后?)?(?:财政拨款)?(?:支出|收入)?(?:决算|预算)(?:执行)?"
+    r"(?:数|额|安排)?$"
 )
 
 

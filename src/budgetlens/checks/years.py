@@ -59,6 +59,32 @@ HEADING_YEAR = Rule(
     ),
 )
 
+COMPARED_YEAR = Rule(
+    "YEAR.compared_year",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "预算与上年比较时所写的年度是上一年",
+        what="标题为“YYYY年…部门预算”的报告中，说明与上年比较的句子（“比2026年预算增加793.14万元”"
+        "“与2026年预算持平”）所写的年度应为 YYYY − 1；写成本年度的，列出。",
+        why="预算与本年度自身比较没有意义，多半是上一年的说明改了数字没改年份，或年份写错；读者"
+        "无法确定比较的基数。",
+    ),
+    en=Doc(
+        "A budget compared with last year names last year",
+        what='In a report titled "YYYY年…部门预算", a sentence comparing with last year '
+        '("比2026年预算增加793.14万元", "与2026年预算持平") names YYYY − 1; one that names the '
+        "budget's own year is listed.",
+        why="A budget compared with its own year compares with nothing: the year was miscopied, "
+        "and the reader cannot tell the base.",
+    ),
+)
+
+# "比2026年预算增加…", "与2026年预算持平", "较2025年预算执行数减少…": the year compared with
+_COMPARED = re.compile(
+    r"(?:比|较|与)(?P<year>\d{4})\s*年度?(?:预算|部门预算)(?:执行数)?(?:相比)?[，,]?"
+    r"(?:增加|减少|增长|下降|持平)"
+)
 _TITLE = re.compile(r"^(?P<year>\d{4})年度?(?P<name>[^，。；]{2,}?报告)$")
 # "2017年省检察院部门预算", "上海市普陀区财政局2024年度部门决算": a year naming a report
 _NAMED_YEAR = re.compile(
@@ -152,4 +178,29 @@ def heading_years(ctx: Context) -> None:
         )
 
 
-FAMILIES = [report_title_years, heading_years]
+def compared_years(ctx: Context) -> None:
+    title = ctx.title_match(_NAMED_YEAR)
+    if title is None or title[1]["kind"] != "预算":
+        return
+    block, named = title
+    said = _year(block, named.start("year"), named["year"])
+    for paragraph in ctx.document.blocks:
+        if paragraph is block or not isinstance(paragraph, Heading | Paragraph):
+            continue
+        for found in _COMPARED.finditer(paragraph.text):
+            if found["year"] != named["year"]:
+                ctx.held(COMPARED_YEAR)
+                continue
+            printed = _year(paragraph, found.start("year"), found["year"])
+            ctx.violated(
+                COMPARED_YEAR,
+                "warning",
+                printed,
+                [said],
+                f"“{found.group()}”与本年度 {named['year']} 年比较，{named['year']} 年部门预算"
+                f"应与 {int(named['year']) - 1} 年比较",
+                computed=str(int(named["year"]) - 1),
+            )
+
+
+FAMILIES = [report_title_years, heading_years, compared_years]
