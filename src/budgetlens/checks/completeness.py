@@ -28,6 +28,7 @@ from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, span_location
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.document import Cell, Heading, Paragraph, Table
+from budgetlens.ingest.structure import MAX_TOC
 from budgetlens.tables.kinds import statement_form
 from budgetlens.tables.schemas import Statement
 from budgetlens.textnorm import to_halfwidth
@@ -58,7 +59,6 @@ _LEADER = re.compile(r"[.…·．\s]*(?:第\s*\d+\s*页|\d+)?\s*$")  # "....\t�
 _INNER_LEADER = re.compile(r"\.{3,}|…|·{3,}")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]|[(（]\S{1,3}[)）])")
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
-MAX_ENTRIES = 80  # a 目录 longer than this is not one: the body was taken for it
 MAX_TITLE = 40  # a longer text ending in 表 is a sentence, not a title
 
 
@@ -76,7 +76,7 @@ def _toc(ctx: Context) -> tuple[list[Evidence], int] | None:
     if start is None:
         return None
     entries: list[Evidence] = []
-    for index in range(start + 1, min(start + 1 + MAX_ENTRIES, len(blocks))):
+    for index in range(start + 1, min(start + 1 + MAX_TOC, len(blocks))):
         block = blocks[index]
         if entries and _key(block.text) in {_key(e.text) for e in entries}:
             return entries, index

@@ -20,6 +20,7 @@ from itertools import pairwise
 from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.intervals import check_sum
+from budgetlens.checks.linking import subject_key
 from budgetlens.checks.scores import MISSES
 from budgetlens.claims.model import Claim
 from budgetlens.document import Block, Heading, Paragraph
@@ -268,8 +269,8 @@ class _Awards:
             return awards[0]
         # its items' awards and the section's own: "（一）投入指标（20分），得分19.19分。…得5分"
         # or "…得9分。…得10分。小计，产出指标得54分"
-        own = _key(allotment.subject)
-        named = [a for a in awards if _key(a.subject) == own or self._next(allotment, a)]
+        own = subject_key(allotment.subject)
+        named = [a for a in awards if subject_key(a.subject) == own or self._next(allotment, a)]
         return named[-1] if len({a.quantity.value for a in named}) == 1 else None
 
     def _next(self, allotment: Claim, award: Claim) -> bool:
@@ -296,10 +297,6 @@ class _Awards:
 
 
 _AWARD_NEXT = re.compile(r"^\s*分?\s*[）)]?\s*[，,：:]?\s*(?:自评)?得分?(?:为)?\s*$")
-
-
-def _key(subject: str) -> str:
-    return re.sub(r"[\s（）()“”]", "", subject)
 
 
 def _listed(operands: list[Operand]) -> str:

@@ -406,7 +406,7 @@ def _budget_score(table: s.TableModel) -> Operand | None:
 def indicator_weights(ctx: Context) -> None:
     for table in ctx.extraction.tables:
         expected = holds.weight_totals(table)
-        if not expected or _printed_points(table) or getattr(table, "total_weight_value", None):
+        if not expected or _printed(table, "indicator_points") or _printed(table, "total_weight"):
             continue  # a printed allotment or 合计 is judged instead (FOOT.weight_total_row)
         forms: dict[int, list[s.Indicator]] = defaultdict(list)
         for row in table.indicators:
@@ -433,54 +433,59 @@ def indicator_weights(ctx: Context) -> None:
             )
 
 
-def _printed_points(table: s.TableModel) -> Operand | None:
-    """The points a 自评表's indicator section heading allots ("绩效指标（90分）")."""
-    value, cell = (
-        getattr(table, "indicator_points_value", None),
-        getattr(table, "indicator_points_cell", None),
+def _printed(table: s.TableModel, field: str) -> Operand | None:
+    """A figure a table prints once, with its cell: ``field``, ``field_value``, ``field_cell``
+    ("indicator_points": the heading "绩效指标（90分）"; "total_weight": the 合计 row)."""
+    text, value, cell = (getattr(table, f"{field}{end}", None) for end in ("", "_value", "_cell"))
+    return Operand.from_cell(text, value, cell) if value and cell else None
+
+
+def _row_weights(ctx: Context, table: s.TableModel) -> list[Operand] | None:
+    """Every indicator row's weight; None, noted as not checked, where one was not read or the
+    grid holds several forms under one figure."""
+    weights = [Operand.of_field(row, "weight") for row in table.indicators]
+    if not weights or None in weights or len({row.form for row in table.indicators}) > 1:
+        ctx.not_checked(WEIGHT_ROW)
+        return None
+    return [w for w in weights if w is not None]
+
+
+def _judge_points(ctx: Context, stated: Operand, parts: list[Operand], message: str) -> None:
+    """A printed points figure against the weights it sums, whole points counted exactly."""
+    whole = all(o.number.decimals <= 0 for o in (stated, *parts))
+    judgement = check_sum(stated.number, [p.number for p in parts], counted=whole)
+    ctx.judged(
+        WEIGHT_ROW,
+        judgement,
+        stated,
+        parts,
+        f"{message}{' + '.join(p.number.text for p in parts)} = {plain(judgement.computed.mid)}",
+        exact_only=whole,
     )
-    return Operand.from_cell(table.indicator_points, value, cell) if value and cell else None
 
 
 def section_points(ctx: Context) -> None:
     """A heading "绩效指标（90分）" over indicator weights that add up to 85: the heading and
     the rows disagree in print, whatever the convention."""
     for table in ctx.extraction.tables:
-        stated = _printed_points(table)
-        if stated is None:
+        stated = _printed(table, "indicator_points")
+        parts = _row_weights(ctx, table) if stated else None
+        if stated is None or parts is None:
             continue
-        weights = [Operand.of_field(row, "weight") for row in table.indicators]
-        if not weights or None in weights or len({row.form for row in table.indicators}) > 1:
-            ctx.not_checked(WEIGHT_ROW)
-            continue
-        parts = [w for w in weights if w is not None]
-        whole = all(o.number.decimals <= 0 for o in (stated, *parts))
-        judgement = check_sum(stated.number, [p.number for p in parts], counted=whole)
-        ctx.judged(
-            WEIGHT_ROW,
-            judgement,
+        _judge_points(
+            ctx,
             stated,
             parts,
-            f"{table.title or table.kind}：「{stated.number.text}分」的绩效指标，各指标分值之和为 "
-            f"{' + '.join(p.number.text for p in parts)} = {plain(judgement.computed.mid)}",
-            exact_only=whole,
+            f"{table.title or table.kind}：「{stated.number.text}分」的绩效指标，各指标分值之和为 ",
         )
 
 
 def weight_total_rows(ctx: Context) -> None:
     for table in ctx.extraction.tables:
-        value, cell = (
-            getattr(table, "total_weight_value", None),
-            getattr(table, "total_weight_cell", None),
-        )
-        if value is None or cell is None:
+        stated = _printed(table, "total_weight")
+        parts = _row_weights(ctx, table) if stated else None  # several forms under one 合计
+        if stated is None or parts is None:
             continue
-        stated = Operand.from_cell(table.total_weight, value, cell)
-        weights = [Operand.of_field(row, "weight") for row in table.indicators]
-        if not weights or None in weights or len({row.form for row in table.indicators}) > 1:
-            ctx.not_checked(WEIGHT_ROW)  # a weight not read, or several forms under one 合计
-            continue
-        parts = [w for w in weights if w is not None]
         lines = holds.budget_execution(table)
         if lines:  # a 自评表: its budget line's 分值 is in the 合计 too
             allotted = next(
@@ -492,16 +497,11 @@ def weight_total_rows(ctx: Context) -> None:
                 ctx.not_checked(WEIGHT_ROW)
                 continue
             parts.append(allotted)
-        whole = all(o.number.decimals <= 0 for o in (stated, *parts))
-        judgement = check_sum(stated.number, [p.number for p in parts], counted=whole)
-        ctx.judged(
-            WEIGHT_ROW,
-            judgement,
+        _judge_points(
+            ctx,
             stated,
             parts,
-            f"{table.title or table.kind}：合计行分值 {stated.number.text} ≠ 各行分值之和 "
-            f"{' + '.join(p.number.text for p in parts)} = {plain(judgement.computed.mid)}",
-            exact_only=whole,
+            f"{table.title or table.kind}：合计行分值 {stated.number.text} ≠ 各行分值之和 ",
         )
 
 

@@ -147,12 +147,21 @@ def report_title_years(ctx: Context) -> None:
             )
 
 
-def heading_years(ctx: Context) -> None:
+def _named_title(ctx: Context) -> tuple[Heading | Paragraph, re.Match[str], Operand] | None:
+    """The report's title naming its year and kind ("2017年省检察院部门预算"), the match, and
+    the year as an operand."""
     title = ctx.title_match(_NAMED_YEAR)
     if title is None:
-        return
+        return None
     block, named = title
-    said = _year(block, named.start("year"), named["year"])
+    return block, named, _year(block, named.start("year"), named["year"])
+
+
+def heading_years(ctx: Context) -> None:
+    title = _named_title(ctx)
+    if title is None:
+        return
+    _, named, said = title
     for heading in ctx.document.blocks[TITLE_BLOCKS:]:
         if not isinstance(heading, Heading | Paragraph) or _NOT_THE_REPORT.search(heading.text):
             continue
@@ -179,11 +188,10 @@ def heading_years(ctx: Context) -> None:
 
 
 def compared_years(ctx: Context) -> None:
-    title = ctx.title_match(_NAMED_YEAR)
+    title = _named_title(ctx)
     if title is None or title[1]["kind"] != "预算":
         return
-    block, named = title
-    said = _year(block, named.start("year"), named["year"])
+    block, named, said = title
     for paragraph in ctx.document.blocks:
         if paragraph is block or not isinstance(paragraph, Heading | Paragraph):
             continue
