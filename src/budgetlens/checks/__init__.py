@@ -23,6 +23,7 @@ from budgetlens.checks import (
     scores,
     statement_restatements,
     statements,
+    transpositions,
     words,
     years,
 )
@@ -49,6 +50,7 @@ FAMILIES: list[CheckFamily] = [
     *projects.FAMILIES,
     *project_tables.FAMILIES,
     *statement_restatements.FAMILIES,
+    *transpositions.FAMILIES,
     *years.FAMILIES,
     *words.FAMILIES,
     *identity.FAMILIES,

@@ -176,6 +176,11 @@ class Context:
                 return block, found
         return None
 
+    def text_of(self, block_id: str) -> str:
+        """A block's text ("" for a block not in the document)."""
+        block = self._blocks.get(block_id)
+        return block.text if block is not None else ""
+
     def paragraph_before(self, claim: Claim) -> str:
         """The text of the claim's paragraph up to its number."""
         block = self._blocks.get(claim.span.block_id)

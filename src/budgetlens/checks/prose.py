@@ -73,12 +73,13 @@ WHOLE = Rule(
 )
 PARTS = Rule(
     "FOOT.parts_add_up_to_total",
-    version=3,
+    version=4,
     severity="error",
     zh=Doc(
         "合计之后列出的各组成部分之和等于合计",
         what="一句先写合计、再逐项列出组成部分，且占比合计 100%、人数分项，或所列正是该合计按定义的"
-        "全部组成部分（基本支出 = 人员经费 + 公用经费；“三公” = 出国 + 车 + 接待）表明列举完整时，"
+        "全部组成部分（基本支出 = 人员经费 + 公用经费；“三公” = 出国 + 车 + 接待），或合计下以"
+        "“包括：”引出、逐段编号列出，或逐段列出的是按科目（类、款、项）分的各行，表明列举完整时，"
         "各部分之和等于合计；列举不完整时，计数的各部分之和（或合计为 0 时任何部分）不超过合计。",
         why="列举完整的部分加不出合计，说明合计或某一部分印错。",
     ),
@@ -86,7 +87,9 @@ PARTS = Rule(
         "Parts listed after a total add up to it",
         what="Where a sentence states a total and then its parts, and their shares (adding to "
         "100%), head counts, or the whole's definition (基本支出 = 人员经费 + 公用经费; 三公 = "
-        "出国 + 车 + 接待) say the list is complete, the parts add up to the total; where it may "
+        "出国 + 车 + 接待) say the list is complete, or the parts are numbered paragraphs below "
+        'it that a "包括：" opens or that are its lines by classification (类, 款, 项), the parts '
+        "add up to the total; where it may "
         "not be, counted parts (or any part of a total printed 0) make no more than the total.",
         why="A complete list of parts that does not make its total means the total or a part is "
         "misprinted.",
@@ -367,6 +370,7 @@ _DEFINED_PARTS: dict[str, tuple[str, ...]] = {
     "收入总计": ("本年收入", "年初结转"),
     "支出总计": ("本年支出", "年末结转"),
     "政府采购": ("货物", "工程", "服务"),
+    "公务用车购置及运行": ("购置", "运行"),
 }
 
 
@@ -489,23 +493,46 @@ def as_quantity(operand: Operand) -> Quantity | Number:
     return Quantity(operand.number, operand.unit) if operand.unit else operand.number
 
 
+# "…（款）支出", "…（类）": a budget's lines by classification, all of them when listed
+_CLASSIFIED = re.compile(r"[（(][类款项][）)]")
+_INCLUDES = re.compile(r"包括[：:]\s*$")
+
+
+def _listed_in_full(ctx: Context, total: Claim, parts: list[Claim]) -> bool:
+    """Parts in paragraphs of their own below their total that are its lines by budget
+    classification, or that a "包括：" introduces: the list is the whole."""
+    own = all(p.span.block_id != total.span.block_id for p in parts)
+    introduced = bool(_INCLUDES.search(ctx.text_of(total.span.block_id)))
+    classified = all(_CLASSIFIED.search(p.subject) for p in parts)
+    return own and len(parts) >= 2 and (introduced or classified)
+
+
 def parts_add_up(ctx: Context) -> None:
     """Parts listed after a total add up to it, when their shares say the list is complete."""
+    by_id = _by_id(ctx.claims)
     for group in _groups(ctx.claims).values():
         total = next((c for c in group if c.role == "total"), None)
         parts = [c for c in group if c.role == "part"]
+        refs = {c.ref for c in parts}
+        if total is None and len(refs) == 1:  # a part's own breakdown: its parts point at it
+            total = by_id.get(refs.pop() or "")
         shares_sum = sum((c.quantity.value for c in group if c.type == "share"), Decimal(0))
         heads = total is not None and total.quantity.unit in ("名", "人")
         if heads:  # "在职人员81人，其中行政人员21人…；离退休人员47人": the list ends at "；"
             parts = [p for p in parts if not _semicolon_between(ctx, total, p)]
         if total is not None:  # "…；支出总计8278.55万元，其中…": another whole's list begins
-            after = (i for i, p in enumerate(parts) if _NEW_WHOLE.search(p.subject))
+            after = (
+                i
+                for i, p in enumerate(parts)
+                if _NEW_WHOLE.search(p.subject) and p.span.block_id == total.span.block_id
+            )
             cut = next((i for i in after if _semicolon_between(ctx, total, parts[i])), None)
             parts = parts[:cut]
         complete = (
             abs(shares_sum - 100) <= Decimal("0.1")
             or (heads and len(parts) >= 2)
             or (total is not None and _all_defined_parts(total, parts))
+            or (total is not None and _listed_in_full(ctx, total, parts))
         )
         if total is None or not parts or not comparable(total, *parts):
             continue

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from budgetlens.checks import holds
 from budgetlens.checks.catalog import Doc, Rule
-from budgetlens.checks.engine import MONEY, Context, Operand, plain
+from budgetlens.checks.engine import MONEY, Context, Operand, plain, span_location
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.checks.intervals import check_equal
 from budgetlens.checks.linking import (
@@ -25,6 +25,7 @@ from budgetlens.checks.linking import (
 )
 from budgetlens.checks.scores import MISSES
 from budgetlens.claims.model import Claim
+from budgetlens.document import Heading, Paragraph, Table
 from budgetlens.numbers import Number
 from budgetlens.tables import schemas as s
 from budgetlens.tables.kinds import KINDS
@@ -71,7 +72,7 @@ INDICATOR = Rule(
 )
 AMOUNT = Rule(
     "RESTATE.same_amount",
-    version=2,
+    version=3,
     severity="warning",
     zh=Doc(
         "同一笔金额在两处写法一致",
@@ -124,17 +125,22 @@ WEIGHTS = Rule(
 )
 NONE_STATED = Rule(
     "RESTATE.none_stated_but_amount",
-    version=1,
+    version=2,
     severity="error",
     zh=Doc(
         "称“无结转结余”的报告没有记载结转金额",
-        what="正文称“无（预算）结转结余”时，同一报告中没有大于零的结转金额。",
+        what="正文称“（年末）无（预算）结转（和）结余”或写“年末结转结余0万元”时，同一报告（部门决算与"
+        "部门整体自评报告互相印证）没有大于零的年末结转金额；“年初无结转”只与年初的比较。项目报告"
+        "或自评表原因栏称“无结余”而自评表执行数低于全年预算数时，作为警告报告。",
         why="既说没有结转又记载了结转，至少一处不实；结转结余是审核的重点。",
     ),
     en=Doc(
         "A report that says it carried nothing over states no carry-over amount",
-        what='Where prose says "无（预算）结转结余", the same report states no carry-over '
-        "(结转) amount above zero.",
+        what='Where prose says "（年末）无（预算）结转（和）结余" or prints "年末结转结余0万元", '
+        "the same report (a department's 决算 and its 部门整体 self-evaluation answer for each "
+        'other) states no year-end carry-over (结转) above zero; "年初无结转" is compared with '
+        'the start of the year only. A project report or a 自评表 note saying "无结余" while '
+        "the table spent less than its full-year budget is reported as a warning.",
         why="Saying nothing was carried over while stating an amount carried over is untrue in "
         "one place; carry-overs are what reviewers look at first.",
     ),
@@ -164,24 +170,25 @@ def _unscored_targets(table: s.TableModel) -> bool:
 
 
 def _in_report(
-    ctx: Context, claim: Claim, holding: Callable[[s.TableModel], bool]
+    ctx: Context, block_id: str, holding: Callable[[s.TableModel], bool]
 ) -> list[s.ExtractedTable]:
     """The tables of the claim's report; where it has none, those of the project its title
     names ("食品安全抽检经费项目支出绩效自评报告" after the 自评表 of 食品安全抽检经费)."""
     reports = ctx.report_of
-    report = reports.get(claim.span.block_id)
+    report = reports.get(block_id)
     held = [t for t in ctx.extraction.tables if holding(t)]
     own = [t for t in held if report is not None and reports.get(t.id) == report]
-    title = subject_key(ctx.report_title(claim.span.block_id) or "")
+    title = subject_key(ctx.report_title(block_id) or "")
     return own or [
         t for t in held if t.project and len(name := project_name(t.project)) >= 4 and name in title
     ]
 
 
 def _total_operand(table) -> Operand | None:
-    if table.total_score and table.total_score_value and table.total_cell:
-        return Operand.from_cell(table.total_score, table.total_score_value, table.total_cell)
-    return None
+    text, value, cell = (
+        getattr(table, f, None) for f in ("total_score", "total_score_value", "total_cell")
+    )
+    return Operand.from_cell(text, value, cell) if text and value and cell else None
 
 
 def score_totals(ctx: Context) -> None:
@@ -226,8 +233,10 @@ def _scored_table(ctx: Context, claim: Claim, tables: list) -> s.ExtractedTable 
     if "整体" in subject:  # "部门整体支出绩效自评得分为…": the department's one score sheet
         whole = [t for t in tables if getattr(KINDS.get(t.kind), "scope", None) == "department"]
         whole = [t for t in whole if holds.score_sheet(t)]
+        if not whole:  # a 部门整体 自评表 printed in a project's form, in the claim's report
+            whole = [t for t in _in_report(ctx, claim.span.block_id, holds.scored) if not t.project]
         return whole[0] if len(whole) == 1 else None
-    in_report = _in_report(ctx, claim, holds.score_sheet)
+    in_report = _in_report(ctx, claim.span.block_id, holds.score_sheet)
     if len(in_report) != 1:
         return None
     # "…自评结果显示：高标准农田建设县级配套资金项目自评得分100分": a project's score, which
@@ -244,7 +253,7 @@ def indicator_values(ctx: Context) -> None:
     for claim in (c for c in ctx.claims if c.type in ("rate", "achievement", "count")):
         if len(subject_key(claim.subject)) < 3:
             continue
-        for table in _in_report(ctx, claim, holds.target_indicators):
+        for table in _in_report(ctx, claim.span.block_id, holds.target_indicators):
             rows = [
                 r
                 for r in table.indicators
@@ -357,6 +366,7 @@ def same_amounts(ctx: Context) -> None:
     an outturn) than one restated. Linked by words only, so at most a warning.
     """
     seen: list[Claim] = []
+    totals = {c.group: c for c in ctx.claims if c.group and c.role == "total"}
     for claim in ctx.claims:
         if not (
             claim.type == "amount"
@@ -365,7 +375,11 @@ def same_amounts(ctx: Context) -> None:
             and not _KIND_ONLY.match(subject_key(claim.subject))
         ):
             continue
-        named = [c for c in seen if _restates(c, claim)]
+        named = [
+            c
+            for c in seen
+            if _restates(c, claim) and _budgeted(totals, c) == _budgeted(totals, claim)
+        ]
         reference = next((c for c in named if _near_miss(c, claim)), None)
         if reference is None:
             q = claim.quantity
@@ -383,6 +397,19 @@ def same_amounts(ctx: Context) -> None:
             f"{claim.subject}：此处 {stated.number.text}{claim.quantity.unit}，"
             f"{other.evidence.location.where()}为 {other.number.text}{reference.quantity.unit}",
         )
+
+
+_KIND_WORD = re.compile(r"预算(?!项目|单位|绩效|管理)|决算|执行|实际")
+
+
+def _budgeted(totals: dict[str, Claim], claim: Claim) -> bool:
+    """Whether an amount, or the total it is listed under, is named as budgeted: "年初支出预算
+    4800.30万元，其中：…项目支出2717.50万元" is not the 项目支出 a 决算 spent."""
+    total = totals.get(claim.group or "") if claim.role == "part" else None
+    words = _KIND_WORD.findall(
+        claim.subject if total is None else f"{total.subject}，{claim.subject}"
+    )
+    return bool(words) and words[-1] == "预算"
 
 
 def _restates(earlier: Claim, claim: Claim) -> bool:
@@ -440,7 +467,7 @@ def _near_miss(a: Claim, b: Claim) -> bool:
 def stated_weight_totals(ctx: Context) -> None:
     """ "设立分值总分100分": the indicator weights of the report's table add up to that."""
     for claim in (c for c in ctx.claims if c.type == "score_allotment" and "总分" in c.subject):
-        for table in _in_report(ctx, claim, _unscored_targets):
+        for table in _in_report(ctx, claim.span.block_id, _unscored_targets):
             weights = [r for r in table.indicators if r.weight_value is not None]
             if not weights or len(weights) != len(table.indicators):
                 ctx.not_checked(WEIGHTS)
@@ -465,54 +492,150 @@ def stated_weight_totals(ctx: Context) -> None:
             )
 
 
-_NONE = re.compile(r"无(?:预算)?结转结余")
+# "2024年无预算结转结余", "年末无结转和结余资金", "无结余资金": which end of the year (年初 only
+# when printed) and what was not left (结余 alone leaves 结转 open)
+_NONE = re.compile(
+    r"(?:(?P<when>年初|年末|期末|年终)[^，,。；;\d]{0,6}?)?无(?:预算|资金|财政拨款)?"
+    r"(?P<what>结转(?:和|及|、)?结余|结余(?:和|及|、)?结转|结转|结余)"
+)
+_DEPARTMENT = re.compile(r"部门|单位")  # a 决算 or 部门整体 report, not a project's
+
+
+def _department_report(title: str | None) -> bool:
+    return bool(title and _DEPARTMENT.search(title) and "项目" not in title)
+
+
+def _carried(ctx: Context, claim: Claim, what: str, at_start: bool) -> bool:
+    """An amount carried at the end (or start) of the year that "无<what>" denies."""
+    if claim.type != "amount" or claim.quantity.value <= 0:
+        return False
+    return _names_carry(ctx, claim, what, at_start)
+
+
+def _names_carry(ctx: Context, claim: Claim, what: str, at_start: bool) -> bool:
+    subject = claim.subject
+    named = "结转" in subject if "结转" in what else ("结余" in subject and "结转" not in subject)
+    lead = ctx.sentence_before(claim)[-16:]
+    return named and ("年初" in lead) == at_start and "上年" not in lead
+
+
+def _none_operand(text: str, location: EvidenceLocation) -> Operand:
+    return Operand(
+        Number(text=text, value=Decimal(0), decimals=0),
+        None,
+        Evidence(role="operand", text=text, location=location),
+    )
 
 
 def none_but_amount(ctx: Context) -> None:
-    """ "无预算结转结余" while the same report states a carry-over amount above zero."""
-    reports = ctx.report_of
+    """ "无预算结转结余" while the report states a carry-over above zero. A department's reports
+    (its 决算 and its 部门整体 self-evaluation) answer for one another; a project's report
+    answers for itself and for its 自评表, whose 执行数 below the budget is money left; a
+    自评表's own note ("…无结转资金") answers for that table."""
+    by_id = {t.id: t for t in ctx.extraction.tables}
     for block in ctx.document.blocks:
-        if block.kind == "table" or not _NONE.search(block.text):
+        if isinstance(block, Table):
+            for cell in block.cells:
+                for match in _NONE.finditer(cell.text):
+                    where = EvidenceLocation(
+                        table_id=block.id,
+                        row=cell.row,
+                        col=cell.col,
+                        start=match.start(),
+                        end=match.end(),
+                        line=cell.location.line_start,
+                        page=cell.location.page or block.location.page,
+                    )
+                    stated = _none_operand(match.group(), where)
+                    table = by_id.get(block.id)
+                    _left_in_table(ctx, [table] if table else [], match.group(), stated)
             continue
-        match = _NONE.search(block.text)
-        report = reports[block.id]
-        amounts = [
-            c
-            for c in ctx.claims
-            if c.type == "amount"
-            and "结转" in c.subject
-            and c.quantity.value > 0
-            and reports.get(c.span.block_id) == report
+        # what is said carried over: "无结转结余", or a figure "年末结转结余 0 万元"
+        said = [
+            (m.group(), m.span(), m["what"], m["when"] == "年初")
+            for m in _NONE.finditer(block.text)
         ]
-        if not amounts:
-            ctx.held(NONE_STATED)
-            continue
-        line = block.source_map.locate(match.start()) if match else None
-        stated = Operand(
-            Number(text=match.group(), value=Decimal(0), decimals=0),
-            None,
-            Evidence(
-                role="operand",
-                text=match.group(),
-                location=EvidenceLocation(
-                    block_id=block.id,
-                    start=match.start(),
-                    end=match.end(),
-                    line=line[0] if line else block.location.line_start,
-                    page=block.location.page,
-                ),
-            ),
+        said += [
+            (
+                f"{c.subject}{c.quantity.text}{c.quantity.unit or ''}",
+                (c.span.start, c.span.end),
+                "结转",
+                False,
+            )
+            for c in ctx.claims
+            if c.span.block_id == block.id
+            and c.type == "amount"
+            and c.quantity.value == 0
+            and _names_carry(ctx, c, "结转", at_start=False)
+        ]
+        for text, span, what, at_start in said:
+            _none_said(ctx, block, text, span, what, at_start)
+
+
+def _none_said(
+    ctx: Context,
+    block: Heading | Paragraph,
+    text: str,
+    span: tuple[int, int],
+    what: str,
+    at_start: bool,
+) -> None:
+    reports = ctx.report_of
+    report = reports.get(block.id)
+    department = _department_report(ctx.report_title(block.id))
+    amounts = [
+        c
+        for c in ctx.claims
+        if _carried(ctx, c, what, at_start)
+        and (
+            reports.get(c.span.block_id) == report
+            or (department and _department_report(ctx.report_title(c.span.block_id)))
         )
-        operands = [Operand.from_claim(c) for c in amounts]
+    ]
+    stated = _none_operand(block.text[span[0] : span[1]], span_location(block, *span))
+    if amounts:
         ctx.violated(
             NONE_STATED,
             "error",
             stated,
-            operands,
-            f"正文称“{match.group()}”，但同一报告记载"
-            + "、".join(f"{c.subject} {c.quantity.text}{c.quantity.unit or ''}" for c in amounts),
+            [Operand.from_claim(c) for c in amounts],
+            f"正文称“{text}”，但"
+            + ("部门" if department else "同一报告")
+            + "记载"
+            + "、".join(f"{c.subject} {_printed(c)}" for c in amounts),
             computed=amounts[0].quantity.text,
         )
+    elif not department and not at_start:
+        held = _in_report(ctx, block.id, lambda t: bool(holds.total_lines(t)))
+        _left_in_table(ctx, held, text, stated)
+    else:
+        ctx.held(NONE_STATED)
+
+
+def _left_in_table(
+    ctx: Context, tables: list[s.ExtractedTable], text: str, stated: Operand
+) -> None:
+    """A project's "无结余资金" against its 自评表's total line: spent less than budgeted."""
+    for table in tables:
+        for line in holds.total_lines(table):
+            executed = Operand.in_row(line, "executed")
+            budget = Operand.in_row(line, "adjusted")
+            if not (executed and budget):
+                continue
+            if executed.number.value >= budget.number.value:
+                ctx.held(NONE_STATED)
+                continue
+            left = budget.number.value - executed.number.value
+            ctx.violated(
+                NONE_STATED,
+                "warning",
+                stated,
+                [executed, budget],
+                f"“{text}”，但{table.project or table.title}全年预算数 "
+                f"{budget.number.text}、执行数 {executed.number.text}，尚余 {plain(left)}",
+                computed=plain(left),
+            )
+            return
 
 
 def _table_above(ctx: Context, claim: Claim) -> list[s.ExtractedTable]:
@@ -532,7 +655,7 @@ def indicator_counts(ctx: Context) -> None:
             continue
         tables = _table_above(ctx, claim) if "本表" in ctx.sentence_before(claim) else []
         tables = tables or [
-            t for t in _in_report(ctx, claim, holds.target_indicators) if t.indicators
+            t for t in _in_report(ctx, claim.span.block_id, holds.target_indicators) if t.indicators
         ]
         if len(tables) != 1:
             continue
@@ -587,7 +710,7 @@ def full_score_with_missed_target(ctx: Context) -> None:
     for claim in (c for c in ctx.claims if c.type == "score_total" and c.quantity.value == 100):
         missed = [
             row
-            for table in _in_report(ctx, claim, _unscored_targets)
+            for table in _in_report(ctx, claim.span.block_id, _unscored_targets)
             for row in table.indicators
             if _missed(row)
         ]

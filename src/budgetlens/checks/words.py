@@ -45,7 +45,7 @@ DIRECTION = Rule(
 )
 ADJUSTMENT = Rule(
     "WORD.budget_adjustment_note",
-    version=1,
+    version=2,
     severity="error",
     zh=Doc(
         "自评表原因栏所说的追加、调减与预算数一致",
@@ -375,7 +375,9 @@ def _adjustment(
         )
         return
     amount = _NOTE_AMOUNT.search(note, label.location.end or 0)
-    if amount is None:
+    if amount is None or len(_NOTE_AMOUNT.findall(note)) > 1:
+        # "追加一般公共预算20.00万元，下达政府性基金350.00万元；11.74万元结转下年": which amounts
+        # make the adjustment the words do not say; the direction held
         ctx.held(ADJUSTMENT)
         return
     value = Decimal(amount["num"])

@@ -106,7 +106,15 @@ _PARTS_LEAD = re.compile(r"^(?:其中|主要包括|具体包括|包括|主要用
 _EXPLANATION = re.compile(r"主要(?:是|原因)|原因是")
 _PARTS_LEAD_NAMED = re.compile(r"^(?P<name>[^，,。；;：:\d]{1,8})中[：:，,]?")  # "决算数中…"
 _PARTS_BLOCK_END = re.compile(r"(?:其中|主要包括|具体包括|包括)[：:]$")
-_ITEM_NUMBER = re.compile(r"^\d{1,2}[．.、](?!\d)")
+# A list item's number by its style, shallowest first: "一、", "（一）", "1.", "（1）", "①". A
+# list's items share one style; a deeper style below an item is that item's own breakdown.
+_ITEM_STYLES = (
+    re.compile(r"^[一二三四五六七八九十]+[、．.]"),
+    re.compile(r"^[（(][一二三四五六七八九十]+[）)]"),
+    re.compile(r"^\d{1,2}[．.、](?!\d)"),
+    re.compile(r"^[（(]\d{1,2}[）)]"),
+    re.compile(r"^[①-⑳]"),
+)
 _BUDGET_ITEM = re.compile(r"[（(]项[）)]")  # "…行政运行（项）": an item of a 决算 breakdown
 
 # P1: a share of the total, "占93.19%", "占本年支出合计的93.19%".
@@ -116,14 +124,14 @@ _SHARE = re.compile(  # not "受理占比达100%": a rate
 # P2: the prior a figure is compared with, "比2021年629.50万元", "与2021年3950.63万元相比",
 # "比预算数118.50万元", "比2021年的0.30万元"; and a change's direction word right before it.
 _COMPARED = re.compile(
-    r"(?:比|较|与)(?:(?P<year>\d{4})年度?|上年度?|上年同期|去年同期|去年|(?P<base>预算数|年初预算数?))"
+    r"(?:比|较|与|由)(?:(?P<year>\d{4})年度?|上年度?|上年同期|去年同期|去年|(?P<base>预算数|年初预算数?))"
     r"[^，,。；;\d]{0,6}?的?$|(?:比|较)$|^上(?:一)?年度?(?:同期|决算)?数?(?:为|是)$"
 )
 # "与2023年财政拨款收、支总计7990.14万元相比": a prior named at length, closed by 相比
 _COMPARED_AT_LENGTH = re.compile(r"(?:与|和)(?P<year>\d{4})年度?[^，,。；;\d]{0,16}?的?$")
 _CLOSED_COMPARISON = re.compile(r"^[^，,。；;\d]{0,3}相比")
 # "较上年的34.2%": a percentage compared with, right after its comparison
-_COMPARED_PERCENT = re.compile(r"(?:比|较|与)(?:\d{4}年度?|上年度?|去年)的?$")
+_COMPARED_PERCENT = re.compile(r"(?:比|较|与|由)(?:\d{4}年度?|上年度?|去年)的?$")
 _COMPARISON_LEAD = re.compile(r"^(?:与|比|较)")
 _NAMED_AFTER_COMPARISON = re.compile(r"^(?:与|比|较)(?:\d{4}年度?|上年度?)?的?")
 _NAMED_CHANGE = re.compile(r"^.*相比[，,]?|[各均]$")  # "…相比，财政拨款收、支总计各"
@@ -529,10 +537,10 @@ def _classify(token: _Token, lead: str) -> bool:
     return True
 
 
-# "完成年初预算的97.42%", "完成全年预算的101.5%": the share of a budget spent (the 决算
-# template's words), whatever the trimmed subject kept of them
+# "完成年初预算的97.42%", "完成全年预算的101.5%", "为年初预算的103.11%": the share of a
+# budget spent (the 决算 template's words), whatever the trimmed subject kept of them
 _BUDGET_DONE = re.compile(
-    r"完成(?:年初|全年|调整后?)?预算数?(?:\s*[\d,.]+\s*万?元)?的?\s*$"  # "…预算6434.50万元的"
+    r"(?:完成|为|占|达)(?:年初|全年|调整后?)?预算数?(?:\s*[\d,.]+\s*万?元)?的?\s*$"  # "…万元的"
 )
 
 
@@ -637,6 +645,8 @@ def _group_totals(groups: _Groups, sources: list[_Source]) -> None:
             total = _block_lead_total(source, tokens)
             if total is not None:
                 _footing(groups, total, _parts_in_blocks(groups, sources, index, total))
+        elif (total := _item_title_total(sources, index, tokens)) is not None:
+            _footing(groups, total, _parts_in_blocks(groups, sources, index, total))
         _attach_shares(groups, tokens)
 
 
@@ -688,7 +698,12 @@ def _sentence_lead_total(
     if _PARTS_LEAD.match(text):
         # "…在编公务用车2辆（…），…共计使用车辆13辆。其中：轿车8辆…": the sum it names
         summed = [t for t in previous if _SUM_WORDS.search(_words_before(source, t))]
-        return summed[-1] if summed else previous[0]
+        if summed:
+            return summed[-1]
+        # "全体会议1次，常委会议4次，主席会议12次。其中专题议政性常委会议2次…": parts of which
+        # one the words do not say
+        alike = [t for t in previous if t.compatible(previous[0])]
+        return previous[0] if len(alike) == 1 else None
     named = _PARTS_LEAD_NAMED.match(text)
     if named:  # "决算数中…": the figure the previous sentence gave as 决算数
         return next((t for t in previous if t.subject.endswith(named.group("name"))), None)
@@ -707,28 +722,51 @@ def _block_lead_total(source: _Source, tokens: list[_Token]) -> _Token | None:
     return heads[0] if heads else None
 
 
+def _item_style(text: str) -> int | None:
+    """How deep a list item's number is (0 for "一、" … 4 for "①"); None if unnumbered."""
+    return next((depth for depth, style in enumerate(_ITEM_STYLES) if style.match(text)), None)
+
+
+def _item_title_total(sources: list[_Source], index: int, tokens: list[_Token]) -> _Token | None:
+    """ "2、对个人和家庭的补助支出（类）2,606.84万元" over "（1）离休费（款）支出163万元…": a
+    numbered item that is only a name and its figure, above items numbered one style deeper."""
+    source = sources[index]
+    depth = _item_style(source.half)
+    heads = [t for t in tokens if _is_head(t)]
+    following = sources[index + 1] if index + 1 < len(sources) else None
+    if depth is None or len(tokens) != 1 or len(heads) != 1 or following is None:
+        return None
+    below = _item_style(following.half)
+    tail = source.half[heads[0].end :].strip(" 。")
+    if tail or below is None or below <= depth or following.position != source.position + 1:
+        return None
+    return heads[0]
+
+
 def _parts_in_blocks(
     groups: _Groups, sources: list[_Source], index: int, total: _Token
 ) -> list[_Token]:
-    """The items below a "其中：" block: one per numbered paragraph when the items are numbered,
-    else one per paragraph up to the next numbered one (the sub-items of a numbered item)."""
+    """The items below a "其中：" block: one per numbered paragraph of the first item's style
+    when the items are numbered (deeper numbers and unnumbered lines between them are an item's
+    own breakdown, a shallower number ends the list), else one per paragraph up to the next
+    numbered one."""
     parts: list[_Token] = []
-    numbered: bool | None = None
+    style: int | None = None
     previous = sources[index].position
-    for source in sources[index + 1 :]:
+    for n, source in enumerate(sources[index + 1 :]):
         if source.position != previous + 1 or not isinstance(source.block, Paragraph):
             break  # a heading or a table ends the items
         previous = source.position
-        is_numbered = bool(_ITEM_NUMBER.match(source.half))
-        if numbered is None:
-            numbered = is_numbered
-        if is_numbered != numbered:
-            if numbered:
+        depth = _item_style(source.half)
+        if n == 0:
+            style = depth
+        if depth != style:
+            if style is not None and (depth is None or depth > style):
                 continue  # a sub-item of the numbered item above
             break
         heads = [t for t in groups.of(source) if _is_head(t) and t.compatible(total)]
         if not heads:
-            if numbered:
+            if style is not None:
                 continue
             break
         # "全年预算数为436.80万元，支出决算为412.36万元": the figure of the total's kind
@@ -801,7 +839,7 @@ def _close_chain(groups: _Groups, chain: list[_Token], tokens: list[_Token]) -> 
         return
     # what the change itself names: "与2022年6456.27万元相比，财政拨款收、支总计各增加…"
     said = next((t.subject for t in chain if t.type == "change"), "")
-    current = _current(chain[0], tokens, said)
+    current = _current(chain[0], tokens, said, _implied_current(chain))
     for token in chain:
         if current is not None:
             token.ref = current
@@ -815,9 +853,23 @@ def _close_chain(groups: _Groups, chain: list[_Token], tokens: list[_Token]) -> 
         groups.new(chain)
 
 
-def _current(first: _Token, tokens: list[_Token], said: str = "") -> _Token | None:
+def _implied_current(chain: list[_Token]) -> set[Decimal]:
+    """What the current figure must be when the chain prints its prior and its change: prior ±
+    change, either sign (the direction word is what a check judges)."""
+    prior = next((t for t in chain if t.type == "prior"), None)
+    change = next((t for t in chain if t.type == "change"), None)
+    if prior is None or change is None or not prior.compatible(change):
+        return set()
+    return {prior.number.value + change.number.value, prior.number.value - change.number.value}
+
+
+def _current(
+    first: _Token, tokens: list[_Token], said: str = "", implied: set[Decimal] | None = None
+) -> _Token | None:
     """The figure a comparison is about: the nearest figure before it in its sentence, or, for
-    a sentence that opens with the comparison or names the same thing, in the sentences before."""
+    a sentence that opens with the comparison or names the same thing, in the sentences before.
+    A comparison that opens its sentence and names nothing ("。比2023年度的4498.20万元增加
+    293.39万元") is about the figure its prior and change imply, where one was printed."""
     source = first.source
     index = tokens.index(first)
     # "覆盖率为36.6%，较上年的34.2%提高3.4个百分点": a percentage compared with a percentage
@@ -846,7 +898,8 @@ def _current(first: _Token, tokens: list[_Token], said: str = "") -> _Token | No
         best = max(alike, key=lambda pair: pair[0], default=(0.0, None))
         if len(named) >= 4 and best[0] >= MIN_NAME_LIKENESS:
             return best[1]
-        return candidates[0] if candidates else None
+        fits = [c for c in candidates if c.number.value in (implied or set())]
+        return fits[0] if fits else candidates[0] if candidates else None
     named = _trim(source, start, start + len(re.split(r"比|较|与", opening)[0]))
     for candidate in candidates:
         if _common_prefix(named, candidate.subject) >= 4:

@@ -366,16 +366,16 @@ def amount_rows(
         row = grid[r]
         if stop.match(key(first_text(row))):
             break
-        label = row[labels_col] if labels_col < len(row) else ""
+        shift = _shift(row, labels_col, min(keys, default=labels_col + 1))
+        label = row[labels_col + shift] if labels_col + shift < len(row) else ""
         if not label:
             continue
-        values = {k: row[c] or None if c < len(row) else None for c, k in keys.items()}
+        at = {c + shift: k for c, k in keys.items()}
+        values = {k: row[c] or None if c < len(row) else None for c, k in at.items()}
         amounts.append(
             s.Amount(
                 location=row_location(table, r),
-                cells={
-                    k: cell_ref(table, r, c) for c, k in keys.items() if c < len(row) and row[c]
-                },
+                cells={k: cell_ref(table, r, c) for c, k in at.items() if c < len(row) and row[c]},
                 label=label,
                 columns={k: names[c] for c, k in keys.items()},
                 values=values,
@@ -384,6 +384,15 @@ def amount_rows(
             )
         )
     return amounts
+
+
+def _shift(row: list[str], labels_col: int, first_value: int) -> int:
+    """1 where a text export's leading tab put a row's label and figures one column right of
+    its header ("预算执行情况 | 年度预算数 | 年初预算…" over " | | 总额 | 180.00…"), else 0."""
+    label = row[labels_col] if labels_col < len(row) else ""
+    nxt = row[labels_col + 1] if labels_col + 1 < len(row) else ""
+    value = row[first_value + 1] if first_value + 1 < len(row) else ""
+    return int(not label and bool(nxt) and not parse_number(nxt) and bool(parse_number(value)))
 
 
 def value_after(grid: list[list[str]], *labels: str) -> tuple[int, int, str] | None:

@@ -1,0 +1,123 @@
+"""Round 12 of the examiner documents: what a first look missed, made general (carry-overs said
+to be none, numbered lists of parts, transposed digits, a comparison that names nothing)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from budgetlens.checks.transpositions import swapped
+from budgetlens.pipeline import check_document
+
+from .conftest import CORPUS
+
+EXAMINER = CORPUS.parent / "corpus" / "examiner"
+
+
+def _found(tmp_path: Path, text: str, rule: str) -> list:
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    return [f for f in check_document(report).findings if f.rule_id == rule]
+
+
+DEPARTMENT = """某县人力资源和社会保障局
+2024年度部门决算
+
+一、收入支出决算总体情况说明
+2024年度收入总计、支出总计均为500.00万元。其中本年收入合计480.00万元，年初结转和结余20.00万元；本年支出合计470.00万元，年末结转和结余30.00万元。
+
+附件1
+某县人力资源和社会保障局2024年度部门整体支出绩效自评报告
+
+（三）结转结余情况。本部门2024年度资金已全部支出完毕，{said}。
+"""
+
+
+@pytest.mark.parametrize("said", ["年末无结转和结余资金", "年末结转结余0万元"])
+def test_a_department_saying_it_carried_nothing_is_held_to_its_decision(tmp_path, said):
+    """The 部门整体 report answers for the department's 决算: 30.00 carried at the year end."""
+    (finding,) = _found(tmp_path, DEPARTMENT.format(said=said), "RESTATE.none_stated_but_amount")
+    assert finding.severity == "error" and finding.line == 10
+    assert [e.text for e in finding.evidence][1:] == ["30.00"]
+
+
+def test_nothing_carried_into_the_year_is_not_the_year_end_carry_over(tmp_path):
+    """ "年初无结转" is about the start of the year; the 决算's 30.00 is at its end."""
+    text = DEPARTMENT.replace("年初结转和结余20.00万元", "年初无结转和结余").format(said="运转正常")
+    assert not _found(tmp_path, text, "RESTATE.none_stated_but_amount")
+
+
+def test_a_self_evaluation_note_saying_nothing_is_left_is_held_to_its_own_rows():
+    """county_n l.399: the 执行偏差说明 cell says "无结转资金" under 2045.60 budgeted and 2027.43
+    spent; a warning, the table's own arithmetic."""
+    found = check_document(EXAMINER / "county_n" / "report.txt").findings
+    rule = "RESTATE.none_stated_but_amount"
+    (finding,) = [f for f in found if f.rule_id == rule and f.line == 399]
+    assert finding.severity == "warning" and "尚余 18.17" in finding.message
+
+
+NUMBERED = """某省某办公厅
+2017年度部门预算
+
+十、一般公共预算机关运行经费支出预算表说明
+2017年一般公共预算机关运行经费支出预算300.00万元。其中：
+（1）办公费（款）支出100.00万元。用于购买办公用品。
+（2）差旅费（款）支出{travel}万元。用于出差。
+（3）会议费（款）支出50.00万元。用于召开会议。
+十一、其他说明
+"""
+
+
+def test_numbered_classified_lines_below_a_total_add_up_to_it(tmp_path):
+    """Lines by classification ((款)) in paragraphs of their own are the whole list."""
+    text = NUMBERED.format(travel="105.00")
+    (finding,) = _found(tmp_path, text, "FOOT.parts_add_up_to_total")
+    assert "300.00 ≠ 各组成部分之和 100.00 + 105.00 + 50.00" in finding.message
+    assert not _found(tmp_path, NUMBERED.format(travel="150.00"), "FOOT.parts_add_up_to_total")
+
+
+def test_parts_after_several_counts_are_not_given_to_the_first(tmp_path):
+    """ "全体会议1次，常委会议4次，主席会议12次。其中专题议政性常委会议2次…": the parts belong to
+    the later counts, which the words do not say of each; nothing is judged."""
+    text = (
+        "某省某办公厅\n2017年度部门预算\n\n一、工作任务\n全年计划召开全体会议1次，常委会议4次，"
+        "主席会议12次。其中专题议政性常委会议2次，主席专题协商会议2次。\n"
+    )
+    assert not _found(tmp_path, text, "FOOT.parts_add_up_to_total")
+
+
+def test_digits_swapped_are_told_from_other_differences():
+    assert swapped("284637", "286437")
+    assert not swapped("284637", "284673" + "0")  # another length
+    assert not swapped("284637", "284638")  # one digit changed
+    assert not swapped("2846", "6842")  # not neighbours
+    assert not swapped("212", "221")  # too short to tell from two figures
+
+
+def test_a_transposed_figure_with_another_name_is_not_linked(tmp_path):
+    text = (
+        "某县教育局\n2024年度部门决算\n\n一、说明\n本年政府采购支出总额2846.37万元。\n\n"
+        "二、资产\n年末固定资产原值2864.37万元。\n"
+    )
+    assert not _found(tmp_path, text, "RESTATE.transposed_digits")
+
+
+def test_a_comparison_that_names_nothing_is_about_the_figure_its_change_implies(tmp_path):
+    """county_n l.20: "…年末财政拨款结转和结余69.82万元。比2023年度的4498.20万元增加293.39万元":
+    the change is the 收、支总计's (4791.59 − 4498.20), not the carry-over's."""
+    found = check_document(EXAMINER / "county_n" / "report.txt").findings
+    assert not [f for f in found if f.line == 20 and f.rule_id.startswith("CHANGE.")]
+
+
+def test_a_text_exports_rows_one_column_right_of_their_header_are_read():
+    """county_t's 自评表: "预算执行情况 | 年度预算数(万元) | 年初预算…" over
+    " | | 总额 | 180.00…"."""
+    result = check_document(EXAMINER / "county_t" / "report.txt")
+    (table,) = [t for t in result.extraction.tables if t.project and "人居环境" in t.project]
+    total = table.budget[0]
+    assert (total.label, total.values["adjusted"], total.values["executed"]) == (
+        "总额",
+        "196.50",
+        "192.28",
+    )
