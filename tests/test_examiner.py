@@ -111,7 +111,7 @@ def test_eval_known_scores_a_report_against_its_labels():
     assert result.exit_code == 0 and "high    2/2 (100.0%)" in result.output
 
 
-@pytest.mark.parametrize("county", ["county_y", "county_q", "county_n"])
+@pytest.mark.parametrize("county", ["county_y", "county_q", "county_n", "county_l"])
 def test_a_county_reports_word_rebuild_finds_what_its_text_export_does(county: str):
     assert _rules(f"{county}/report.txt") == _rules(f"{county}/report.docx")
 
@@ -293,6 +293,19 @@ CPPCC_PLANTS = {
     9: ("FOOT.part_in_another_unit", "奖励金（款）支出 0.50元"),
 }
 
+# round 13: the real J09 (江苏省委办公厅 2017 预算, statements only), nine planted; plant 7 (a
+# 政府采购 item under its group line) is not found
+CPC_OFFICE_PLANTS = {
+    1: ("STMT.income_equals_expenditure", "收入总计 20,894.45 ≠ 支出总计 20,849.45"),
+    2: ("STMT.code_hierarchy", "302 商品和服务支出「机关运行经费支出」 10,011.76"),
+    3: ("STMT.code_hierarchy", "22102 住房改革支出「金额」 1,856.69"),
+    4: ("STMT.code_name", "科目编码 30107"),
+    5: ("STMT.unit_line", "财政拨款收支预算总表」单位为元"),
+    6: ("STMT.column_total", "“三公”经费/小计」 519.20"),
+    8: ("STMT.code_hierarchy", "20131 党委办公厅（室）及相关机构事务"),
+    9: ("PLACEHOLDER.department_named", "中国共产党江苏省委员会组织部"),
+}
+
 
 # the counties written after the first round's fixes → the labelled lines check misses
 LATER_COUNTIES = {
@@ -302,7 +315,7 @@ LATER_COUNTIES = {
     "county_v": [],  # a 林业局
     # round 6, a 镇人民政府 as an OCR export: "二者合计所占比重不足六成" (68.82%)
     "county_t": [87],
-    "county_u": [193],  # round 6, a 卫生健康局: a score its row's formula makes 3.64, printed 4.64
+    "county_u": [],  # round 6, a 卫生健康局
     # round 7, a 市场监督管理局: shares rounded to make 100; 21 接待批次 in the 绩效 report where
     # the 决算 says 26; an award its 计分标准 contradicts; 97.475% printed 97.47%; "352家次"
     # for the table's 352台（套）
@@ -311,20 +324,27 @@ LATER_COUNTIES = {
     # table's 16820 受益学生人数; a share 10.3759% printed 10.37%
     "county_r": [78, 423],
     # round 9, a 民政局 in seed 002's style: the T9/T11 free text's 1286人 for 1268 and "发放及时率
-    # 100%" beside one month late; a 依据 awarding full marks its rule does not; a note saying
-    # 政府性基金 is 0 beside 260.00万元; a 依据 admitting a missed target; a share truncated
-    "county_q": [44, 99, 241, 753, 913, 1018],
+    # 100%" beside one month late; a note saying 政府性基金 is 0 beside 260.00万元; a 依据
+    # admitting a missed target; a share truncated
+    "county_q": [44, 99, 753, 913, 1018],
     # round 10, a 自然资源局 (also as a text PDF): "增加1台（套），增长100%" from none; 20.04万亩 ×
-    # 30元 for 612.00万元; a score its 计分标准 makes 9.1; two shares rounded to make 100
-    "county_p": [115, 124, 370, 457, 917],
-    # round 11, a 退役军人事务局: 编制25名 in the 绩效 report for the 概况's 23; 9 三级指标 said
-    # where 8 are listed; 1628 for the table's 1682
-    "county_o": [202, 571, 579],
+    # 30元 for 612.00万元; two shares rounded to make 100
+    "county_p": [115, 124, 370, 917],
+    # round 11, a 退役军人事务局: 9 三级指标 said where the breakdown 5 + 2 + 1 gives 8
+    "county_o": [571],
     "county_n": [],  # round 12, a 人力资源和社会保障局 in seed 000's style (also as .docx)
     # round 12, a 生态环境分局 as an OCR export: an allotment "(1 4 分)" whose digits OCR split
     # (read as repaired, so not checked); 人员经费 1318.26 in a 自评表 cell for 1318.62; a
     # 公务接待费 restated one hundredth off
     "county_m": [250, 313, 347],
+    # round 13, a 住房和城乡建设局 in seed 002's style (also as .docx): 16 老旧小区 in the 概况 for
+    # the 14 everywhere else; a 结转结余率 worked out on the wrong base; a date target missed
+    # with full marks; a per-household subsidy 3.36 for 3.63
+    "county_l": [16, 348, 646, 717],
+    # round 13, an 应急管理局 in seed 004's style: 1208 of 1250 rectified said to be 97.6%; a
+    # formula's inputs giving 5.92 for a printed 7.53; 302 hose sets for the table's 320; an
+    # expert fee 3.20万 for 36 × 800元
+    "county_k": [170, 232, 754, 822],
 }
 
 
@@ -340,8 +360,10 @@ def test_a_later_examiners_county_report_is_read_with_nothing_else_flagged(count
 # findings away from every label that are true all the same: county_p prints three of the 决算
 # template's nine statements and says nothing of the other five (COMPLETE.template_statement);
 # county_m's 农村生活污水治理 report scores 98 where its project's 自评表 totals 98.78 (its examiner
-# meant two scoring schemes; seed 001's hand labels count the same gap as a contradiction)
-UNLABELLED = {"county_p": [1], "county_m": [636]}
+# meant two scoring schemes; seed 001's hand labels count the same gap as a contradiction);
+# county_l's 建筑面积 18.60 held to the table's 改造建筑面积 16.95 by a name one holds of the other
+# (a weak link, so a warning: a false one here)
+UNLABELLED = {"county_p": [1], "county_m": [636], "county_l": [519]}
 
 
 PLANT_SETS = {
@@ -357,6 +379,7 @@ PLANT_SETS = {
     "shanghai_welfare_planted": WELFARE_PLANTS,
     "shanghai_justice_planted": JUSTICE_PLANTS,
     "jiangsu_cppcc_planted": CPPCC_PLANTS,
+    "jiangsu_cpc_office_planted": CPC_OFFICE_PLANTS,
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from budgetlens.checks import (
     change_pairs,
     completeness,
+    criteria,
     deductions,
     facts,
     funds,
@@ -36,6 +37,7 @@ from budgetlens.tables.schemas import Extraction
 FAMILIES: list[CheckFamily] = [
     *scores.FAMILIES,
     *score_formulas.FAMILIES,
+    *criteria.FAMILIES,
     *rates.FAMILIES,
     *rate_claims.FAMILIES,
     *funds.FAMILIES,

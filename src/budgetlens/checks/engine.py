@@ -176,6 +176,9 @@ class Context:
                 return block, found
         return None
 
+    def block_of(self, block_id: str) -> Heading | Paragraph | Table | None:
+        return self._blocks.get(block_id)
+
     def text_of(self, block_id: str) -> str:
         """A block's text ("" for a block not in the document)."""
         block = self._blocks.get(block_id)

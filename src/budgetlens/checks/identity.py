@@ -60,6 +60,28 @@ PERIOD_END = Rule(
     ),
 )
 
+DEPARTMENT = Rule(
+    "PLACEHOLDER.department_named",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "各张报表表头所写的部门名称相同",
+        what="报表表头“部门：某某局 单位：万元”一类的行至少三处、其中多数写同一部门时，写作另一个"
+        "部门的那一处报告；只是截短（换行断开）的名称不算另一个部门。",
+        why="一个部门的公开材料中出现另一个部门的名称，多半是套用他人模板或拼错了报表，"
+        "这张报表是否属于本部门就成了问题。",
+    ),
+    en=Doc(
+        "Every statement's header names the same department",
+        what='Where at least three statement header lines ("部门：某某局  单位：万元") are printed '
+        "and most of them name one department, the one that names another is reported; a name "
+        "cut short (broken at a line end) is not another department.",
+        why="Another department's name in one department's disclosure most often means a "
+        "statement copied from someone else's template or filed in the wrong report; whether "
+        "it belongs to this department is then in doubt.",
+    ),
+)
+
 _CJK = r"\u4e00-\u9fff"
 _PLACEHOLDER = re.compile(
     # X's standing for a name, a year or an amount: "XX局", "20XX年", "××县", "XX万元"; not a
@@ -116,6 +138,43 @@ def _printed(text: str, where: EvidenceLocation, value: Decimal = Decimal(0)) ->
     """A printed word as an operand: what the finding is about, with no number of its own."""
     number = Number(text=text, value=value, decimals=0)
     return Operand(number, None, Evidence(role="operand", text=text, location=where))
+
+
+# a statement's header line: "部门：中国共产党江苏省委员会办公厅  单位：万元"
+_DEPARTMENT_LINE = re.compile(
+    rf"(?:^|\s)(?:部门|部门名称|编制部门)[：:]\s*(?P<name>[{_CJK}（）()]{{4,40}}?)"
+    r"(?=\s|单位[：:]|[，,。；;]|$)"
+)
+
+
+def departments_named(ctx: Context) -> None:
+    named = [
+        (found["name"], _locate(block, None, found.start("name"), found.end("name")))
+        for block in ctx.document.blocks
+        if isinstance(block, Heading | Paragraph)
+        for found in _DEPARTMENT_LINE.finditer(block.text)
+    ]
+    counts = Counter(name for name, _ in named)
+    if len(named) < MIN_AGREEING or len(counts) < 2:
+        for _ in named:
+            ctx.held(DEPARTMENT)
+        return
+    (usual, most), (_, second) = counts.most_common(2)
+    if most == second:
+        return  # no majority: which one is the department's the headers do not say
+    first = next(where for name, where in named if name == usual)
+    for name, where in named:
+        if usual.startswith(name) or name.startswith(usual):
+            ctx.held(DEPARTMENT)  # the same name, or one a line end cut short
+            continue
+        ctx.violated(
+            DEPARTMENT,
+            "warning",
+            _printed(name, where),
+            [_printed(usual, first)],
+            f"报表表头写部门“{name}”，其余 {most} 处写“{usual}”（如{first.where()}）",
+            computed=usual,
+        )
 
 
 def placeholders(ctx: Context) -> None:
@@ -190,4 +249,4 @@ def period_ends(ctx: Context) -> None:
         )
 
 
-FAMILIES = [placeholders, period_ends]
+FAMILIES = [placeholders, period_ends, departments_named]

@@ -51,9 +51,12 @@ def subject_key(text: str) -> str:
 _CODE = re.compile(r"^[0-9A-Z]{10,}[-－—]")  # the 项目编码 printed before a project's name
 
 
+_YEAR_LEAD = re.compile(r"^\d{4}年度?")  # "2024年森林防灭火物资储备", named without its year
+
+
 def project_name(project: str) -> str:
-    """A project's name for comparing: no 项目编码, spaces, brackets or quotes."""
-    return subject_key(_CODE.sub("", project))
+    """A project's name for comparing: no 项目编码, leading year, spaces, brackets or quotes."""
+    return subject_key(_YEAR_LEAD.sub("", _CODE.sub("", project).strip()))
 
 
 def _compact(text: str) -> str:

@@ -65,7 +65,8 @@ def listed_items(ctx: Context) -> None:
         if not isinstance(block, Heading | Paragraph):
             continue
         for found in _COUNTED_LIST.finditer(block.text):
-            names = _BRACKETED.sub("", found["list"]).split("、")
+            # "A以及所属事业单位B、C": 以及 separates the list's last names from its first
+            names = re.split(r"、|以及", _BRACKETED.sub("", found["list"]))
             count = _value(found["n"])
             if count is None or len(names) < 2 or any(not n.strip() for n in names):
                 continue

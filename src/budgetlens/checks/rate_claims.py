@@ -162,12 +162,19 @@ def _budget_of(ctx: Context, rate: Claim) -> Claim | None:
     return (adjusted or budgets or [None])[0]
 
 
+# a sentence that prints what was spent states its rate's numerator: the rate is its ratio
+# (RATE.actual_over_budget), not a bound on other projects' shortfalls
+_SPENT_SAID = re.compile(r"(?:实际支出|支出决算|执行数|已支出)\s*[\d,.]+\s*万?元")
+
+
 def overall_execution(ctx: Context) -> None:
     by_block: dict[str, list[Claim]] = {}
     for claim in ctx.claims:
         if claim.type == "rate" and claim.quantity.percent and _OVERALL.search(claim.subject):
             by_block.setdefault(claim.span.block_id, []).append(claim)
     for block, rates in by_block.items():
+        if any(_SPENT_SAID.search(ctx.sentence_before(r)) for r in rates):
+            continue  # "调整后预算264.43万元，实际支出258.19万元，…总体进度为97.64%": its own
         totals = [_budget_of(ctx, r) for r in rates]
         if any(t is None for t in totals):
             ctx.not_checked(OVERALL)  # a rate of an amount not stated cannot be bounded

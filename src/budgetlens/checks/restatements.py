@@ -91,11 +91,12 @@ AMOUNT = Rule(
 )
 ACHIEVEMENT = Rule(
     "RESTATE.same_achievement",
-    version=1,
+    version=2,
     severity="warning",
     zh=Doc(
         "同一报告中同一项成绩只有一个数",
-        what="同一报告中主语、单位、限定词相同的完成情况（“调研80余次”与“调研60余次”）数值相同。",
+        what="同一报告中主语、单位、限定词相同的完成情况（“调研80余次”与“调研60余次”）数值相同；"
+        "以“本部门”“本单位”开头的部门自身情况（“本部门核定编制23名”）在部门的各报告中都相同。",
         why="一项成绩两个数不可能都对；仅凭文字关联，为警告。",
     ),
     en=Doc(
@@ -428,6 +429,10 @@ def _printed(claim: Claim) -> str:
     return f"{q.text}{claim.qualifier or ''}{unit}"
 
 
+_DEPARTMENT_FACT = re.compile(r"^(?:本部门|本单位|本局|全局)")
+_ANAPHORIC = re.compile(r"^(?:该|此|上述|其)")
+
+
 def same_achievements(ctx: Context) -> None:
     """One report states one achievement once: "调研80余次" and, in another paragraph of the
     same report, "调研60余次" cannot both be true. Linked by words, so a warning."""
@@ -435,9 +440,13 @@ def same_achievements(ctx: Context) -> None:
     reports = ctx.report_of
     for claim in ctx.claims:
         subject = subject_key(claim.subject)
-        if claim.type != "achievement" or len(subject) < 4 or claim.comparator:
+        if _ANAPHORIC.match(subject):
+            continue  # "该类项目共2个": which one the words point back to, not a name
+        whole = bool(_DEPARTMENT_FACT.match(subject)) and claim.type == "count"
+        if not (claim.type == "achievement" or whole) or len(subject) < 4 or claim.comparator:
             continue  # "≥95%" in prose restates a target, not what was achieved
-        report = reports.get(claim.span.block_id)
+        # the department's own facts ("本部门核定编制23名") are one in all its reports
+        report = None if whole else reports.get(claim.span.block_id)
         key = (report, subject, claim.quantity.unit, claim.qualifier, claim.year)
         first = seen.setdefault(key, claim)
         if first is claim or first.span.block_id == claim.span.block_id:
@@ -451,7 +460,7 @@ def same_achievements(ctx: Context) -> None:
             "warning",
             stated,
             [other],
-            f"{claim.subject}：此处 {_printed(claim)}，同一报告"
+            f"{claim.subject}：此处 {_printed(claim)}，{'本部门' if whole else '同一报告'}"
             f"{other.evidence.location.where()}为 {_printed(first)}",
             computed=other.number.text,
         )

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.findings import Evidence, EvidenceLocation
-from budgetlens.document import Table
+from budgetlens.document import Cell, Table
 from budgetlens.tables import schemas as s
 from budgetlens.textnorm import to_halfwidth
 
@@ -106,23 +106,34 @@ def _number(text: str) -> Decimal | None:
         return None
 
 
-def _formula_cell(ctx: Context, item: s.ScoreItem) -> tuple[Evidence, str] | None:
-    """The cell of the item's row that prints its formula, as evidence, and the formula."""
+def row_cells(ctx: Context, item: s.ScoreItem) -> list[Cell]:
+    """The printed cells of a score item's row, left to right."""
     where = item.location
     grid = next((b for b in ctx.document.blocks if b.id == where.table_id), None)
     if not isinstance(grid, Table):
-        return None
-    for cell in grid.cells:
-        if cell.row != where.row or not (m := _FORMULA.search(to_halfwidth(cell.text))):
-            continue
-        location = EvidenceLocation(
-            table_id=grid.id,
-            row=cell.row,
-            col=cell.col,
-            line=cell.location.line_start,
-            page=cell.location.page,
-        )
-        return Evidence(role="label", text=m.group(), location=location), m["expr"]
+        return []
+    return sorted((c for c in grid.cells if c.row == where.row), key=lambda c: c.col)
+
+
+def cell_evidence(table_id: str, cell: Cell, text: str, start: int | None = None) -> Evidence:
+    """Words of a cell as evidence, at their offset where given."""
+    location = EvidenceLocation(
+        table_id=table_id,
+        row=cell.row,
+        col=cell.col,
+        line=cell.location.line_start,
+        page=cell.location.page,
+        start=start,
+        end=None if start is None else start + len(text),
+    )
+    return Evidence(role="label", text=text, location=location)
+
+
+def _formula_cell(ctx: Context, item: s.ScoreItem) -> tuple[Evidence, str] | None:
+    """The cell of the item's row that prints its formula, as evidence, and the formula."""
+    for cell in row_cells(ctx, item):
+        if m := _FORMULA.search(to_halfwidth(cell.text)):
+            return cell_evidence(item.location.table_id, cell, m.group()), m["expr"]
     return None
 
 

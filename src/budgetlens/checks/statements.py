@@ -14,6 +14,7 @@ fail, the columns were misread, not the statement: those checks are "not checked
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
 
 from budgetlens.checks.catalog import Doc, Rule
@@ -117,6 +118,25 @@ RATE_COLUMN = Rule(
         "precision.",
         why="A rate its two figures do not make means one of the three is misprinted, and the "
         "prose often copies the rate.",
+    ),
+)
+UNIT_LINE = Rule(
+    "STMT.unit_line",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "报表的金额单位与印有相同数字的其他报表一致",
+        what="多数报表以一种单位（如万元）列示、某张报表写另一种单位（如元），而它与以多数单位列示的"
+        "报表有同一科目、同一数字时，这张报表的单位行印错了。",
+        why="同一笔钱不会既是 621.28 万元又是 621.28 元；单位错一级，整张表的金额就差一万倍。",
+    ),
+    en=Doc(
+        "A statement's unit of money agrees with the statements that print its figures",
+        what="Where most statements print one unit (万元) and one prints another (元), yet it "
+        "shares a line and its figure with a statement in the usual unit, its unit line is "
+        "misprinted.",
+        why="One sum is not both 621.28 万元 and 621.28 元; a unit one step off makes every "
+        "figure of the statement ten thousand times wrong.",
     ),
 )
 INCOME = Rule(
@@ -481,4 +501,70 @@ def rate_columns(ctx: Context) -> None:
             )
 
 
-FAMILIES = [summary_identities, column_totals, code_hierarchy, code_names, rate_columns]
+_MONEY_UNIT = re.compile(r"亿元|万元|元")
+
+
+def _money_unit(table: s.Statement) -> str | None:
+    found = _MONEY_UNIT.search(table.unit or "")
+    return found.group() if found else None
+
+
+def _lines(table: s.Statement) -> dict[tuple[str, Decimal], Operand]:
+    """(code or label, value) → the cell, for every figure above zero."""
+    found: dict[tuple[str, Decimal], Operand] = {}
+    for row in table.rows:
+        name = row.code or _NAME_NOISE.sub("", row.label)
+        for key, text in row.values.items():
+            parsed = row.parsed.get(key)
+            if name and text and parsed is not None and parsed.value > 0:
+                found.setdefault(
+                    (name, parsed.value), Operand.from_cell(text, parsed, row.cells[key])
+                )
+    return found
+
+
+def unit_lines(ctx: Context) -> None:
+    """ "单位：元" over a statement whose lines another statement prints in 万元."""
+    statements = [t for t in ctx.extraction.tables if isinstance(t, s.Statement)]
+    units = {t.id: u for t in statements if (u := _money_unit(t))}
+    counts = Counter(units.values()).most_common()
+    if len(counts) == 1 and len(units) > 1:
+        for _ in units:
+            ctx.held(UNIT_LINE)  # one unit throughout
+        return
+    if len(counts) < 2 or counts[0][1] == counts[1][1]:
+        return  # a single statement, or no majority to hold one to
+    usual = counts[0][0]
+    shared: dict[tuple[str, Decimal], tuple[Operand, s.Statement]] = {}
+    for table in statements:
+        if units.get(table.id) == usual:
+            for line, cell in _lines(table).items():
+                shared.setdefault(line, (cell, table))
+    for table in statements:
+        unit = units.get(table.id)
+        if unit is None or unit == usual:
+            continue
+        same = next(((c, shared[k]) for k, c in _lines(table).items() if k in shared), None)
+        if same is None:
+            ctx.held(UNIT_LINE)
+            continue
+        mine, (theirs, other) = same
+        ctx.violated(
+            UNIT_LINE,
+            "warning",
+            mine,
+            [theirs],
+            f"报表「{table.title}」单位为{unit}，但其中 {mine.number.text} 与以{usual}列示的"
+            f"「{other.title}」同一行相同，单位应为{usual}",
+            computed=usual,
+        )
+
+
+FAMILIES = [
+    summary_identities,
+    column_totals,
+    code_hierarchy,
+    code_names,
+    rate_columns,
+    unit_lines,
+]

@@ -17,6 +17,7 @@ from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import MONEY, Context, Operand, comparable, plain, span_location
 from budgetlens.checks.findings import Evidence, EvidenceLocation, Severity
 from budgetlens.checks.intervals import Quantity, check_difference
+from budgetlens.checks.linking import same_unit
 from budgetlens.claims.model import Claim
 from budgetlens.document import Heading, Paragraph
 from budgetlens.numbers import Number
@@ -87,6 +88,29 @@ _UP, _DOWN, _SAME = ">", "<", "="
 
 # After a printed prior: the word that says which way the amount moved. "基本持平" allows a
 # small move either way, so it is not judged; "略有增加" still says which way.
+TARGET_WORD = Rule(
+    "WORD.target_comparison",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "“超过（达到、未达到）目标”与完成数和目标数一致",
+        what="句中先写完成数、再写“超过（超出、高于）年度目标X”“达到目标X”“未达到（低于）目标X”时"
+        "（“全年向1628名优抚对象发放…，超过年度目标1650人”），两数单位相同，用词与大小关系一致："
+        "超过为大于，达到为不小于，未达到为小于。",
+        why="完成数与目标就在同一句，说法与数字相反，读者对目标是否完成的判断就被误导。",
+    ),
+    en=Doc(
+        "A sentence saying its figure exceeds (meets, misses) a target agrees with the two",
+        what='Where a sentence gives what was done and then "超过（超出、高于）年度目标X", '
+        '"达到目标X" or "未达到（低于）目标X" ("全年向1628名优抚对象发放…，超过年度目标'
+        '1650人"), in one unit, the word agrees with the two: exceeds is above, meets is at '
+        "least, misses is below.",
+        why="With the result and the target in one sentence, words that say the opposite of "
+        "the numbers mislead the reader on whether the target was met.",
+    ),
+)
+
+
 _AFTER_PRIOR = re.compile(
     r"^[^，,。；;\d]{0,6}?(?P<word>基本持平|持平|相同|一致|没有变化|无变化|"
     r"增加|增长|上升|提高|上涨|增多|减少|下降|降低|减低|压减|缩减|回落)"
@@ -472,4 +496,65 @@ def reason_directions(ctx: Context) -> None:
             )
 
 
-FAMILIES = [change_directions, named_comparisons, budget_adjustment_notes, reason_directions]
+# "超过年度目标1650人", "未达到计划目标"… : the word, then the target it names
+_TARGET_SAID = re.compile(
+    r"(?P<word>超过|超出|高于|优于|达到|完成|未达到|未完成|低于)了?"
+    r"(?:年度|全年|计划|预期|既定|绩效)*目标值?(?:任务)?的?$"
+)
+_TARGET_WORDS = {
+    **dict.fromkeys(("超过", "超出", "高于", "优于"), (_UP,)),
+    **dict.fromkeys(("达到", "完成"), (_UP, _SAME)),
+    **dict.fromkeys(("未达到", "未完成", "低于"), (_DOWN,)),
+}
+
+
+def target_comparisons(ctx: Context) -> None:
+    """ "全年向1628名优抚对象发放了抚恤补助，超过年度目标1650人": 1628 is not above 1650."""
+    for i, target in enumerate(ctx.claims):
+        said = _TARGET_SAID.search(ctx.sentence_before(target)[-16:])
+        if target.type != "target" or said is None:
+            continue
+        done = next(
+            (
+                c
+                for c in reversed(ctx.claims[:i])
+                if c.span.block_id == target.span.block_id
+                and c.type in ("achievement", "count", "amount")
+                and c.qualifier is None
+                and same_unit(c.quantity.unit, target.quantity.unit)
+                and c.quantity.percent == target.quantity.percent
+            ),
+            None,
+        )
+        text = ctx.text_of(target.span.block_id)
+        block = ctx.block_of(target.span.block_id)
+        if done is None or _sentence_start(text, target.span.start) > done.span.start:
+            continue
+        if re.match(r"[^\d，,。；;]{0,4}?的\s*\d", text[target.span.end :]):
+            continue  # "完成年度目标60处的90.00%": a share of the target, not a claim of it
+        if not isinstance(block, Heading | Paragraph):
+            continue
+        relation = _relation(done.quantity.value, target.quantity.value)
+        if relation in _TARGET_WORDS[said["word"]]:
+            ctx.held(TARGET_WORD)
+            continue
+        start = target.span.start - len(ctx.sentence_before(target)[-16:]) + said.start("word")
+        _violated(
+            ctx,
+            TARGET_WORD,
+            "error",
+            done,
+            target,
+            _word_evidence(block, start, start + len(said["word"])),
+            f"正文称{done.subject} {done.quantity.text}{done.quantity.unit or ''}“{said['word']}”"
+            f"目标 {target.quantity.text}{target.quantity.unit or ''}",
+        )
+
+
+FAMILIES = [
+    change_directions,
+    named_comparisons,
+    budget_adjustment_notes,
+    reason_directions,
+    target_comparisons,
+]

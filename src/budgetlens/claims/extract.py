@@ -580,12 +580,16 @@ def _classify_score(token: _Token, lead: str) -> bool:
     return True
 
 
+_FULL_MARKS_NOTED = re.compile(r"[（(]\s*满分\s*[\d.]+\s*分\s*[）)]")
+
+
 def _allotted_before(token: _Token) -> bool:
     """A sentence that states an allotment first scores a part: "总分15分，自评得分15分",
     "（一）投入（20分），自评得分19.34分"."""
     source = token.source
     start = source.sentences[token.sentence]
-    before = source.half[start : token.start]
+    # "得分为85.17分（满分90分），…项目绩效自评得分99.85分": a score's own maximum, noted
+    before = _FULL_MARKS_NOTED.sub("", source.half[start : token.start])
     if re.search(r"(?:总分|满分|分值)\d", before):
         return True
     return any(Decimal(n) < 100 for n in _PART_ALLOTMENT.findall(before))
@@ -952,6 +956,9 @@ def _rate_role(token: _Token) -> str | None:
     return "budget" if _BUDGET_WORDS.search(token.subject) else None
 
 
+_FULL_MARKS_NOTE = re.compile(r"[（(]\s*满分\s*$")
+
+
 def _group_scores(groups: _Groups, sources: list[_Source]) -> None:
     """P4: an allotment with the awards and deductions scored against it, in its block or in
     the paragraphs under the heading that states it."""
@@ -963,8 +970,17 @@ def _group_scores(groups: _Groups, sources: list[_Source]) -> None:
         if isinstance(source.block, Heading):
             heading = (allotments[-1], source.block.text) if allotments else None
         if allotments and scored:
+            # "得分为85.17分（满分90分）": the maximum of the award before it, of no later one
+            bounds = [a for a in allotments if _FULL_MARKS_NOTE.search(source.half[: a.start])]
             for token in scored:
-                token.ref = next((a for a in reversed(allotments) if a.start < token.start), None)
+                token.ref = next(
+                    (a for a in reversed(allotments) if a.start < token.start and a not in bounds),
+                    None,
+                )
+            for bound in bounds:
+                before = [t for t in scored if t.start < bound.start]
+                if before and before[-1].sentence == bound.sentence:
+                    before[-1].ref = bound
             groups.new([*allotments, *scored])
         elif scored and heading is not None and heading[1] in source.block.section:
             for token in scored:

@@ -1,5 +1,6 @@
-"""Round 12 of the examiner documents: what a first look missed, made general (carry-overs said
-to be none, numbered lists of parts, transposed digits, a comparison that names nothing)."""
+"""Rounds 12 and 13 of the examiner documents: what a first look missed or flagged wrongly,
+made general (carry-overs said to be none, numbered lists of parts, transposed digits, a
+comparison that names nothing, scoring criteria, targets said to be exceeded)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from budgetlens.checks.transpositions import swapped
 from budgetlens.pipeline import check_document
 
-from .conftest import CORPUS
+from .conftest import CORPUS, seed_findings
 
 EXAMINER = CORPUS.parent / "corpus" / "examiner"
 
@@ -121,3 +122,54 @@ def test_a_text_exports_rows_one_column_right_of_their_header_are_read():
         "196.50",
         "192.28",
     )
+
+
+def _examiner(county: str, rule: str) -> list:
+    found = check_document(EXAMINER / county / "report.txt").findings
+    return [f for f in found if f.rule_id == rule]
+
+
+def test_an_award_above_what_its_criterion_gives_for_the_rate_in_its_row_is_an_error():
+    """county_q's 计分表: "为100%的计2分，每低于1个百分点扣0.1分" and, in the 依据 cell,
+    "执行率91.82%": at most 1.2, awarded 2."""
+    (finding,) = _examiner("county_q", "SCORE.criterion_applied")
+    assert finding.severity == "error" and "至多 1.2 分，实得 2 分" in finding.message
+    assert [e.text for e in finding.evidence] == [
+        "2",
+        "为100%的计2分，每低于1个百分点扣0.1分",
+        "执行率91.82%",
+    ]
+
+
+def test_a_rate_taken_from_the_prose_for_a_criterion_gives_a_warning():
+    """county_p: the row prints no rate; the report's "部门预算执行率为93.19%" is linked by name."""
+    (finding,) = _examiner("county_p", "SCORE.criterion_applied")
+    assert finding.severity == "warning" and "93.19%" in finding.message
+
+
+def test_a_criterion_that_scores_part_of_an_item_is_not_judged():
+    """002 l.1039: "为100%的计2分…" under an item allotted 4: the rule is one of its parts."""
+    assert not [f for f in seed_findings("002") if f.rule_id == "SCORE.criterion_applied"]
+
+
+def test_a_share_of_a_target_is_not_a_claim_to_have_met_it():
+    """county_s l.684: "排查整治事故隐患54处，完成年度目标60处的90.00%" says how much, not that."""
+    assert not _examiner("county_s", "WORD.target_comparison")
+    (finding,) = _examiner("county_o", "WORD.target_comparison")
+    assert finding.line == 579 and "1628名“超过”目标 1650人" in finding.message
+
+
+def test_a_scores_noted_maximum_is_not_the_allotment_of_the_scores_after_it():
+    """county_k l.131: "…得分为85.17分（满分90分），…项目绩效自评得分99.85分…95.04分": the
+    projects' totals are held to their own 自评表s, not to the department's 90."""
+    assert not _examiner("county_k", "SCORE.prose_award_within_allotment")
+    (finding,) = [f for f in _examiner("county_k", "RESTATE.score_total") if f.line == 131]
+    assert "95.04 分 ≠" in finding.message and "98.04 分" in finding.message
+
+
+def test_a_list_whose_last_names_follow_yiji_counts_them_all(tmp_path):
+    text = (
+        "某县住房和城乡建设局\n2024年度部门决算\n\n一、部门基本情况\n纳入决算编制范围的单位共3个，"
+        "即某县住房和城乡建设局机关本级以及所属事业单位某县城乡建设服务中心、某县房地产事务中心。\n"
+    )
+    assert not _found(tmp_path, text, "COUNT.listed_items")
