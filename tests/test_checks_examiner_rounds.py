@@ -173,3 +173,42 @@ def test_a_list_whose_last_names_follow_yiji_counts_them_all(tmp_path):
         "即某县住房和城乡建设局机关本级以及所属事业单位某县城乡建设服务中心、某县房地产事务中心。\n"
     )
     assert not _found(tmp_path, text, "COUNT.listed_items")
+
+
+def test_a_section_total_is_held_to_the_allotment_it_names_or_else_the_sections():
+    """county_i l.127: "…编制准确（10分）…得9分。该项合计29分" is 预算编制's (30), not 编制准确's;
+    county_k l.821: "数量指标合计得29分" is 数量指标's (30), not 产出指标's (50)."""
+    assert not _examiner("county_i", "SCORE.prose_award_within_allotment")
+    assert not _examiner("county_k", "SCORE.prose_total_of_items")
+
+
+def test_money_left_over_returned_is_no_budget_cut():
+    """county_i l.738: "结余1.08万元已由财政收回" under 60.00 budgeted and 60.00 adjusted."""
+    assert not _examiner("county_i", "WORD.budget_adjustment_note")
+
+
+def test_a_per_head_figure_is_the_total_over_the_count_its_sentence_prints():
+    """county_i l.131: 64.55万元 over 25 在职人员 is 2.58, printed 2.85."""
+    (finding,) = _examiner("county_i", "RATE.per_unit")
+    assert finding.line == 131 and "= 2.582万元" in finding.message
+
+
+def test_a_count_of_indicators_may_be_the_score_sheets():
+    """county_j l.244: "设置13个三级指标，逐项对照评分" counts the 自评得分表's 13 items, not the
+    target table's 12."""
+    assert not _examiner("county_j", "COUNT.indicators")
+
+
+def test_a_table_cell_broken_onto_a_line_of_its_own_stays_in_its_table():
+    """county_j l.431: a 偏差原因 cell goes on at "下一步将实行按月审核、按月拨付。", a line with no
+    TAB; the rows below it are the same 自评表's."""
+    result = check_document(EXAMINER / "county_j" / "report.txt")
+    (table,) = [t for t in result.extraction.tables if t.project and "城乡医疗救助" in t.project]
+    assert len(table.indicators) == 10
+    assert table.indicators[4].note.endswith("按月拨付。")
+
+
+def test_sections_whose_own_points_ocr_split_are_not_held_to_100():
+    """county_j: "### （一）投入管理（2 0 分）" over items of 5 + 10 + 5: the section's points are
+    printed, unreadably, so its items are no report's top level."""
+    assert not _examiner("county_j", "SCORE.prose_sections_total_100")

@@ -360,6 +360,9 @@ def _clause(text: str, offset: int) -> str:
     return text[start:offset]
 
 
+_POINTS_PRINTED = re.compile(r"[（(]\s*\d[\d\s.]*分\s*[）)]")
+
+
 def allotments_add_up(ctx: Context) -> None:
     """A heading's allotment against its sub-headings'; top-level sections against 100."""
     nodes = _tree(ctx, _own_allotments(ctx))
@@ -382,6 +385,8 @@ def allotments_add_up(ctx: Context) -> None:
                 f"{_listed(operands)} = {plain(judgement.computed.mid)}",
                 exact_only=True,
             )
+        elif _POINTS_PRINTED.search(node.label):
+            ctx.not_checked(HUNDRED)  # "（2 0 分）": the heading's own points, unread (OCR)
         elif len(operands) >= 2:
             _hundred(ctx, operands)
 

@@ -334,6 +334,7 @@ def _side(claims: list[Claim], side: str) -> Claim | None:
 
 _RAISED = re.compile(r"追加|调增|增加")
 _CUT = re.compile(r"调减|核减|减少|收回")
+_LEFT_OVER = re.compile(r"结余|结转|未使用|未支出")
 _NOTE_AMOUNT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)")
 
 
@@ -343,6 +344,8 @@ def budget_adjustment_notes(ctx: Context) -> None:
         for line in holds.total_lines(table):
             note, ref = line.values.get("note") or "", line.cells.get("note")
             words = [m for m in (_RAISED.search(note), _CUT.search(note)) if m]
+            # "结余1.08万元已由财政收回": money left over returned, not the budget cut
+            words = [m for m in words if not (m.group() == "收回" and _LEFT_OVER.search(note))]
             if ref is None or len(words) != 1:
                 continue  # no word, or the template's instruction "（追加或调减）"
             budget, adjusted = Operand.in_row(line, "budget"), Operand.in_row(line, "adjusted")

@@ -957,6 +957,7 @@ def _rate_role(token: _Token) -> str | None:
 
 
 _FULL_MARKS_NOTE = re.compile(r"[（(]\s*满分\s*$")
+_SECTION_SUM = re.compile(r"合计|小计|共计|总计")
 
 
 def _group_scores(groups: _Groups, sources: list[_Source]) -> None:
@@ -977,6 +978,11 @@ def _group_scores(groups: _Groups, sources: list[_Source]) -> None:
                     (a for a in reversed(allotments) if a.start < token.start and a not in bounds),
                     None,
                 )
+                if _SECTION_SUM.search(token.subject) and token.ref is not None:
+                    # "数量指标合计得29分": the allotment it names; "该项合计得29分": the
+                    # section's, stated first
+                    named = [a for a in allotments if a.subject and a.subject in token.subject]
+                    token.ref = named[-1] if named else allotments[0]
             for bound in bounds:
                 before = [t for t in scored if t.start < bound.start]
                 if before and before[-1].sentence == bound.sentence:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
@@ -285,6 +286,24 @@ def _ocr_line(line: str, number: int) -> RawLine:
 
 
 _TITLE_ROW = re.compile(r"^.{2,40}表(?:[（(][^）)]{0,12}[）)])?$")
+_UNFINISHED = re.compile(r"[，,、；;：:（(\u4e00-\u9fff]$")  # a cell cut mid-sentence
+MAX_CARRIED = 80  # characters of a line that may go on a cell: longer is a paragraph
+
+
+def _cell_goes_on(row: list[RawCell], line: str, lines: list[str], at: int) -> bool:
+    """Whether a line without TABs inside a table is the rest of the row's last cell: the cell
+    stops mid-sentence, the line is short and no heading or title, and the rows go on below."""
+    following = at + 1 < len(lines) and "\t" in lines[at + 1]
+    text = line.strip()
+    return (
+        following
+        and bool(row)
+        and bool(_UNFINISHED.search(row[-1].text))
+        and 0 < len(text) <= MAX_CARRIED
+        and not _MD_HEADING.match(line)
+        and not _TITLE_ROW.match(text)
+        and parse_number(text) is None
+    )
 
 
 def _ocr_table(lines: list[str], start: int) -> tuple[list[RawTable], int]:
@@ -306,7 +325,12 @@ def _ocr_table(lines: list[str], start: int) -> tuple[list[RawTable], int]:
             j = k
             continue
         if "\t" not in line:
-            break
+            if not (rows and _cell_goes_on(rows[-1], line, lines, j)):
+                break
+            last = rows[-1][-1]  # a long cell broken onto a line of its own
+            rows[-1][-1] = replace(last, text=last.text + normalize(line), line_end=j + 1)
+            j += 1
+            continue
         texts = [normalize(t) for t in line.split("\t")]
         while texts and not texts[-1]:
             texts.pop()
