@@ -212,3 +212,15 @@ def test_sections_whose_own_points_ocr_split_are_not_held_to_100():
     """county_j: "### （一）投入管理（2 0 分）" over items of 5 + 10 + 5: the section's points are
     printed, unreadably, so its items are no report's top level."""
     assert not _examiner("county_j", "SCORE.prose_sections_total_100")
+
+
+def test_counted_parts_that_end_in_a_catch_all_are_the_whole_list(tmp_path):
+    """county_j l.168: "共有车辆3辆，其中：…执法执勤用车1辆…其他用车1辆": with "其他", every vehicle
+    is in some part; 0 + 0 + 0 + 1 + 0 + 1 is not 3. Without it the list may be partial."""
+    text = (
+        "某县医疗保障局\n2024年度部门决算\n\n（三）国有资产占有使用情况\n截至2024年12月31日，本局共有车辆"
+        "3辆，其中：机要通信用车0辆、执法执勤用车1辆、{last}1辆。\n"
+    )
+    (finding,) = _found(tmp_path, text.format(last="其他用车"), "FOOT.parts_add_up_to_total")
+    assert "3 ≠ 各组成部分之和 0 + 1 + 1" in finding.message
+    assert not _found(tmp_path, text.format(last="应急保障用车"), "FOOT.parts_add_up_to_total")

@@ -357,11 +357,11 @@ LATER_COUNTIES = {
     # formula's inputs giving 5.92 for a printed 7.53; 302 hose sets for the table's 320; an
     # expert fee 3.20万 for 36 × 800元
     "county_k": [170, 232, 754, 822],
-    # round 14, a 医疗保障局 as an OCR export: 3 vehicles said where 2 are listed; 1632.8 in a
-    # table cell for 163.28; 620 + 156 said to be 786; "较上年的68%提高了3个百分点" (72%, within
+    # round 14, a 医疗保障局 as an OCR export: 1632.8 in a table cell for 163.28; 620 + 156
+    # said to be 786; "较上年的68%提高了3个百分点" (72%, within
     # the rounding of whole percentages); a prose award 9.5 for the table's 9; 次均 823.2元 in a
     # table's free text; 11856 × 200元 for 213.41万元
-    "county_j": [168, 316, 355, 387, 389, 432, 447],
+    "county_j": [316, 355, 387, 389, 432, 447],
     # round 14, a 统计局 in seed 000's style (also as .docx): a carry-over 11.37 for 183.64 −
     # 171.27; "满意度达到90%以上" in free text beside 88; 4368 in a cell for 4386; a 2022 carry-
     # over that makes the parts 181.84; a target restated ≥8 for the table's ≥6

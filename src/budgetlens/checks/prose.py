@@ -79,7 +79,8 @@ PARTS = Rule(
         "合计之后列出的各组成部分之和等于合计",
         what="一句先写合计、再逐项列出组成部分，且占比合计 100%、人数分项，或所列正是该合计按定义的"
         "全部组成部分（基本支出 = 人员经费 + 公用经费；“三公” = 出国 + 车 + 接待），或合计下以"
-        "“包括：”引出、逐段编号列出，或逐段列出的是按科目（类、款、项）分的各行，表明列举完整时，"
+        "“包括：”引出、逐段编号列出，或逐段列出的是按科目（类、款、项）分的各行，或计数的各部分以"
+        "“其他…”收尾，表明列举完整时，"
         "各部分之和等于合计；列举不完整时，计数的各部分之和（或合计为 0 时任何部分）不超过合计。",
         why="列举完整的部分加不出合计，说明合计或某一部分印错。",
     ),
@@ -88,8 +89,9 @@ PARTS = Rule(
         what="Where a sentence states a total and then its parts, and their shares (adding to "
         "100%), head counts, or the whole's definition (基本支出 = 人员经费 + 公用经费; 三公 = "
         "出国 + 车 + 接待) say the list is complete, or the parts are numbered paragraphs below "
-        'it that a "包括：" opens or that are its lines by classification (类, 款, 项), the parts '
-        "add up to the total; where it may "
+        'it that a "包括：" opens or that are its lines by classification (类, 款, 项), or '
+        'counted parts end in a catch-all ("其他用车"), the parts add up to the total; where it '
+        "may "
         "not be, counted parts (or any part of a total printed 0) make no more than the total.",
         why="A complete list of parts that does not make its total means the total or a part is "
         "misprinted.",
@@ -507,6 +509,13 @@ def _listed_in_full(ctx: Context, total: Claim, parts: list[Claim]) -> bool:
     return own and len(parts) >= 2 and (introduced or classified)
 
 
+def _with_the_rest(total: Claim, parts: list[Claim]) -> bool:
+    """Counted things whose list ends in a catch-all ("…执法执勤用车1辆、其他用车1辆"): every
+    one of them is in some part."""
+    counted = total.quantity.unit in _COUNTED and total.quantity.unit != "分"
+    return counted and len(parts) >= 2 and "其他" in parts[-1].subject
+
+
 def parts_add_up(ctx: Context) -> None:
     """Parts listed after a total add up to it, when their shares say the list is complete."""
     by_id = _by_id(ctx.claims)
@@ -533,6 +542,7 @@ def parts_add_up(ctx: Context) -> None:
             or (heads and len(parts) >= 2)
             or (total is not None and _all_defined_parts(total, parts))
             or (total is not None and _listed_in_full(ctx, total, parts))
+            or (total is not None and _with_the_rest(total, parts))
         )
         if total is None or not parts or not comparable(total, *parts):
             continue
