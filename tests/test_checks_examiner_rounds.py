@@ -224,3 +224,16 @@ def test_counted_parts_that_end_in_a_catch_all_are_the_whole_list(tmp_path):
     (finding,) = _found(tmp_path, text.format(last="其他用车"), "FOOT.parts_add_up_to_total")
     assert "3 ≠ 各组成部分之和 0 + 1 + 1" in finding.message
     assert not _found(tmp_path, text.format(last="应急保障用车"), "FOOT.parts_add_up_to_total")
+
+
+def test_a_total_at_a_standard_rate_is_the_rate_times_the_quantity(tmp_path):
+    """county_j l.447: "资助参保11856人，统一按每人每年200元标准定额资助，资助参保资金合计
+    213.41万元" (237.12万元); with two quantities in that unit, which one the rate multiplies is
+    unsaid."""
+    (finding,) = [f for f in _examiner("county_j", "RATE.unit_price_product") if f.line == 447]
+    assert "= 237.12万元" in finding.message
+    text = (
+        "某县医疗保障局\n2024年度医疗救助资金项目支出绩效自评报告\n\n三、绩效目标完成情况\n"
+        "资助参保11856人、直接救助9432人，统一按每人每年200元标准定额资助，资助参保资金合计213.41万元。\n"
+    )
+    assert not _found(tmp_path, text, "RATE.unit_price_product")

@@ -339,9 +339,9 @@ LATER_COUNTIES = {
     # 100%" beside one month late; a note saying 政府性基金 is 0 beside 260.00万元; a 依据
     # admitting a missed target; a share truncated
     "county_q": [44, 99, 753, 913, 1018],
-    # round 10, a 自然资源局 (also as a text PDF): "增加1台（套），增长100%" from none; 20.04万亩 ×
-    # 30元 for 612.00万元; two shares rounded to make 100
-    "county_p": [115, 124, 370, 917],
+    # round 10, a 自然资源局 (also as a text PDF): "增加1台（套），增长100%" from none; two shares
+    # rounded to make 100
+    "county_p": [115, 124, 370],
     # round 11, a 退役军人事务局: 9 三级指标 said where the breakdown 5 + 2 + 1 gives 8
     "county_o": [571],
     "county_n": [],  # round 12, a 人力资源和社会保障局 in seed 000's style (also as .docx)
@@ -354,14 +354,13 @@ LATER_COUNTIES = {
     # with full marks
     "county_l": [16, 348, 646],
     # round 13, an 应急管理局 in seed 004's style: 1208 of 1250 rectified said to be 97.6%; a
-    # formula's inputs giving 5.92 for a printed 7.53; 302 hose sets for the table's 320; an
-    # expert fee 3.20万 for 36 × 800元
-    "county_k": [170, 232, 754, 822],
+    # formula's inputs giving 5.92 for a printed 7.53; 302 hose sets for the table's 320
+    "county_k": [170, 232, 754],
     # round 14, a 医疗保障局 as an OCR export: 1632.8 in a table cell for 163.28; 620 + 156
     # said to be 786; "较上年的68%提高了3个百分点" (72%, within
     # the rounding of whole percentages); a prose award 9.5 for the table's 9; 次均 823.2元 in a
-    # table's free text; 11856 × 200元 for 213.41万元
-    "county_j": [316, 355, 387, 389, 432, 447],
+    # table's free text
+    "county_j": [316, 355, 387, 389, 432],
     # round 14, a 统计局 in seed 000's style (also as .docx): a carry-over 11.37 for 183.64 −
     # 171.27; "满意度达到90%以上" in free text beside 88; 4368 in a cell for 4386; a 2022 carry-
     # over that makes the parts 181.84; a target restated ≥8 for the table's ≥6

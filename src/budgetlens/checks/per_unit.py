@@ -1,4 +1,5 @@
-"""A figure per head, per household or per visit against the total and the count it divides.
+"""A figure per head, per household or per visit against the total and the count it divides,
+and a total against the count and the unit price it multiplies.
 
 "全年兑付补助资金312.50万元，惠及农户86户，户均补助3.36万元": 312.50 ÷ 86 is 3.63. Where the
 sentence (or the one before it, in its paragraph) prints the total amount and the count of the
@@ -12,8 +13,10 @@ import re
 from decimal import Decimal
 
 from budgetlens.checks.catalog import Doc, Rule
-from budgetlens.checks.engine import MONEY, Context, Operand, plain
+from budgetlens.checks.engine import MONEY, Context, Operand, plain, span_location
+from budgetlens.checks.findings import Evidence
 from budgetlens.claims.model import Claim
+from budgetlens.document import Heading, Paragraph
 
 PER_UNIT = Rule(
     "RATE.per_unit",
@@ -36,6 +39,43 @@ PER_UNIT = Rule(
         "swapped digits says something else.",
     ),
 )
+
+PRODUCT = Rule(
+    "RATE.unit_price_product",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "按标准发放的总额等于标准 × 数量",
+        what="同一段中写出单价标准（“每亩30元”“每人每年200元”“800元/人·天”）、该单位的数量（“20.04万亩”"
+        "“11856人”）和其后的总额（“发放补偿资金612.00万元”）时，总额等于单价 × 数量，容许总额的"
+        "四舍五入；单位（元、万元，万亩）换算后比较。",
+        why="总额由标准和数量算出，三者在同一段中不一致，至少有一个数写错。",
+    ),
+    en=Doc(
+        "A total paid at a standard rate is the rate times the quantity",
+        what='Where a paragraph prints a unit price ("每亩30元", "每人每年200元", "800元/人·天"), '
+        'a quantity in that unit ("20.04万亩", "11856人") and then a total ("发放补偿资金612.00'
+        '万元"), the total is the price times the quantity, its rounding allowed, 元, 万元 and '
+        "万亩 converted.",
+        why="The total is computed from the standard and the quantity; three figures of one "
+        "paragraph that disagree mean at least one is misprinted.",
+    ),
+)
+_PRICE = re.compile(
+    r"每(?P<each>人次|人|户|亩|次|名|平方米)(?:每年|每月|每天)?\s*(?P<a>\d+(?:\.\d+)?)\s*元"
+    r"|(?P<b>\d+(?:\.\d+)?)\s*元\s*/\s*(?P<per>人次|人|户|亩|次|名|平方米)"
+)
+_SAME_UNIT = {
+    "人": ("人", "名", "人次"),
+    "名": ("人", "名"),
+    "人次": ("人次", "人"),
+    "户": ("户",),
+    "亩": ("亩",),
+    "次": ("次", "人次"),
+    "平方米": ("平方米",),
+}
+_PAID = re.compile(r"资金|合计|支付|发放|补偿|补助|补贴|劳务费|经费|资助")
+
 
 _PER = re.compile(r"(?P<per>人均|户均|次均)|平均每(?P<each>人|户|次)")
 _COUNTED = {"人": ("人", "名"), "户": ("户",), "次": ("次", "人次")}
@@ -99,4 +139,64 @@ def _judge(ctx: Context, claim: Claim, total: Claim, count: Claim) -> None:
     )
 
 
-FAMILIES = [per_units]
+def unit_price_products(ctx: Context) -> None:
+    """ "按照每亩30元的补偿标准，对全县20.04万亩耕地发放补偿资金612.00万元": 30 × 200400 元."""
+    by_block: dict[str, list[Claim]] = {}
+    for claim in ctx.claims:
+        by_block.setdefault(claim.span.block_id, []).append(claim)
+    for block_id, claims in by_block.items():
+        text = ctx.text_of(block_id)
+        for price in _PRICE.finditer(text):
+            unit = price["each"] or price["per"]
+            value = Decimal(price["a"] or price["b"])
+            counts = [
+                c
+                for c in claims
+                if (c.quantity.unit or "").removeprefix("万") in _SAME_UNIT[unit]
+                and not c.quantity.percent
+            ]
+            if len(counts) != 1 or value == 0:
+                continue  # no quantity, or several: which one the price multiplies is unsaid
+            (count,) = counts
+            totals = [
+                c
+                for c in claims
+                if c.quantity.unit in MONEY
+                and c.span.start > max(count.span.start, price.end())
+                and _PAID.search(c.subject)
+            ]
+            if totals:
+                _judge_product(ctx, price, value, count, totals[0])
+
+
+def _judge_product(
+    ctx: Context, price: re.Match[str], value: Decimal, count: Claim, total: Claim
+) -> None:
+    block = ctx.block_of(total.span.block_id)
+    if not isinstance(block, Heading | Paragraph):
+        return
+    scale = Decimal(10_000) if (count.quantity.unit or "").startswith("万") else Decimal(1)
+    t, n = Operand.from_claim(total), Operand.from_claim(count)
+    product = value * n.number.value * scale / _WAN[total.quantity.unit or "元"]
+    half = (
+        t.number.half_unit + value * n.number.half_unit * scale / _WAN[total.quantity.unit or "元"]
+    )
+    if abs(product - t.number.value) <= half:
+        ctx.held(PRODUCT)
+        return
+    start, end = price.span()
+    standard = Evidence(
+        role="operand", text=price.group(), location=span_location(block, start, end)
+    )
+    ctx.violated(
+        PRODUCT,
+        "error",
+        t,
+        [standard, n],
+        f"{total.subject} {t.number.text}{total.quantity.unit} ≠ {price.group()} × {count.subject} "
+        f"{n.number.text}{count.quantity.unit} = {plain(product)}{total.quantity.unit}",
+        computed=plain(product),
+    )
+
+
+FAMILIES = [per_units, unit_price_products]
