@@ -69,6 +69,7 @@ _RATE = re.compile(
     r"(?!\s*(?:的|及以上|以上|以内|（含）)?\s*(?:得|计|扣))"
 )
 _NAME_TAIL = 3  # characters of a rate's name that identify it: "执行率", "安排率"
+_MIN_PROSE_NAME = 4  # a rate's name long enough to find it in the prose: "预算执行率"
 
 
 def _tail(name: str) -> str:
@@ -107,6 +108,9 @@ def _row_rate(
 
 
 def _prose_rate(ctx: Context, table: s.ExtractedTable, name: str) -> Operand | None:
+    key = subject_key(name).strip('“”"')
+    if len(subject_key(name)) < _MIN_PROSE_NAME:
+        return None  # "执行率" alone names no one rate of the prose
     report = ctx.report_of.get(table.id)
     rates = [
         c
@@ -114,8 +118,7 @@ def _prose_rate(ctx: Context, table: s.ExtractedTable, name: str) -> Operand | N
         if c.type in ("rate", "achievement")
         and c.quantity.percent
         and ctx.report_of.get(c.span.block_id) == report
-        and len(subject_key(name)) >= 4
-        and subject_key(c.subject).endswith(subject_key(name).strip('“”"'))
+        and subject_key(c.subject).endswith(key)
     ]
     values = {c.quantity.value for c in rates}
     return Operand.from_claim(rates[0]) if len(values) == 1 else None
@@ -125,10 +128,10 @@ def criteria_applied(ctx: Context) -> None:
     for table in ctx.extraction.tables:
         for item in getattr(table, "items", []):
             score, allotted = Operand.of_field(item, "score"), Operand.of_field(item, "allotted")
-            cells = row_cells(ctx, item) if score else []
+            grid, cells = row_cells(ctx, item) if score else (None, [])
             named = re.sub(r"[（(][^）)]*[）)]$", "", item.level3 or item.level2 or "")
             found = _criterion(cells, named)
-            if score is None or found is None:
+            if score is None or found is None or grid is None:
                 continue
             cell, criterion, name = found
             in_row = _row_rate(cells, name, cell, criterion)
@@ -143,7 +146,7 @@ def criteria_applied(ctx: Context) -> None:
                     ),
                     None,
                     cell_evidence(
-                        table.id, rate_cell, rate_cell.text[m.start() : m.end()], m.start()
+                        grid, rate_cell, rate_cell.text[m.start() : m.end()], m.start()
                     ).model_copy(update={"role": "operand"}),
                 )
                 severity = "error"
@@ -154,7 +157,7 @@ def criteria_applied(ctx: Context) -> None:
                 ctx.not_checked(CRITERION)
                 continue
             printed = cell.text[criterion.start() : criterion.end()]  # half-width kept offsets
-            rule = cell_evidence(table.id, cell, printed, criterion.start())
+            rule = cell_evidence(grid, cell, printed, criterion.start())
             _judge(ctx, table, item, score, allotted, rate, rule, criterion, severity)
 
 

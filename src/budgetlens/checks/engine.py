@@ -27,7 +27,7 @@ from budgetlens.checks.findings import (
 )
 from budgetlens.checks.intervals import Judgement
 from budgetlens.claims.model import Claim
-from budgetlens.document import MIN_CONFIDENCE, Document, Heading, Paragraph, Table
+from budgetlens.document import MIN_CONFIDENCE, Cell, Document, Heading, Paragraph, Table
 from budgetlens.numbers import Number
 from budgetlens.tables.schemas import (
     Amount,
@@ -51,6 +51,29 @@ def span_location(block: Heading | Paragraph, start: int, end: int) -> EvidenceL
         start=start,
         end=end,
     )
+
+
+def cell_location(
+    table: Table, cell: Cell, start: int | None = None, end: int | None = None
+) -> EvidenceLocation:
+    """Where a table cell (characters ``start:end`` of its text, where given) is printed; its
+    table's page where the cell has none of its own."""
+    return EvidenceLocation(
+        line=cell.location.line_start,
+        page=cell.location.page or table.location.page,
+        table_id=table.id,
+        row=cell.row,
+        col=cell.col,
+        start=start,
+        end=end,
+    )
+
+
+def word_operand(text: str, where: EvidenceLocation, value: Decimal = Decimal(0)) -> Operand:
+    """A printed word as an operand: what a finding is about, with no number of its own
+    ("无结转结余", a department's name, a year)."""
+    number = Number(text=text, value=value, decimals=0)
+    return Operand(number, None, Evidence(role="operand", text=text, location=where))
 
 
 MONEY = ("元", "万元", "亿元")  # the units of money a check converts between
@@ -181,7 +204,7 @@ class Context:
 
     def text_of(self, block_id: str) -> str:
         """A block's text ("" for a block not in the document)."""
-        block = self._blocks.get(block_id)
+        block = self.block_of(block_id)
         return block.text if block is not None else ""
 
     def paragraph_before(self, claim: Claim) -> str:

@@ -14,10 +14,15 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from budgetlens.checks.catalog import Doc, Rule
-from budgetlens.checks.engine import Context, Operand, span_location
-from budgetlens.checks.findings import Evidence, EvidenceLocation
+from budgetlens.checks.engine import (
+    Context,
+    Operand,
+    cell_location,
+    span_location,
+    word_operand,
+)
+from budgetlens.checks.findings import EvidenceLocation
 from budgetlens.document import Block, Cell, Heading, Paragraph, Table
-from budgetlens.numbers import Number
 
 PLACEHOLDER = Rule(
     "PLACEHOLDER.left_in",
@@ -103,16 +108,8 @@ _FINAL_TITLE = re.compile(r"(?P<year>\d{4})\s*年度?\s*(?:部门|单位)?\s*决
 
 def _locate(block: Block, cell: Cell | None, start: int, end: int) -> EvidenceLocation:
     """Where offsets of a paragraph's, a heading's or a table cell's text are printed."""
-    if cell is not None:
-        return EvidenceLocation(
-            line=cell.location.line_start,
-            page=cell.location.page or block.location.page,
-            table_id=block.id,
-            row=cell.row,
-            col=cell.col,
-            start=start,
-            end=end,
-        )
+    if cell is not None and isinstance(block, Table):
+        return cell_location(block, cell, start, end)
     if isinstance(block, Heading | Paragraph):
         return span_location(block, start, end)
     return EvidenceLocation(
@@ -132,12 +129,6 @@ def _texts(ctx: Context) -> Iterator[tuple[str, Block, Cell | None]]:
                 yield cell.text, block, cell
         else:
             yield block.text, block, None
-
-
-def _printed(text: str, where: EvidenceLocation, value: Decimal = Decimal(0)) -> Operand:
-    """A printed word as an operand: what the finding is about, with no number of its own."""
-    number = Number(text=text, value=value, decimals=0)
-    return Operand(number, None, Evidence(role="operand", text=text, location=where))
 
 
 # a statement's header line: "部门：中国共产党江苏省委员会办公厅  单位：万元"
@@ -170,8 +161,8 @@ def departments_named(ctx: Context) -> None:
         ctx.violated(
             DEPARTMENT,
             "warning",
-            _printed(name, where),
-            [_printed(usual, first)],
+            word_operand(name, where),
+            [word_operand(usual, first)],
             f"报表表头写部门“{name}”，其余 {most} 处写“{usual}”（如{first.where()}）",
             computed=usual,
         )
@@ -187,7 +178,7 @@ def placeholders(ctx: Context) -> None:
         if not found:
             continue
         first, *others = (
-            _printed(f.group(), _locate(block, cell, f.start(), f.end())) for f in found
+            word_operand(f.group(), _locate(block, cell, f.start(), f.end())) for f in found
         )
         context = text[max(found[0].start() - 8, 0) : found[0].end() + 8].strip()
         listed = "、".join(f"“{f.group()}”" for f in found)
@@ -207,7 +198,7 @@ def _final_accounts_year(ctx: Context) -> Operand | None:
         return None
     block, found = title
     at = _locate(block, None, found.start("year"), found.end("year"))
-    return _printed(found["year"], at, Decimal(found["year"]))
+    return word_operand(found["year"], at, Decimal(found["year"]))
 
 
 def period_ends(ctx: Context) -> None:
@@ -218,7 +209,7 @@ def period_ends(ctx: Context) -> None:
         for pattern in (_PERIOD_END, _TITLE_YEAR):
             for found in pattern.finditer(text):
                 at = _locate(block, cell, found.start("year"), found.end("year"))
-                mentions.append(_printed(found["year"], at, Decimal(found["year"])))
+                mentions.append(word_operand(found["year"], at, Decimal(found["year"])))
     years = Counter(m.number.value for m in mentions)
     if not years:
         return

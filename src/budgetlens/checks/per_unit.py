@@ -15,6 +15,7 @@ from decimal import Decimal
 from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import MONEY, Context, Operand, plain, span_location
 from budgetlens.checks.findings import Evidence
+from budgetlens.checks.intervals import from_wan, to_wan
 from budgetlens.claims.model import Claim
 from budgetlens.document import Heading, Paragraph
 
@@ -79,7 +80,11 @@ _PAID = re.compile(r"资金|合计|支付|发放|补偿|补助|补贴|劳务费|
 
 _PER = re.compile(r"(?P<per>人均|户均|次均)|平均每(?P<each>人|户|次)")
 _COUNTED = {"人": ("人", "名"), "户": ("户",), "次": ("次", "人次")}
-_WAN = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+
+
+def _convert(amount: Decimal, unit: str | None, into: str | None) -> Decimal:
+    """Money printed in one of 元/万元/亿元 in another."""
+    return from_wan(to_wan(amount, unit), into)
 
 
 def _unit_of(claim: Claim) -> tuple[str, ...] | None:
@@ -118,15 +123,17 @@ def per_units(ctx: Context) -> None:
 
 def _judge(ctx: Context, claim: Claim, total: Claim, count: Claim) -> None:
     stated, t, n = (Operand.from_claim(c) for c in (claim, total, count))
-    scale = _WAN[total.quantity.unit or "元"] / _WAN[claim.quantity.unit or "元"]
+
+    def each(amount: Decimal) -> Decimal:  # the total's amount per unit, in the claim's unit
+        return _convert(amount, total.quantity.unit, claim.quantity.unit) / n.number.value
+
     half = t.number.half_unit
-    lo = (t.number.value - half) * scale / n.number.value
-    hi = (t.number.value + half) * scale / n.number.value
+    lo, hi = each(t.number.value - half), each(t.number.value + half)
     s_half = stated.number.half_unit
     if stated.number.value + s_half >= lo and stated.number.value - s_half <= hi:
         ctx.held(PER_UNIT)
         return
-    computed = t.number.value * scale / n.number.value
+    computed = each(t.number.value)
     ctx.violated(
         PER_UNIT,
         "error",
@@ -175,12 +182,14 @@ def _judge_product(
     block = ctx.block_of(total.span.block_id)
     if not isinstance(block, Heading | Paragraph):
         return
-    scale = Decimal(10_000) if (count.quantity.unit or "").startswith("万") else Decimal(1)
     t, n = Operand.from_claim(total), Operand.from_claim(count)
-    product = value * n.number.value * scale / _WAN[total.quantity.unit or "元"]
-    half = (
-        t.number.half_unit + value * n.number.half_unit * scale / _WAN[total.quantity.unit or "元"]
-    )
+    ten_thousands = (count.quantity.unit or "").startswith("万")  # "20.04万亩"
+
+    def paid(quantity: Decimal) -> Decimal:  # the price times a quantity, in the total's unit
+        return _convert(value * quantity, "万元" if ten_thousands else "元", total.quantity.unit)
+
+    product = paid(n.number.value)
+    half = t.number.half_unit + paid(n.number.half_unit)
     if abs(product - t.number.value) <= half:
         ctx.held(PRODUCT)
         return

@@ -13,7 +13,15 @@ from decimal import Decimal
 
 from budgetlens.checks import holds
 from budgetlens.checks.catalog import Doc, Rule
-from budgetlens.checks.engine import MONEY, Context, Operand, plain, span_location
+from budgetlens.checks.engine import (
+    MONEY,
+    Context,
+    Operand,
+    cell_location,
+    plain,
+    span_location,
+    word_operand,
+)
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.checks.intervals import check_equal
 from budgetlens.checks.linking import (
@@ -26,7 +34,6 @@ from budgetlens.checks.linking import (
 from budgetlens.checks.scores import MISSES
 from budgetlens.claims.model import Claim
 from budgetlens.document import Heading, Paragraph, Table
-from budgetlens.numbers import Number
 from budgetlens.tables import schemas as s
 from budgetlens.tables.kinds import KINDS
 
@@ -528,14 +535,6 @@ def _names_carry(ctx: Context, claim: Claim, what: str, at_start: bool) -> bool:
     return named and ("年初" in lead) == at_start and "上年" not in lead
 
 
-def _none_operand(text: str, location: EvidenceLocation) -> Operand:
-    return Operand(
-        Number(text=text, value=Decimal(0), decimals=0),
-        None,
-        Evidence(role="operand", text=text, location=location),
-    )
-
-
 def none_but_amount(ctx: Context) -> None:
     """ "无预算结转结余" while the report states a carry-over above zero. A department's reports
     (its 决算 and its 部门整体 self-evaluation) answer for one another; a project's report
@@ -546,16 +545,8 @@ def none_but_amount(ctx: Context) -> None:
         if isinstance(block, Table):
             for cell in block.cells:
                 for match in _NONE.finditer(cell.text):
-                    where = EvidenceLocation(
-                        table_id=block.id,
-                        row=cell.row,
-                        col=cell.col,
-                        start=match.start(),
-                        end=match.end(),
-                        line=cell.location.line_start,
-                        page=cell.location.page or block.location.page,
-                    )
-                    stated = _none_operand(match.group(), where)
+                    where = cell_location(block, cell, *match.span())
+                    stated = word_operand(match.group(), where)
                     table = by_id.get(block.id)
                     _left_in_table(ctx, [table] if table else [], match.group(), stated)
             continue
@@ -601,7 +592,7 @@ def _none_said(
             or (department and _department_report(ctx.report_title(c.span.block_id)))
         )
     ]
-    stated = _none_operand(block.text[span[0] : span[1]], span_location(block, *span))
+    stated = word_operand(block.text[span[0] : span[1]], span_location(block, *span))
     if amounts:
         ctx.violated(
             NONE_STATED,

@@ -16,8 +16,8 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from budgetlens.checks.catalog import Doc, Rule
-from budgetlens.checks.engine import Context, Operand, plain
-from budgetlens.checks.findings import Evidence, EvidenceLocation
+from budgetlens.checks.engine import Context, Operand, cell_location, plain
+from budgetlens.checks.findings import Evidence
 from budgetlens.document import Cell, Table
 from budgetlens.tables import schemas as s
 from budgetlens.textnorm import to_halfwidth
@@ -106,34 +106,26 @@ def _number(text: str) -> Decimal | None:
         return None
 
 
-def row_cells(ctx: Context, item: s.ScoreItem) -> list[Cell]:
-    """The printed cells of a score item's row, left to right."""
-    where = item.location
-    grid = next((b for b in ctx.document.blocks if b.id == where.table_id), None)
+def row_cells(ctx: Context, item: s.ScoreItem) -> tuple[Table | None, list[Cell]]:
+    """A score item's table as printed and the cells of its row, left to right."""
+    grid = ctx.block_of(item.location.table_id)
     if not isinstance(grid, Table):
-        return []
-    return sorted((c for c in grid.cells if c.row == where.row), key=lambda c: c.col)
+        return None, []
+    return grid, sorted((c for c in grid.cells if c.row == item.location.row), key=lambda c: c.col)
 
 
-def cell_evidence(table_id: str, cell: Cell, text: str, start: int | None = None) -> Evidence:
+def cell_evidence(table: Table, cell: Cell, text: str, start: int | None = None) -> Evidence:
     """Words of a cell as evidence, at their offset where given."""
-    location = EvidenceLocation(
-        table_id=table_id,
-        row=cell.row,
-        col=cell.col,
-        line=cell.location.line_start,
-        page=cell.location.page,
-        start=start,
-        end=None if start is None else start + len(text),
-    )
-    return Evidence(role="label", text=text, location=location)
+    end = None if start is None else start + len(text)
+    return Evidence(role="label", text=text, location=cell_location(table, cell, start, end))
 
 
 def _formula_cell(ctx: Context, item: s.ScoreItem) -> tuple[Evidence, str] | None:
     """The cell of the item's row that prints its formula, as evidence, and the formula."""
-    for cell in row_cells(ctx, item):
-        if m := _FORMULA.search(to_halfwidth(cell.text)):
-            return cell_evidence(item.location.table_id, cell, m.group()), m["expr"]
+    grid, cells = row_cells(ctx, item)
+    for cell in cells:
+        if grid is not None and (m := _FORMULA.search(to_halfwidth(cell.text))):
+            return cell_evidence(grid, cell, m.group()), m["expr"]
     return None
 
 

@@ -450,7 +450,7 @@ def code_names(ctx: Context) -> None:
 
 def _where(ctx: Context, row: s.Amount, table: s.Statement) -> EvidenceLocation:
     """The cell the row's label is printed in (its first where the reader joined it)."""
-    block = ctx.document.block(table.id)
+    block = ctx.block_of(table.id)
     cells = block.grid()[row.location.row] if isinstance(block, Table) else []
     col = next((c for c, text in enumerate(cells) if text and text in row.label), 0)
     return EvidenceLocation(

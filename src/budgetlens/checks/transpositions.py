@@ -79,15 +79,9 @@ def shared_noun(a: Claim, b: Claim) -> str:
     return noun if len(noun) >= MIN_NOUN and " " not in noun else ""
 
 
-def _alike(a: Claim, b: Claim) -> bool:
-    qa, qb = a.quantity, b.quantity
-    return (
-        qa.unit == qb.unit
-        and qa.percent == qb.percent
-        and qa.decimals == qb.decimals
-        and a.span.block_id != b.span.block_id
-        and (a.year == b.year or None in (a.year, b.year))
-    )
+def _apart(a: Claim, b: Claim) -> bool:
+    """Printed in different paragraphs, of one year (where both name one)."""
+    return a.span.block_id != b.span.block_id and (a.year == b.year or None in (a.year, b.year))
 
 
 def transposed_digits(ctx: Context) -> None:
@@ -109,7 +103,7 @@ def _compare(
     ctx: Context, printed: Counter, earlier: Claim, later: Claim, reported: set[str]
 ) -> None:
     a, b = _digits(earlier), _digits(later)
-    if len(a) < MIN_DIGITS or not _alike(earlier, later) or not (a == b or swapped(a, b)):
+    if len(a) < MIN_DIGITS or not _apart(earlier, later) or not (a == b or swapped(a, b)):
         return
     noun = shared_noun(earlier, later)
     if not noun:

@@ -514,8 +514,9 @@ _TARGET_WORDS = {
 def target_comparisons(ctx: Context) -> None:
     """ "全年向1628名优抚对象发放了抚恤补助，超过年度目标1650人": 1628 is not above 1650."""
     for i, target in enumerate(ctx.claims):
-        said = _TARGET_SAID.search(ctx.sentence_before(target)[-16:])
-        if target.type != "target" or said is None:
+        lead = ctx.sentence_before(target)[-16:] if target.type == "target" else ""
+        said = _TARGET_SAID.search(lead)
+        if said is None:
             continue
         done = next(
             (
@@ -541,7 +542,7 @@ def target_comparisons(ctx: Context) -> None:
         if relation in _TARGET_WORDS[said["word"]]:
             ctx.held(TARGET_WORD)
             continue
-        start = target.span.start - len(ctx.sentence_before(target)[-16:]) + said.start("word")
+        start = target.span.start - len(lead) + said.start("word")
         _violated(
             ctx,
             TARGET_WORD,
