@@ -28,6 +28,10 @@ def test_known_report_finds_every_high_confidence_entry():
     assert (high.detected, high.total) == (14, 14)
     assert not [m for m in report.missed if m["confidence"] == "high"]
     assert sum(t.total for t in report.per_seed.values()) == 60
+    # the stricter count: a label found only through a neighbour's finding is listed, not counted
+    window = sum(t.detected for t in report.per_confidence.values())
+    own = sum(t.detected for t in report.on_line.values())
+    assert own + len(report.by_neighbour) == window and report.on_line["high"].detected == 14
 
 
 @pytest.fixture(scope="module")

@@ -697,7 +697,8 @@ def eval_detection(
 def eval_known(report: Path, labels: Path) -> None:
     """Contradictions labelled by hand in one REPORT (LABELS in known_contradictions.json's
     shape, lines of the text export) that check reports: an error or warning within ±2 lines
-    of each. For reports the rules were not tuned on."""
+    of each, and, stricter, one pointing at the label's own line. For reports the rules were
+    not tuned on."""
     from budgetlens.evaluation.detection import evaluate_known, format_known
     from budgetlens.pipeline import check_document
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from budgetlens.checks import (
+    adjustments,
     change_pairs,
     completeness,
     criteria,
@@ -13,6 +14,8 @@ from budgetlens.checks import (
     identity,
     indicator_rows,
     lists,
+    numbering,
+    outlines,
     per_unit,
     project_tables,
     projects,
@@ -44,8 +47,10 @@ FAMILIES: list[CheckFamily] = [
     *per_unit.FAMILIES,
     *funds.FAMILIES,
     *statements.FAMILIES,
+    *outlines.FAMILIES,
     *prose.FAMILIES,
     *change_pairs.FAMILIES,
+    *adjustments.FAMILIES,
     *prose_scores.FAMILIES,
     *grades.FAMILIES,
     *restatements.FAMILIES,
@@ -60,6 +65,7 @@ FAMILIES: list[CheckFamily] = [
     *identity.FAMILIES,
     *indicator_rows.FAMILIES,
     *completeness.FAMILIES,
+    *numbering.FAMILIES,
     *lists.FAMILIES,
 ]
 

@@ -43,13 +43,14 @@ PER_UNIT = Rule(
 
 PRODUCT = Rule(
     "RATE.unit_price_product",
-    version=1,
+    version=2,
     severity="error",
     zh=Doc(
         "按标准发放的总额等于标准 × 数量",
         what="同一段中写出单价标准（“每亩30元”“每人每年200元”“800元/人·天”）、该单位的数量（“20.04万亩”"
         "“11856人”）和其后的总额（“发放补偿资金612.00万元”）时，总额等于单价 × 数量，容许总额的"
-        "四舍五入；单位（元、万元，万亩）换算后比较。",
+        "四舍五入；单位（元、万元，万亩）换算后比较。按月的标准（“每人每月850元”）乘以写出的月数，"
+        "总额称全年的乘以 12；未写月数的按月、按天标准不检查。",
         why="总额由标准和数量算出，三者在同一段中不一致，至少有一个数写错。",
     ),
     en=Doc(
@@ -57,15 +58,20 @@ PRODUCT = Rule(
         what='Where a paragraph prints a unit price ("每亩30元", "每人每年200元", "800元/人·天"), '
         'a quantity in that unit ("20.04万亩", "11856人") and then a total ("发放补偿资金612.00'
         '万元"), the total is the price times the quantity, its rounding allowed, 元, 万元 and '
-        "万亩 converted.",
+        "万亩 converted. A monthly rate (每人每月850元) is also times the months printed, or 12 "
+        "for a total said to be the year's; a monthly or daily rate for a span not printed is "
+        "not checked.",
         why="The total is computed from the standard and the quantity; three figures of one "
         "paragraph that disagree mean at least one is misprinted.",
     ),
 )
+_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "1,050", "850", "0.5"
 _PRICE = re.compile(
-    r"每(?P<each>人次|人|户|亩|次|名|平方米)(?:每年|每月|每天)?\s*(?P<a>\d+(?:\.\d+)?)\s*元"
-    r"|(?P<b>\d+(?:\.\d+)?)\s*元\s*/\s*(?P<per>人次|人|户|亩|次|名|平方米)"
+    rf"每(?P<each>人次|人|户|亩|次|名|平方米)(?:每(?P<period>年|月|天))?\s*(?P<a>{_AMOUNT})\s*元"
+    rf"|(?P<b>{_AMOUNT})\s*元\s*/\s*(?P<per>人次|人|户|亩|次|名|平方米)"
 )
+_MONTHS = re.compile(r"(\d{1,2})个月")
+_YEAR = re.compile(r"全年|年度")
 _SAME_UNIT = {
     "人": ("人", "名", "人次"),
     "名": ("人", "名"),
@@ -155,7 +161,7 @@ def unit_price_products(ctx: Context) -> None:
         text = ctx.text_of(block_id)
         for price in _PRICE.finditer(text):
             unit = price["each"] or price["per"]
-            value = Decimal(price["a"] or price["b"])
+            value = Decimal((price["a"] or price["b"]).replace(",", ""))
             counts = [
                 c
                 for c in claims
@@ -172,12 +178,28 @@ def unit_price_products(ctx: Context) -> None:
                 and c.span.start > max(count.span.start, price.end())
                 and _PAID.search(c.subject)
             ]
-            if totals:
-                _judge_product(ctx, price, value, count, totals[0])
+            if not totals:
+                continue
+            periods = _periods(price, text[price.start() : totals[0].span.end])
+            if periods is None:
+                ctx.not_checked(PRODUCT)  # a monthly or daily rate for a span the text omits
+            else:
+                _judge_product(ctx, price, value, periods, count, totals[0])
+
+
+def _periods(price: re.Match[str], sentence: str) -> int | None:
+    """How many of the rate's periods the total pays: a monthly rate "N个月", or 12 for a
+    total said to be the year's ("全年发放"); a daily rate only where no period is needed."""
+    if price["period"] == "月":
+        months = _MONTHS.search(sentence)
+        if months:
+            return int(months[1])
+        return 12 if _YEAR.search(sentence) else None
+    return None if price["period"] == "天" else 1
 
 
 def _judge_product(
-    ctx: Context, price: re.Match[str], value: Decimal, count: Claim, total: Claim
+    ctx: Context, price: re.Match[str], value: Decimal, periods: int, count: Claim, total: Claim
 ) -> None:
     block = ctx.block_of(total.span.block_id)
     if not isinstance(block, Heading | Paragraph):
@@ -186,13 +208,15 @@ def _judge_product(
     ten_thousands = (count.quantity.unit or "").startswith("万")  # "20.04万亩"
 
     def paid(quantity: Decimal) -> Decimal:  # the price times a quantity, in the total's unit
-        return _convert(value * quantity, "万元" if ten_thousands else "元", total.quantity.unit)
+        paid = value * periods * quantity
+        return _convert(paid, "万元" if ten_thousands else "元", total.quantity.unit)
 
     product = paid(n.number.value)
     half = t.number.half_unit + paid(n.number.half_unit)
     if abs(product - t.number.value) <= half:
         ctx.held(PRODUCT)
         return
+    months = f" × {periods}个月" if periods != 1 else ""
     start, end = price.span()
     standard = Evidence(
         role="operand", text=price.group(), location=span_location(block, start, end)
@@ -203,7 +227,7 @@ def _judge_product(
         t,
         [standard, n],
         f"{total.subject} {t.number.text}{total.quantity.unit} ≠ {price.group()} × {count.subject} "
-        f"{n.number.text}{count.quantity.unit} = {plain(product)}{total.quantity.unit}",
+        f"{n.number.text}{count.quantity.unit}{months} = {plain(product)}{total.quantity.unit}",
         computed=plain(product),
     )
 

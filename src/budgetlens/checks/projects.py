@@ -25,20 +25,23 @@ from budgetlens.tables import schemas as s
 
 FIGURE = Rule(
     "RESTATE.project_budget_figure",
-    version=1,
+    version=2,
     severity="error",
     zh=Doc(
         "正文所写的项目年初预算、调整后预算、执行数等于自评表",
         what="“项目年初预算67.77万元，执行数67.77万元”等金额，与该项目自评表「预算执行情况」"
         "资金总额一行的年初预算数、调整后预算数、预算执行数相同；年初预算写成调整后预算数的，"
-        "消息会说明是年中追加的资金。",
+        "消息会说明是年中追加的资金。正文所写项目本身的预算执行率（“预算执行率100%”，不是"
+        "“其中财政拨款…执行率”）等于该行的执行率，按印出的位数判断。",
         why="预算和执行数是执行率与评分的基础；正文与表不符，读者无法知道哪一个是真的。",
     ),
     en=Doc(
         "A project's budget figures in prose are its self-evaluation table's",
         what='"项目年初预算67.77万元，执行数67.77万元" equals the 年初预算数, 调整后预算数 or '
         "预算执行数 of the 资金总额 line of the project's self-evaluation table; a 年初预算 that "
-        "is the adjusted budget is said to be money added during the year.",
+        "is the adjusted budget is said to be money added during the year. The project's own "
+        'execution rate in prose ("预算执行率100%", not a part\'s "其中财政拨款…执行率") is that '
+        "line's rate, at its printed precision.",
         why="Budget and outturn are the basis of the execution rate and the score; prose that "
         "differs from the table leaves readers not knowing which is true.",
     ),
@@ -111,7 +114,14 @@ _COLUMNS = (
     (re.compile(r"(调整后|全年)预算(数|金额)?$"), "adjusted"),
     (re.compile(r"(预算)?执行(数|金额|资金)$|实际支出(数|金额|资金)?$"), "executed"),
 )
-_COLUMN_NAMES = {"budget": "年初预算数", "adjusted": "调整后预算数", "executed": "预算执行数"}
+_COLUMN_NAMES = {
+    "budget": "年初预算数",
+    "adjusted": "调整后预算数",
+    "executed": "预算执行数",
+    "rate": "执行率",
+}
+_RATE = re.compile(r"^(?:项目)?(?:预算|资金)?执行率$")
+_PART = re.compile(r"财政拨款|自有|其他资金|自筹|中央|省级|市级|县级|区级")
 
 
 def _self_evaluation(table: s.TableModel) -> bool:
@@ -129,13 +139,22 @@ def _table_for(ctx: Context, claim: Claim, tables: list[s.TableModel]):
     return named[0] if len(named) == 1 else None
 
 
+def _column(claim: Claim, by_id: dict[str, Claim]) -> str | None:
+    """The 总额 column a claim restates: a money amount by its name; a rate only where it is
+    the project's own ("预算执行率100%"), not a part's ("其中财政拨款执行…，执行率95.32%")."""
+    subject = subject_key(claim.subject)
+    if claim.type == "amount" and claim.quantity.unit in MONEY:
+        return next((c for pattern, c in _COLUMNS if pattern.search(subject)), None)
+    of = by_id.get(claim.ref or "")
+    part = of is not None and _PART.search(of.subject)
+    return "rate" if claim.type == "rate" and _RATE.search(subject) and not part else None
+
+
 def project_budget_figures(ctx: Context) -> None:
     tables = [t for t in ctx.extraction.tables if _self_evaluation(t)]
+    by_id = {c.id: c for c in ctx.claims}
     for claim in ctx.claims:
-        if claim.type != "amount" or claim.quantity.unit not in MONEY:
-            continue
-        subject = subject_key(claim.subject)
-        column = next((c for pattern, c in _COLUMNS if pattern.search(subject)), None)
+        column = _column(claim, by_id)
         table = _table_for(ctx, claim, tables) if column else None
         lines = holds.total_lines(table) if table else []
         row = lines[0] if lines else None
@@ -146,6 +165,16 @@ def project_budget_figures(ctx: Context) -> None:
         header = row.columns.get(column, column)
         if not printed.reliable or (column == "budget" and "年初" not in header):
             ctx.not_checked(FIGURE)  # a 完成情况表's 预算额 may be the year's, not 年初预算
+            continue
+        if column == "rate":
+            ctx.judged(
+                FIGURE,
+                check_equal(stated.number, printed.number),
+                stated,
+                [printed],
+                f"{claim.subject} {stated.number.text} ≠ {table.project or table.title} "
+                f"自评表执行率 {printed.number.text}",
+            )
             continue
         unit = claim.quantity.unit  # a T3's 预算执行情况 is in 万元
         judgement = check_equal(Quantity(stated.number, unit), Quantity(printed.number, "万元"))

@@ -73,7 +73,7 @@ WHOLE = Rule(
 )
 PARTS = Rule(
     "FOOT.parts_add_up_to_total",
-    version=4,
+    version=5,
     severity="error",
     zh=Doc(
         "合计之后列出的各组成部分之和等于合计",
@@ -81,7 +81,9 @@ PARTS = Rule(
         "全部组成部分（基本支出 = 人员经费 + 公用经费；“三公” = 出国 + 车 + 接待），或合计下以"
         "“包括：”引出、逐段编号列出，或逐段列出的是按科目（类、款、项）分的各行，或计数的各部分以"
         "“其他…”收尾，表明列举完整时，"
-        "各部分之和等于合计；列举不完整时，计数的各部分之和（或合计为 0 时任何部分）不超过合计。",
+        "各部分之和等于合计；列举不完整时，计数的各部分之和（或合计为 0 时任何部分）不超过合计，"
+        "同一句“其中”所列的任何一笔金额也不超过合计（“授予中小企业合同金额281.20万元，其中：授予"
+        "小微企业合同金额294.65万元”）。",
         why="列举完整的部分加不出合计，说明合计或某一部分印错。",
     ),
     en=Doc(
@@ -92,7 +94,8 @@ PARTS = Rule(
         'it that a "包括：" opens or that are its lines by classification (类, 款, 项), or '
         'counted parts end in a catch-all ("其他用车"), the parts add up to the total; where it '
         "may "
-        "not be, counted parts (or any part of a total printed 0) make no more than the total.",
+        "not be, counted parts (or any part of a total printed 0) make no more than the total, "
+        'and no one amount a sentence lists after "其中" is more than its whole.',
         why="A complete list of parts that does not make its total means the total or a part is "
         "misprinted.",
     ),
@@ -177,36 +180,42 @@ EXPLAINED = Rule(
 )
 RATE = Rule(
     "RATE.actual_over_budget",
-    version=1,
+    version=2,
     severity="error",
     zh=Doc(
         "正文所写的执行率（到位率）等于实际数 ÷ 预算数",
         what="一句中只有一个预算数和一个实际数时（“预算100万元，实际支出95万元，执行率95%”），"
-        "比率按实际数 ÷ 预算数重新计算。",
+        "比率按实际数 ÷ 预算数重新计算。句中同时写出年初预算和全年预算的，执行率以全年预算为"
+        "分母（比率名为“完成年初预算”的除外）；“其中”之后某一部分资金的执行率，不以“其中”之前"
+        "整体的预算为分母。",
         why="执行率、到位率是绩效评价的核心指标；正文与其金额不符，结论就不可信。",
     ),
     en=Doc(
         "A rate stated in prose is the actual amount ÷ the budget",
         what='Where a sentence has one budget and one actual amount ("预算100万元，实际支出95'
-        '万元，执行率95%"), the rate is recomputed as actual ÷ budget.',
+        '万元，执行率95%"), the rate is recomputed as actual ÷ budget. Where it prints both the '
+        "年初 and the year's budget, an execution rate is of the year's (unless it names 年初); "
+        'the rate of a part after "其中" is not taken of the whole\'s budget before it.',
         why="Execution and arrival rates are the core of a performance evaluation; one its own "
         "amounts contradict makes the conclusion doubtful.",
     ),
 )
 SHORTFALL = Rule(
     "RATE.shortfall_over_budget",
-    version=1,
+    version=2,
     severity="error",
     zh=Doc(
         "偏离度、结余率等于（预算数 − 实际数）÷ 预算数",
         what="偏离度、结余率、结转结余率、节资率与同一句的一个预算数和一个实际数一起写出时，"
-        "按（预算数 − 实际数）÷ 预算数重新计算。",
+        "按（预算数 − 实际数）÷ 预算数重新计算；写出的是结转结余金额本身时（“年末结转和结余"
+        "15.60万元，结转结余率0.65%”），按该金额 ÷ 预算数计算。",
         why="偏离度决定预算编制准确性的得分；算错会直接改变评分。",
     ),
     en=Doc(
         "A deviation or balance rate is (budget − actual) ÷ budget",
         what="A 偏离度, 结余率, 结转结余率 or 节资率 stated with one budget and one actual amount "
-        "is recomputed as (budget − actual) ÷ budget.",
+        "is recomputed as (budget − actual) ÷ budget; where the amount printed is the money left "
+        'over itself ("年末结转和结余15.60万元，结转结余率0.65%"), as that amount ÷ budget.',
         why="The deviation scores the accuracy of the budget; a wrong one changes the score.",
     ),
 )
@@ -378,11 +387,16 @@ _DEFINED_PARTS: dict[str, tuple[str, ...]] = {
 
 def _parts_within(ctx: Context, total: Claim, parts: list[Claim]) -> None:
     """Some of the parts listed: counted ones make no more than their total ("共有车辆0辆，
-    其中：执法执勤用车4辆、应急保障用车2辆"), and none make more than a total printed 0."""
+    其中：执法执勤用车4辆、应急保障用车2辆"), none make more than a total printed 0, and no
+    one part of a sentence's "其中" is more than its whole ("授予中小企业合同金额281.20万元，
+    其中：授予小微企业合同金额294.65万元")."""
     counted = total.quantity.unit in _COUNTED
     parts = [p for p in parts if p.span.block_id == total.span.block_id]
+    if not counted and total.quantity.value != 0:
+        # money parts may overlap (小微 within 中小), so only each one is bounded
+        parts = [p for p in parts if _in_its_list(ctx, total, p) and _above(p, total)][:1]
     listed = sum((p.quantity.value for p in parts), Decimal(0))
-    if not parts or not (counted or total.quantity.value == 0):
+    if not parts:
         return  # items below a "其中：" paragraph may list more than the total counts
     t, operands = Operand.from_claim(total), [Operand.from_claim(p) for p in parts]
     if listed <= total.quantity.value:
@@ -397,6 +411,20 @@ def _parts_within(ctx: Context, total: Claim, parts: list[Claim]) -> None:
         f" = {plain(listed)} 已超过合计",
         computed=f"≥ {plain(listed)}",
     )
+
+
+def _above(part: Claim, total: Claim) -> bool:
+    """A part more than its total beyond both figures' rounding, in one money unit."""
+    if part.quantity.unit not in MONEY or total.quantity.unit not in MONEY:
+        return False
+    p, t = (Quantity(Operand.from_claim(c).number, c.quantity.unit) for c in (part, total))
+    return p.interval.lo > t.interval.hi
+
+
+def _in_its_list(ctx: Context, total: Claim, part: Claim) -> bool:
+    """A part its sentence lists after "其中" following the total, before any "；"."""
+    between = ctx.paragraph_before(part)[total.span.end :]
+    return "其中" in between and not re.search(r"[；;。]", between)
 
 
 def _semicolon_between(ctx: Context, first: Claim, then: Claim) -> bool:
@@ -803,7 +831,7 @@ def rates(ctx: Context) -> None:
             if not actuals and spent.span.block_id == rate.span.block_id and spent.role != "budget":
                 actuals = [spent]  # in a footing too: "其中：…支出决算为412.36万元，完成预算…"
             if not budgets:  # "其中：…年初预算为121.50万元，支出决算为118.36万元，完成年初预算的…"
-                budgets = _budget_before(ctx.claims, rate)
+                budgets = _budget_before(ctx, rate, spent)
             if len(budgets) != 1 or len(actuals) != 1 or spent is not actuals[0]:
                 if budgets and actuals:
                     ctx.not_checked(SHORTFALL if rate.subject.endswith(_SHORTFALL) else RATE)
@@ -811,28 +839,40 @@ def rates(ctx: Context) -> None:
             budget, actual = budgets[0], actuals[0]
             if not comparable(actual, budget):
                 continue
-            if rate.subject.endswith(_SHORTFALL):
+            if rate.subject.endswith(_SHORTFALL) and _LEFT_OVER.search(actual.subject):
+                _ratio(ctx, SHORTFALL, rate, actual, budget, "")  # the gap is printed
+            elif rate.subject.endswith(_SHORTFALL):
                 _gap_ratio(ctx, rate, actual, budget)
             else:
                 _ratio(ctx, RATE, rate, actual, budget, "")
 
 
 _BUDGET_NAME = re.compile(r"(?:年初|全年|调整后?)?预算数?$")
+_YEARS_BUDGET = re.compile(r"(?:全年|调整后?)预算数?$")
+# "年末结转和结余15.60万元，结转结余率0.65%": the amount is the money left over itself
+_LEFT_OVER = re.compile(r"结转|结余")
 
 
-def _budget_before(claims: list[Claim], rate: Claim) -> list[Claim]:
+def _budget_before(ctx: Context, rate: Claim, actual: Claim) -> list[Claim]:
     """The one budget amount of a rate's sentence before it, where a footing took it into
-    another group."""
+    another group: of 年初 and 全年 budgets the year's, as an execution rate is of it, unless
+    the rate names 年初. None for a part's rate ("其中财政拨款执行104.85万元，执行率95.32%"):
+    the budget printed before "其中" is the whole's."""
     start = rate.span.start - len(rate.subject) - 80
     found = [
         c
-        for c in claims
+        for c in ctx.claims
         if c.span.block_id == rate.span.block_id
         and c.type == "amount"
         and max(start, 0) <= c.span.start < rate.span.start
         and _BUDGET_NAME.search(c.subject)
     ]
-    return found[-1:] if len(found) == 1 else []
+    if len(found) > 1 and "年初" not in rate.subject:
+        found = [c for c in found if _YEARS_BUDGET.search(c.subject)]
+    if len(found) != 1:
+        return []
+    between = ctx.text_of(rate.span.block_id)[found[0].span.end : actual.span.start]
+    return [] if "其中" in between else found
 
 
 def _gap_ratio(ctx: Context, rate: Claim, actual: Claim, budget: Claim) -> None:

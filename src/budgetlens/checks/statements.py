@@ -175,6 +175,28 @@ EXPENDITURE = Rule(
     ),
 )
 
+SUMMARY_LINES = Rule(
+    "STMT.summary_lines",
+    version=1,
+    severity="error",
+    zh=Doc(
+        "收支总表每一侧编号列出的各行之和等于本年（当年）收入或支出合计",
+        what="收支总表中，收入一侧“一、二、三、…”编号的各行之和等于本年（当年）收入合计（小计），"
+        "支出一侧各行之和等于本年（当年）支出合计；支出按功能分类和按支出用途（经济分类）分两栏"
+        "列出的，每一栏分别相加。空白的行按 0 计。",
+        why="同一笔支出按两种口径分，各自都要加出同一个合计；一栏加不出来，说明其中某行印错或漏印。",
+    ),
+    en=Doc(
+        "A summary statement's numbered lines add up to each side's 本年 total",
+        what="In a summary statement, the numbered lines (一、二、三、…) of the income side add up "
+        "to 本年收入合计 (当年收入小计), and those of the expenditure side to 本年支出合计; where "
+        "spending is printed by function and by use (economic classification) in two columns, "
+        "each column adds up on its own. A blank line counts as 0.",
+        why="One year's spending classified two ways makes one total both ways; a column that "
+        "does not has a misprinted or missing line.",
+    ),
+)
+
 _SUMMARIES = ("summary", "fiscal_summary")  # income and expenditure side by side
 # The parts of each side's 总计, by label prefix (the 财政拨款 summary names them its own way).
 _INCOME_PARTS = (
@@ -261,6 +283,51 @@ def _total_of(ctx, title, rule: Rule, total, side, noun, parts_labels) -> None:
     )
 
 
+_SIDE_TOTAL = re.compile(r"^(?:当年|本年)(收入|支出)(?:小计|合计)$")
+
+
+def _merged_amount(table: s.Statement, at: int) -> Operand | None:
+    """The amount of a label printed across both expenditure columns: on the same printed
+    line (the rows after it on the sides to its right), the one unlabelled amount."""
+    row = table.rows[at]
+    for other in table.rows[at + 1 :]:
+        if other.side <= row.side:
+            return None
+        if not other.label and (amount := _amount(other)):
+            return amount
+    return None
+
+
+def summary_lines(ctx: Context) -> None:
+    """Each side's (each classification's) numbered lines against its 本年 total; a total
+    printed once across both expenditure columns (a merged row) serves both."""
+    for table in ctx.extraction.tables:
+        if not isinstance(table, s.Statement) or table.form not in _SUMMARIES:
+            continue
+        totals: dict[str, tuple[int, Operand]] = {}  # kind → (index of its row, amount)
+        for i, row in enumerate(table.rows):
+            found = _SIDE_TOTAL.match(row.label.replace(" ", ""))
+            amount = _amount(row) or _merged_amount(table, i)
+            if found and amount is not None:
+                totals.setdefault(found[1], (i, amount))
+        for side in sorted({r.side for r in table.rows}):
+            kind = "收入" if side == 0 else "支出"
+            if kind not in totals:
+                continue
+            at, total = totals[kind]
+            numbered = [
+                r
+                for r in table.rows[:at]
+                if r.side == side and _NUMBERING.match(r.label.replace(" ", ""))
+            ]
+            parts = [p for r in numbered if (p := _amount(r))]
+            if len(numbered) < 2 or not parts:
+                continue
+            column = next(iter(numbered[0].values), "").removesuffix("/金额")
+            what = f"本年{kind}合计（{column}各行）" if column else f"本年{kind}合计"
+            judge_lines(ctx, SUMMARY_LINES, table.title, [(total, parts, what)])
+
+
 _TOTAL = re.compile(r"^(?:\w{0,6}合计|小计|总计)$")  # 合计, 本年支出合计
 _MISREAD = 3  # of the lines of one identity, more than a third failing: the columns were misread
 
@@ -297,7 +364,7 @@ def _parts_of(columns: list[str], total: str) -> list[str] | None:
     return parts or None
 
 
-def _judge_lines(
+def judge_lines(
     ctx: Context,
     rule: Rule,
     title: str,
@@ -364,7 +431,7 @@ def column_totals(ctx: Context) -> None:
                     # a blank in these statements prints a zero: one over parts that are not
                     # zero hides a figure
                     hiding = [(f, w) for f, w in blanks if sum(p.number.value for p in f)]
-                    if _judge_lines(ctx, COLUMNS, table.title, lines, len(hiding)):
+                    if judge_lines(ctx, COLUMNS, table.title, lines, len(hiding)):
                         for _ in range(len(blanks) - len(hiding)):
                             ctx.held(COLUMNS)
                         for found, what in hiding:
@@ -411,7 +478,7 @@ def code_hierarchy(ctx: Context) -> None:
             found = [p for r in classes if (p := _cell(r, key))]
             if stated is not None and found and total is not None:
                 lines.append((stated, found, f"{total.label}「{key}」 = 各类之和"))
-            _judge_lines(ctx, CODES, table.title, lines)
+            judge_lines(ctx, CODES, table.title, lines)
 
 
 _NAME_NOISE = re.compile(r"\s|[（(][类款项][）)]|^[一二三四五六七八九十\d]+[、.．]")
@@ -562,6 +629,7 @@ def unit_lines(ctx: Context) -> None:
 
 FAMILIES = [
     summary_identities,
+    summary_lines,
     column_totals,
     code_hierarchy,
     code_names,

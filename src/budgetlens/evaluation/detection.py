@@ -110,22 +110,27 @@ class KnownReport:
     per_confidence: dict[str, Score] = field(
         default_factory=lambda: {c: Score() for c in CONFIDENCES}
     )
+    # the stricter count: a finding of its own points at the label's line, so a neighbour's
+    # finding inside the ±2-line window does not credit it
+    on_line: dict[str, Score] = field(default_factory=lambda: {c: Score() for c in CONFIDENCES})
     per_seed: dict[str, Score] = field(default_factory=dict)
     missed: list[Json] = field(default_factory=list)
+    by_neighbour: list[Json] = field(default_factory=list)
 
     def to_json(self) -> Json:
         return {
             "per_confidence": {c: t.to_json() for c, t in self.per_confidence.items()},
+            "on_line": {c: t.to_json() for c, t in self.on_line.items()},
             "per_seed": {seed: t.to_json() for seed, t in self.per_seed.items()},
             "missed": self.missed,
+            "by_neighbour": self.by_neighbour,
         }
 
 
-def _near(findings: list[Finding], line: int) -> bool:
+def _near(findings: list[Finding], line: int, slack: int = KNOWN_LINE_SLACK) -> bool:
     evidence = (e for f in _flagged(findings) for e in f.evidence)
     return any(
-        e.location.line is not None and abs(e.location.line - line) <= KNOWN_LINE_SLACK
-        for e in evidence
+        e.location.line is not None and abs(e.location.line - line) <= slack for e in evidence
     )
 
 
@@ -137,23 +142,34 @@ def evaluate_known(findings: Mapping[str, list[Finding]], known_path: Path) -> K
         if entry["seed"] not in findings:
             continue
         hit = _near(findings[entry["seed"]], entry["line"])
+        own = _near(findings[entry["seed"]], entry["line"], slack=0)
         report.per_confidence.setdefault(entry["confidence"], Score()).add(hit)
+        report.on_line.setdefault(entry["confidence"], Score()).add(own)
         report.per_seed.setdefault(entry["seed"], Score()).add(hit)
+        keys = ("seed", "line", "confidence", "kind", "snippet")
         if not hit:
-            keys = ("seed", "line", "confidence", "kind", "snippet")
             report.missed.append({k: entry[k] for k in keys})
+        elif not own:
+            report.by_neighbour.append({k: entry[k] for k in keys})
     return report
 
 
+def _listed(entries: list[Json]) -> list[str]:
+    return [
+        f"  {m['seed']}:{m['line']} {m['confidence']} {m['kind']}: {m['snippet']}" for m in entries
+    ]
+
+
 def format_known(report: KnownReport) -> str:
-    lines = ["known contradictions detected (error or warning within ±2 lines)"]
-    lines += [f"  {c:<8}{t}" for c, t in report.per_confidence.items()]
+    lines = [
+        "known contradictions detected (error or warning within ±2 lines | on the label's line)"
+    ]
+    lines += [f"  {c:<8}{t}  |  {report.on_line[c]}" for c, t in report.per_confidence.items()]
     lines += [f"  seed {seed:<4}{t}" for seed, t in sorted(report.per_seed.items())]
     lines.append(f"missed ({len(report.missed)})")
-    lines += [
-        f"  {m['seed']}:{m['line']} {m['confidence']} {m['kind']}: {m['snippet']}"
-        for m in report.missed
-    ]
+    lines += _listed(report.missed)
+    lines.append(f"credited only by a finding on a neighbouring line ({len(report.by_neighbour)})")
+    lines += _listed(report.by_neighbour)
     return "\n".join(lines)
 
 

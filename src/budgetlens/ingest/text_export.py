@@ -97,9 +97,17 @@ def _next_nonblank(lines: list[str], start: int) -> int | None:
 MAX_CELL_LINES = 4
 
 
+# a statement's number or unit line above its table ("公开02表", "附表3", "单位：万元")
+_STATEMENT_LINE = re.compile(
+    r"^(?:公开\s*\d{1,2}\s*表|附?表\s*\d{1,2}|(?:金额)?单位[：:]\s*[万亿]?元)$"
+)
+
+
 def _titles(text: str) -> bool:
-    """Whether a line is a report's or a table's title: never a cell's continuation (a cell's
-    own words may end like one: "自评依据⏎⏎及说明")."""
+    """Whether a line is a report's or a table's title, or a statement's number or unit line:
+    never a cell's continuation (a cell's own words may end like a title: "自评依据⏎⏎及说明")."""
+    if _STATEMENT_LINE.match(text):
+        return True
     return len(text) >= 8 and (heading_level(text, styled=False) == 0 or is_caption(text))
 
 
