@@ -14,6 +14,7 @@ the year, not the year's initial budget: the message says so.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from budgetlens.checks import holds
 from budgetlens.checks.catalog import Doc, Rule
@@ -66,18 +67,19 @@ ACTUAL = Rule(
 )
 COST_UNIT = Rule(
     "RESTATE.cost_indicator_unit",
-    version=1,
+    version=2,
     severity="warning",
     zh=Doc(
         "成本指标的金额不是以“元”印出的项目预算万元数",
-        what="自评表中以“元”为单位的成本指标值，与本项目预算（年初或调整后，万元）数字完全相同时"
-        "报告：单位应为万元。",
+        what="自评表中以“元”为单位的成本指标值，与本项目预算（年初或调整后，万元）数字完全相同时，"
+        "或以“元”印出的成本实际完成值与本项目执行数（万元）数字完全相同时报告：单位应为万元。",
         why="单位错一级，成本就小了一万倍，按成本指标得出的结论也随之错误。",
     ),
     en=Doc(
         "A cost indicator is not the budget in 万元 printed in 元",
         what="A cost indicator of a self-evaluation table in 元 whose digits are exactly the "
-        "project's budget in 万元 (initial or adjusted): the unit should be 万元.",
+        "project's budget in 万元 (initial or adjusted), or an actual cost in 元 whose digits are "
+        "its spending in 万元: the unit should be 万元.",
         why="A unit off by a factor of ten thousand makes the cost, and what is concluded from "
         "it, wrong.",
     ),
@@ -273,36 +275,58 @@ def indicator_across_tables(ctx: Context) -> None:
 
 
 def cost_indicator_units(ctx: Context) -> None:
-    """ "广场升级改造费 = 47.99 元" in a project whose budget is 47.99 万元: the figure is the
-    budget, printed in the wrong unit (DOMAIN.md §6). Only an exact match of the digits is
-    taken for a slip; any other cost is a cost."""
+    """ "广场升级改造费 = 47.99 元" in a project whose budget is 47.99 万元, or an actual cost
+    "176.35元" in a project that spent 176.35 万元: the figure is the budget or the spending,
+    printed in the wrong unit (DOMAIN.md §6). Only an exact match of the digits is taken for a
+    slip; any other cost is a cost."""
     for table in ctx.extraction.tables:
         if not _self_evaluation(table):
             continue
-        budgets = {
-            line.form: [o for name in ("budget", "adjusted") if (o := Operand.in_row(line, name))]
-            for line in holds.total_lines(table)
-        }
+        totals = {line.form: line for line in holds.total_lines(table)}
         for row in table.indicators:
             label = f"{row.level1 or ''}{row.level2 or ''}"
-            if "成本" not in label or row.unit != "元" or row.target_value is None:
+            line = totals.get(row.form)
+            if "成本" not in label or line is None:
                 continue
-            if "target" not in row.cells:
-                continue
-            stated = Operand.from_cell(row.target or "", row.target_value, row.cells["target"])
-            same = [b for b in budgets.get(row.form, []) if b.number.value == stated.number.value]
-            if not same:
-                ctx.held(COST_UNIT)
-                continue
-            ctx.violated(
-                COST_UNIT,
-                "warning",
-                stated,
-                same[:1],
-                f"{row.level3 or '成本指标'} {stated.number.text} 元：与本项目预算 "
-                f"{same[0].number.text} 万元数字相同，单位应为万元",
-                computed=f"{same[0].number.text} 万元",
-            )
+            money = {
+                name: o
+                for name in ("budget", "adjusted", "executed")
+                if (o := Operand.in_row(line, name))
+            }
+            for field, bases in (("target", ("budget", "adjusted")), ("actual", ("executed",))):
+                # a cell in 元 under a 万元 row is left unread by the table reader: read here
+                parsed = getattr(row, f"{field}_value") or _in_yuan(getattr(row, field))
+                if parsed is None or field not in row.cells or (parsed.unit or row.unit) != "元":
+                    continue
+                stated = Operand.from_cell(getattr(row, field) or "", parsed, row.cells[field])
+                same = [
+                    money[b] for b in bases if b in money and money[b].number.value == parsed.value
+                ]
+                if not same:
+                    ctx.held(COST_UNIT)
+                    continue
+                what = "预算" if field == "target" else "执行数"
+                ctx.violated(
+                    COST_UNIT,
+                    "warning",
+                    stated,
+                    same[:1],
+                    f"{row.level3 or '成本指标'} {stated.number.text.removesuffix('元')} 元："
+                    f"与本项目{what} "
+                    f"{same[0].number.text} 万元数字相同，单位应为万元",
+                    computed=f"{same[0].number.text} 万元",
+                )
+                break  # one slip per row: an actual printed like its target is the same slip
+
+
+_YUAN = re.compile(r"^\s*(\d+(?:\.(\d+))?)\s*元\s*$")
+
+
+def _in_yuan(text: str | None) -> s.Parsed | None:
+    found = _YUAN.match(text or "")
+    if found is None:
+        return None
+    return s.Parsed(value=Decimal(found[1]), decimals=len(found[2] or ""), unit="元")
 
 
 FAMILIES = [

@@ -537,6 +537,28 @@ def _listed_in_full(ctx: Context, total: Claim, parts: list[Claim]) -> bool:
     return own and len(parts) >= 2 and (introduced or classified)
 
 
+_SPENT = re.compile(r"决算|实际支出|执行数")
+
+
+def _of_their_kind(ctx: Context, total: Claim, parts: list[Claim]) -> Claim | None:
+    """The total lines "：支出决算为712.46万元" make: a paragraph that prints "年初预算为3,010.00
+    万元，支出决算为3,191.61万元…其中：" above them is footed by its 决算, not its budget (None
+    where it prints none)."""
+    spent = all(_SPENT.search(ctx.paragraph_before(p)[-12:]) for p in parts)
+    if not spent or _SPENT.search(total.subject) or "预算" not in total.subject:
+        return total
+    return next(
+        (
+            c
+            for c in ctx.claims
+            if c.span.block_id == total.span.block_id
+            and c.type == "amount"
+            and _SPENT.search(c.subject)
+        ),
+        None,
+    )
+
+
 def _with_the_rest(total: Claim, parts: list[Claim]) -> bool:
     """Counted things whose list ends in a catch-all ("…执法执勤用车1辆、其他用车1辆"): every
     one of them is in some part."""
@@ -565,6 +587,8 @@ def parts_add_up(ctx: Context) -> None:
             )
             cut = next((i for i in after if _semicolon_between(ctx, total, parts[i])), None)
             parts = parts[:cut]
+        if total is not None and _listed_in_full(ctx, total, parts):
+            total = _of_their_kind(ctx, total, parts)
         complete = (
             abs(shares_sum - 100) <= Decimal("0.1")
             or (heads and len(parts) >= 2)

@@ -155,17 +155,19 @@ NONE_STATED = Rule(
 )
 COUNT = Rule(
     "COUNT.indicators",
-    version=1,
+    version=2,
     severity="error",
     zh=Doc(
         "正文所写的三级指标个数等于表中所列",
-        what="“本项目共设置7个三级指标”与同一报告中唯一一张指标表所列三级指标的行数相等。",
+        what="“本项目共设置7个三级指标”与同一报告中指标表所列三级指标的行数相等（目标设置表与自评表"
+        "列出相同行数时，即为这个数；各表行数不同时不判断）。",
         why="个数不符，说明表中漏列或多列了指标，或正文沿用了旧的指标体系。",
     ),
     en=Doc(
         "The number of 三级指标 stated is the number the table lists",
-        what='"本项目共设置7个三级指标" equals the number of indicator rows of the report\'s one '
-        "indicator table.",
+        what='"本项目共设置7个三级指标" equals the number of indicator rows of the report\'s '
+        "indicator tables (its target table and 自评表 listing as many; tables that list "
+        "different numbers are not judged).",
         why="A different count means indicators left out of or added to the table, or prose kept "
         "from an older indicator set.",
     ),
@@ -438,6 +440,8 @@ def _printed(claim: Claim) -> str:
 
 _DEPARTMENT_FACT = re.compile(r"^(?:本部门|本单位|本局|全局)")
 _ANAPHORIC = re.compile(r"^(?:该|此|上述|其)")
+# "公务用车保有量6辆", "共有车辆5辆", "实有公务用车3辆": the fleet, not one kind of vehicle
+_FLEET = re.compile(r"^(?:共有|实有|现有|在编)?(?:公务用车|车辆)(?:保有量|总数|总量)?$")
 
 
 def same_achievements(ctx: Context) -> None:
@@ -450,6 +454,10 @@ def same_achievements(ctx: Context) -> None:
         if _ANAPHORIC.match(subject):
             continue  # "该类项目共2个": which one the words point back to, not a name
         whole = bool(_DEPARTMENT_FACT.match(subject)) and claim.type == "count"
+        # the vehicles a department holds, in its 三公 and its 资产 paragraphs alike
+        fleet = claim.type == "count" and claim.role != "part" and bool(_FLEET.search(subject))
+        if fleet:
+            whole, subject = True, "车辆保有量"
         if not (claim.type == "achievement" or whole) or len(subject) < 4 or claim.comparator:
             continue  # "≥95%" in prose restates a target, not what was achieved
         # the department's own facts ("本部门核定编制23名") are one in all its reports
@@ -646,6 +654,10 @@ def _table_above(ctx: Context, claim: Claim) -> list[s.ExtractedTable]:
     return [t for t in ctx.extraction.tables if above is not None and t.id == above.id]
 
 
+def _indicator_rows(table: s.ExtractedTable) -> list:
+    return getattr(table, "indicators", None) or getattr(table, "items", [])
+
+
 def indicator_counts(ctx: Context) -> None:
     """ "本项目共设置7个三级指标" against the rows of the report's indicator table."""
     for claim in ctx.claims:
@@ -657,9 +669,10 @@ def indicator_counts(ctx: Context) -> None:
         tables = tables or [
             t for t in _in_report(ctx, claim.span.block_id, holds.target_indicators) if t.indicators
         ]
-        if len(tables) != 1:
-            continue
-        rows = getattr(tables[0], "indicators", None) or getattr(tables[0], "items", [])
+        sizes = {len(_indicator_rows(t)) for t in tables}
+        if len(sizes) != 1:
+            continue  # no table, or tables that list different numbers: which is meant is unsaid
+        rows = _indicator_rows(tables[0])
         stated = Operand.from_claim(claim)
         # "…设置13个三级指标，逐项对照评分": the report's score sheet lists them as its items
         sheets = _in_report(ctx, claim.span.block_id, holds.score_sheet)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from decimal import Decimal
+from itertools import pairwise
 
 from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand, plain
@@ -26,17 +27,20 @@ from budgetlens.tables import schemas as s
 
 BALANCE = Rule(
     "STMT.income_equals_expenditure",
-    version=2,
+    version=3,
     severity="error",
     zh=Doc(
         "收支总表的收入总计等于支出总计",
-        what="收入支出决算总表、财政拨款收入支出决算总表中，左侧收入总计等于右侧支出总计。",
+        what="收入支出决算总表、财政拨款收入支出决算总表中，左侧收入总计等于右侧支出总计；正文同一句"
+        "分别写出收入总计和支出总计时（“2024年度收入总计3648.72万元，支出总计3684.72万元”），"
+        "二者也相等。",
         why="收支总表必须平衡；不平衡说明表中有数字印错或漏项，整套报表不可信。",
     ),
     en=Doc(
         "A summary statement's income total equals its expenditure total",
         what="In the 收入支出决算总表 and the 财政拨款 summary, 收入总计 on the left equals "
-        "支出总计 on the right.",
+        "支出总计 on the right; so do the two where one sentence of the prose prints each "
+        '("2024年度收入总计3648.72万元，支出总计3684.72万元").',
         why="A summary statement balances by construction; one that does not has a misprinted "
         "or missing figure, and the statements cannot be relied on.",
     ),
@@ -182,18 +186,41 @@ SUMMARY_LINES = Rule(
     zh=Doc(
         "收支总表每一侧编号列出的各行之和等于本年（当年）收入或支出合计",
         what="收支总表中，收入一侧“一、二、三、…”编号的各行之和等于本年（当年）收入合计（小计），"
-        "支出一侧各行之和等于本年（当年）支出合计；支出按功能分类和按支出用途（经济分类）分两栏"
-        "列出的，每一栏分别相加。空白的行按 0 计。",
+        "支出一侧各行之和等于本年（当年）支出合计；没有本年合计、编号各行之下直接是收入（支出）"
+        "合计的，等于该合计。支出按功能分类和按支出用途（经济分类）分两栏列出的，每一栏分别相加。"
+        "空白的行按 0 计。",
         why="同一笔支出按两种口径分，各自都要加出同一个合计；一栏加不出来，说明其中某行印错或漏印。",
     ),
     en=Doc(
         "A summary statement's numbered lines add up to each side's 本年 total",
         what="In a summary statement, the numbered lines (一、二、三、…) of the income side add up "
-        "to 本年收入合计 (当年收入小计), and those of the expenditure side to 本年支出合计; where "
+        "to 本年收入合计 (当年收入小计), and those of the expenditure side to 本年支出合计 (to "
+        "收入合计 or 支出合计 where that follows the numbered lines directly); where "
         "spending is printed by function and by use (economic classification) in two columns, "
         "each column adds up on its own. A blank line counts as 0.",
         why="One year's spending classified two ways makes one total both ways; a column that "
         "does not has a misprinted or missing line.",
+    ),
+)
+
+CLASSIFICATION = Rule(
+    "STMT.classification_named",
+    version=1,
+    severity="warning",
+    zh=Doc(
+        "报表标题所称的分类与其科目编码一致",
+        what="标题写“功能科目”“功能分类”的报表，科目编码是功能分类编码（2 开头，如 201、2080501）；"
+        "写“经济科目”“经济分类”的，是经济分类编码（3 开头，如 301、30201）。"
+        "全部编码都属另一种分类时报告。",
+        why="标题写错分类，读者会把按功能分的支出当作按经济性质分的支出来比较。",
+    ),
+    en=Doc(
+        "A statement's title names the classification its codes are in",
+        what="A statement titled 功能科目 or 功能分类 prints functional codes (starting 2: 201, "
+        "2080501); one titled 经济科目 or 经济分类 economic codes (starting 3: 301, 30201). Where "
+        "every code is of the other classification, the title is reported.",
+        why="A title naming the wrong classification leads readers to compare spending by "
+        "function as if it were by economic kind.",
     ),
 )
 
@@ -210,6 +237,7 @@ _SPENDING_PARTS = (
     ("年末结转和结余", "年末财政拨款结转和结余"),
 )
 _NUMBERING = re.compile(r"^[一二三四五六七八九十]+、")
+_PART_LINE = re.compile(r"^\s*(?:\d+[.．、]|[(（]\d+[)）]|其中)")  # "1.一般公共预算", "其中："
 
 
 def _amount(row: s.Amount) -> Operand | None:
@@ -283,7 +311,50 @@ def _total_of(ctx, title, rule: Rule, total, side, noun, parts_labels) -> None:
     )
 
 
+_PROSE_TOTAL = re.compile(r"(收入|支出)总计$")
+
+
+def prose_balance(ctx: Context) -> None:
+    """ "收入总计3648.72万元，支出总计3684.72万元": one sentence, the two sides of one balance."""
+    by_block: dict[str, list] = {}
+    for claim in ctx.claims:
+        if (
+            claim.type == "amount"
+            and claim.span.cell is None
+            and _PROSE_TOTAL.search(claim.subject)
+        ):
+            by_block.setdefault(claim.span.block_id, []).append(claim)
+    for block_id, claims in by_block.items():
+        text = ctx.text_of(block_id)
+        for first, then in pairwise(claims):
+            sides = (_PROSE_TOTAL.search(first.subject)[1], _PROSE_TOTAL.search(then.subject)[1])
+            between = text[first.span.end : then.span.start]
+            if sides != ("收入", "支出") or re.search(r"[。；;]", between) or len(between) > 12:
+                continue
+            income, spending = Operand.from_claim(first), Operand.from_claim(then)
+            ctx.judged(
+                BALANCE,
+                check_equal(income.number, spending.number),
+                spending,
+                [income],
+                f"正文：{first.subject} {income.number.text} ≠ {then.subject} "
+                f"{spending.number.text}",
+            )
+
+
 _SIDE_TOTAL = re.compile(r"^(?:当年|本年)(收入|支出)(?:小计|合计)$")
+_PLAIN_TOTAL = re.compile(r"^(收入|支出)(?:合计|总计)$")
+
+
+def _only_numbered_above(table: s.Statement, at: int) -> bool:
+    """Whether the lines above a total on its side are numbered lines (and their own parts)
+    only: a 收入合计 below a 上年结转 line with an amount is more than the year's income."""
+    row = table.rows[at]
+    return all(
+        _NUMBERING.match(r.label.replace(" ", "")) or _PART_LINE.match(r.label) or not _amount(r)
+        for r in table.rows[:at]
+        if r.side == row.side
+    )
 
 
 def _merged_amount(table: s.Statement, at: int) -> Operand | None:
@@ -304,17 +375,18 @@ def summary_lines(ctx: Context) -> None:
     for table in ctx.extraction.tables:
         if not isinstance(table, s.Statement) or table.form not in _SUMMARIES:
             continue
-        totals: dict[str, tuple[int, Operand]] = {}  # kind → (index of its row, amount)
-        for i, row in enumerate(table.rows):
-            found = _SIDE_TOTAL.match(row.label.replace(" ", ""))
-            amount = _amount(row) or _merged_amount(table, i)
-            if found and amount is not None:
-                totals.setdefault(found[1], (i, amount))
+        totals: dict[str, tuple[int, Operand, str]] = {}  # kind → (its row, amount, label)
+        for pattern in (_SIDE_TOTAL, _PLAIN_TOTAL):  # 本年收入合计, else 收入合计 itself
+            for i, row in enumerate(table.rows):
+                found = pattern.match(row.label.replace(" ", ""))
+                amount = _amount(row) or _merged_amount(table, i)
+                if found and amount is not None and _only_numbered_above(table, i):
+                    totals.setdefault(found[1], (i, amount, row.label.replace(" ", "")))
         for side in sorted({r.side for r in table.rows}):
             kind = "收入" if side == 0 else "支出"
             if kind not in totals:
                 continue
-            at, total = totals[kind]
+            at, total, label = totals[kind]
             numbered = [
                 r
                 for r in table.rows[:at]
@@ -324,7 +396,7 @@ def summary_lines(ctx: Context) -> None:
             if len(numbered) < 2 or not parts:
                 continue
             column = next(iter(numbered[0].values), "").removesuffix("/金额")
-            what = f"本年{kind}合计（{column}各行）" if column else f"本年{kind}合计"
+            what = f"{label}（{column}各行）" if column else label
             judge_lines(ctx, SUMMARY_LINES, table.title, [(total, parts, what)])
 
 
@@ -627,12 +699,50 @@ def unit_lines(ctx: Context) -> None:
         )
 
 
+_NAMED_CLASS = {"功能": "2", "经济": "3"}
+_CLASS_IN_TITLE = re.compile(r"(功能|经济)(?:科目|分类)")
+
+
+def classification_named(ctx: Context) -> None:
+    """ "一般公共预算支出预算表（经济科目）" over codes 201, 20101…: the title names the other
+    classification."""
+    for table in ctx.extraction.tables:
+        if not isinstance(table, s.Statement):
+            continue
+        block = ctx.block_of(table.id)
+        captions = [ctx.text_of(c) for c in block.caption_ids] if isinstance(block, Table) else []
+        named = _CLASS_IN_TITLE.findall(" ".join([table.title, *captions]))
+        codes = [r for r in table.rows if r.code and r.code.isdigit() and len(r.code) >= 3]
+        if len(set(named)) != 1 or len(codes) < 2:
+            continue
+        leading = {r.code[0] for r in codes}
+        if leading == {_NAMED_CLASS[named[0]]} or len(leading) != 1:
+            ctx.held(CLASSIFICATION)
+            continue
+        other = next(k for k, v in _NAMED_CLASS.items() if v in leading)
+        ctx.violated(
+            CLASSIFICATION,
+            "warning",
+            None,
+            [_where_code(ctx, r, table) for r in codes[:3]],
+            f"报表「{table.title}」标题称{named[0]}分类，但其 {len(codes)} 个科目编码"
+            f"（如 {codes[0].code}）都是{other}分类编码",
+            computed=f"{other}分类",
+        )
+
+
+def _where_code(ctx: Context, row: s.Amount, table: s.Statement) -> Evidence:
+    return Evidence(role="operand", text=row.code or "", location=_where(ctx, row, table))
+
+
 FAMILIES = [
     summary_identities,
+    prose_balance,
     summary_lines,
     column_totals,
     code_hierarchy,
     code_names,
     rate_columns,
     unit_lines,
+    classification_named,
 ]

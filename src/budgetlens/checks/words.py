@@ -329,6 +329,9 @@ def _side(claims: list[Claim], side: str) -> Claim | None:
     if len(key) < 2:
         return None
     matches = [c for c in claims if key in c.subject]
+    if len(matches) > 1:  # "调整后预算数" among 年初预算 and 调整后预算: the one named in full
+        named = _GENERIC.sub("", side.strip())
+        matches = [c for c in matches if named in c.subject]
     return matches[0] if len(matches) == 1 else None
 
 

@@ -857,23 +857,44 @@ def _close_chain(groups: _Groups, chain: list[_Token], tokens: list[_Token]) -> 
         groups.new(chain)
 
 
-def _implied_current(chain: list[_Token]) -> set[Decimal]:
-    """What the current figure must be when the chain prints its prior and its change: prior ±
-    change, either sign (the direction word is what a check judges)."""
+def _implied_current(chain: list[_Token]) -> list[tuple[Decimal, Decimal]]:
+    """What the current figure must be, as ranges: prior ± change where the chain prints its
+    prior, else change ÷ rate ± change where it prints its rate ("增加127.75万元，增长14.30%":
+    about 1021), either sign (the direction word is what a check judges)."""
     prior = next((t for t in chain if t.type == "prior"), None)
     change = next((t for t in chain if t.type == "change"), None)
-    if prior is None or change is None or not prior.compatible(change):
-        return set()
-    return {prior.number.value + change.number.value, prior.number.value - change.number.value}
+    rate = next((t for t in chain if t.type == "change_rate"), None)
+    if change is None:
+        return []
+    if prior is not None:
+        if not prior.compatible(change):
+            return []
+        values = (
+            prior.number.value + change.number.value,
+            prior.number.value - change.number.value,
+        )
+        return [(v, v) for v in values]
+    if rate is None or abs(rate.number.value) <= rate.number.half_unit:
+        return []
+    moved = abs(change.number.value)
+    low, high = moved - change.number.half_unit, moved + change.number.half_unit
+    percent = abs(rate.number.value)
+    slow, fast = (percent + rate.number.half_unit) / 100, (percent - rate.number.half_unit) / 100
+    before = (low / slow, high / fast)
+    return [(before[0] + low, before[1] + high), (before[0] - high, before[1] - low)]
 
 
 def _current(
-    first: _Token, tokens: list[_Token], said: str = "", implied: set[Decimal] | None = None
+    first: _Token,
+    tokens: list[_Token],
+    said: str = "",
+    implied: list[tuple[Decimal, Decimal]] | None = None,
 ) -> _Token | None:
     """The figure a comparison is about: the nearest figure before it in its sentence, or, for
     a sentence that opens with the comparison or names the same thing, in the sentences before.
     A comparison that opens its sentence and names nothing ("。比2023年度的4498.20万元增加
-    293.39万元") is about the figure its prior and change imply, where one was printed."""
+    293.39万元") is about the figure its prior and change (or its change and rate) imply, where
+    one was printed, else about the nearest."""
     source = first.source
     index = tokens.index(first)
     # "覆盖率为36.6%，较上年的34.2%提高3.4个百分点": a percentage compared with a percentage
@@ -902,7 +923,12 @@ def _current(
         best = max(alike, key=lambda pair: pair[0], default=(0.0, None))
         if len(named) >= 4 and best[0] >= MIN_NAME_LIKENESS:
             return best[1]
-        fits = [c for c in candidates if c.number.value in (implied or set())]
+        # the nearest figure its prior or its rate implies ("…支出1,021.37万元，主要用于…835.80
+        # 万元、…185.57万元。与2023年度相比增加127.75万元，增长14.30%": the 1,021.37), else the
+        # nearest
+        fits = [
+            c for c in candidates if any(lo <= c.number.value <= hi for lo, hi in implied or [])
+        ]
         return fits[0] if fits else candidates[0] if candidates else None
     named = _trim(source, start, start + len(re.split(r"比|较|与", opening)[0]))
     for candidate in candidates:

@@ -1,8 +1,11 @@
-"""Round 15 of the examiner documents: what the first looks at a 市场监督管理局 (OCR), a
-退役军人事务局 (seed 002's style) and the real J17's statements missed or flagged wrongly, made
-general: budgets adjusted during the year, monthly rates, a part's own rate, the money left over
-as a rate's amount, one part over its whole, statements printed as outlines or with 小计 groups,
-each column of a 收支总表, statement numbers."""
+"""Rounds 15 and 16 of the examiner documents: what the first looks missed or flagged wrongly,
+made general. Round 15 (a 市场监督管理局 as OCR, a 退役军人事务局, the real J17's statements):
+budgets adjusted during the year, monthly rates, a part's own rate, the money left over as a
+rate's amount, one part over its whole, outlines and 小计 groups, each column of a 收支总表,
+statement numbers. Round 16 (a 自然资源和规划局, a 镇人民政府, the real J03's statements): totals
+"由…构成", the side a comparison names in full, two breakdowns of one fund total, the fleet
+counted twice, a prose balance, a title naming the wrong classification, a comparison about the
+figure its rate implies, classified lines footing the 决算 they print."""
 
 from __future__ import annotations
 
@@ -162,3 +165,67 @@ def test_outlines_and_subtotal_groups_foot_and_hold_on_the_originals(folder, wor
     original = check_document(EXAMINER / folder / "original.docx")
     assert not [f for f in original.findings if f.rule_id == rule]
     assert original.ledger.rules[rule].passed >= 8
+
+
+def test_a_total_said_to_be_made_of_its_parts_adds_up(tmp_path):
+    """county_i l.676: "183.64万元由…150.00万元、…16.84万元和…15.00万元构成" makes 181.84."""
+    text = HEAD + (
+        "注：调整后预算数183.64万元由年初预算150.00万元、2022年结转资金{c}万元"
+        "和年中追加资金15.00万元构成。\n"
+    )
+    rule = "FOOT.parts_add_up_to_total"
+    assert _found(tmp_path, text.format(c="16.84"), rule)[0]
+    assert not _found(tmp_path, text.format(c="18.64"), rule)[0]
+
+
+def test_a_comparison_names_the_side_it_prints_in_full(tmp_path):
+    """county_e l.105: "决算数大于调整后预算数" among 年初预算 120.00 and 调整后预算 168.36."""
+    text = HEAD + (
+        "一般行政管理事务（项）：年初预算120.00万元，调整后预算168.36万元，支出决算160.12万元。"
+        "决算数大于调整后预算数的主要原因是年中追加工作经费。\n"
+    )
+    (found,), _ = _found(tmp_path, text, "WORD.named_comparison")
+    assert "调整后预算 168.36万元" in found.message
+
+
+def test_two_breakdowns_of_one_fund_total_each_add_up():
+    """county_e's 部门整体 自评表: 财政拨款 + 其他资金 and, again, 基本支出 + 项目支出."""
+    found = check_document(EXAMINER / "county_e" / "report.txt").findings
+    lines = [f for f in found if f.rule_id == "FOOT.fund_lines_add_up"]
+    assert [f.line for f in lines] == [204]  # the planted 1762.73 (l.240), in the second
+    assert "1864.35 + 1762.73 = 3627.08" in lines[0].message
+
+
+def test_the_fleet_is_one_count_in_every_paragraph(tmp_path):
+    text = (
+        "某县某镇人民政府\n2024年度部门决算\n\n一、三公经费\n截至2024年12月31日，公务用车保有量6辆。\n"
+        "二、资产\n截至2024年12月31日，本部门共有车辆{n}辆，其中：执法执勤用车2辆。\n"
+    )
+    assert _found(tmp_path, text.format(n="5"), "RESTATE.same_achievement")[0]
+    assert not _found(tmp_path, text.format(n="6"), "RESTATE.same_achievement")[0]
+
+
+def test_a_sentence_printing_both_totals_balances(tmp_path):
+    text = (
+        "某县某局\n2024年度部门决算\n\n一、说明\n2024年度收入总计{a}万元，支出总计3684.72万元。\n"
+    )
+    rule = "STMT.income_equals_expenditure"
+    assert _found(tmp_path, text.format(a="3648.72"), rule)[0]
+    assert not _found(tmp_path, text.format(a="3684.72"), rule)[0]
+
+
+def test_a_comparison_opening_its_sentence_is_about_the_figure_its_rate_implies(tmp_path):
+    """county_f l.82: the change is the fund's 1,021.37, not the last part listed."""
+    text = "某县某局\n2024年度部门决算\n\n八、政府性基金\n2024年度政府性基金预算财政拨款支出1,021.37万元，主要用于耕地保护补偿835.80万元、土地储备前期工作185.57万元。与2023年度相比增加127.75万元，增长{r}%。\n"  # noqa: E501
+    rule = "CHANGE.rate_of_prior"
+    assert not _found(tmp_path, text.format(r="14.30"), rule)[0]
+
+
+def test_classified_lines_foot_the_figure_of_their_kind(tmp_path):
+    """county_f l.51: "年初预算为3,010.00万元，支出决算为3,191.61万元…其中：" over lines that
+    print 支出决算: the 决算 is their total."""
+    text = "某县某局\n2024年度部门决算\n\n（三）具体情况\n一般公共预算财政拨款支出年初预算为300.00万元，支出决算为{t}万元。其中：\n1.一般公共服务支出（类）行政运行（项）：支出决算为200.00万元。\n2.一般公共服务支出（类）一般行政管理事务（项）：支出决算为110.00万元。\n"  # noqa: E501
+    rule = "FOOT.parts_add_up_to_total"
+    assert not _found(tmp_path, text.format(t="310.00"), rule)[0]
+    (found,), _ = _found(tmp_path, text.format(t="320.00"), rule)
+    assert "320.00" in found.message
