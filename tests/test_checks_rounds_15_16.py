@@ -229,3 +229,20 @@ def test_classified_lines_foot_the_figure_of_their_kind(tmp_path):
     assert not _found(tmp_path, text.format(t="310.00"), rule)[0]
     (found,), _ = _found(tmp_path, text.format(t="320.00"), rule)
     assert "320.00" in found.message
+
+
+def test_a_planned_figure_is_no_outcome_to_hold_to_the_table(tmp_path):
+    """county_d l.370 (round 17): "计划…新建改造供水管网120公里" is the plan; "按计划实施，完成…"
+    reports what was done."""
+    found = check_document(EXAMINER / "county_l" / "report.txt").findings
+    assert not [f for f in found if f.rule_id == "RESTATE.indicator_actual" and f.line == 519]
+    seed = check_document(CORPUS.parent / "corpus" / "samples" / "000_8bbc2e346d9430aa.docx")
+    assert [f for f in seed.findings if f.rule_id == "RESTATE.indicator_actual"]
+
+
+def test_a_fund_total_broken_down_by_use_as_well_foots_each_way():
+    """county_d l.340 (round 17): "按收入性质分：财政拨款…其他资金" then "按支出性质分：基本支出…
+    项目支出" under one 年度资金总额; both ways add up."""
+    result = check_document(EXAMINER / "county_d" / "report.txt")
+    assert not [f for f in result.findings if f.rule_id == "FOOT.fund_lines_add_up"]
+    assert result.ledger.rules["FOOT.fund_lines_add_up"].passed >= 6

@@ -23,15 +23,15 @@ FUND_LINES = Rule(
     zh=Doc(
         "自评表资金总额等于其下各资金来源之和",
         what="项目自评表「预算执行情况」中，总额（合计）一行的年初预算、调整后预算、执行数各列，"
-        "分别等于其下财政资金、其他资金等各资金来源之和；以“其中”另起的第二种分法（基本支出、"
-        "项目支出）单独相加。",
+        "分别等于其下财政资金、其他资金等各资金来源之和；按用途的第二种分法（基本支出、项目支出，"
+        "或以“其中”“按…分”另起）单独相加。",
         why="资金来源加不出总额，说明某一来源漏列或印错，执行率和评分的基数也就不可信。",
     ),
     en=Doc(
         "A self-evaluation table's total funds are the sum of their sources",
         what="In a project table's 预算执行情况, each money column of the 总额 (合计) line is "
-        "the sum of the fund sources below it (财政资金, 其他资金 …); a second breakdown that "
-        'opens with "其中" (基本支出, 项目支出) adds up on its own.',
+        "the sum of the fund sources below it (财政资金, 其他资金 …); a second breakdown, by use "
+        '(基本支出, 项目支出) or opened by "其中" or "按…分", adds up on its own.',
         why="Sources that do not make the total mean one is missing or misprinted, and the base "
         "of the execution rate and of the score with it.",
     ),
@@ -61,7 +61,10 @@ _NOT_MONEY = re.compile(r"率|权重|得分|分值|原因|说明|note|rate|weigh
 _BLANK = {"", "/", "-", "—", "－", "无"}  # a source the project did not have: nothing
 
 
-_OPENS = re.compile(r"\s*其中")
+# a second breakdown opens with "其中" or names itself ("按支出性质分："), or turns from sources
+# (财政拨款, 其他资金) to uses (基本支出, 项目支出)
+_OPENS = re.compile(r"\s*(?:其中|按\S{1,6}分)")
+_BY_USE = re.compile(r"基本支出|项目支出|人员经费|公用经费")
 
 
 def _key(label: str) -> str:
@@ -82,12 +85,13 @@ def _sets(table: s.TableModel) -> list[tuple[s.Amount, list[s.Amount]]]:
         if any(re.search(r"\d|率|（万元", p.label) for p in parts):
             continue
         # "其中：财政拨款 / 其他资金" then "其中：基本支出 / 项目支出": two breakdowns of one total
-        breakdowns: list[list[s.Amount]] = []
+        breakdowns: list[list[tuple[bool, s.Amount]]] = []
         for line in parts:
-            if not breakdowns or _OPENS.match(line.label):
+            by_use = bool(_BY_USE.search(line.label))
+            if not breakdowns or _OPENS.match(line.label) or by_use != breakdowns[-1][-1][0]:
                 breakdowns.append([])
-            breakdowns[-1].append(line)
-        found += [(total, lines) for lines in breakdowns]
+            breakdowns[-1].append((by_use, line))
+        found += [(total, [line for _, line in lines]) for lines in breakdowns]
     return found
 
 

@@ -256,6 +256,10 @@ def _scored_table(ctx: Context, claim: Claim, tables: list) -> s.ExtractedTable 
     return None if "项目" in clause and department else in_report[0]
 
 
+# "计划新建…": a plan; "按计划实施，完成…" reports what was done
+_PLANNED = re.compile(r"(?<![按照依据])计划(?!内)|拟|预计|力争")
+
+
 def indicator_values(ctx: Context) -> None:
     """A rate or achievement stated in prose equals the 完成值 of the same indicator: the rows
     named as its subject, else the only row whose name holds it or is held by it (a weak link,
@@ -263,6 +267,8 @@ def indicator_values(ctx: Context) -> None:
     for claim in (c for c in ctx.claims if c.type in ("rate", "achievement", "count")):
         if len(subject_key(claim.subject)) < 3:
             continue
+        if _PLANNED.search(ctx.sentence_before(claim)):
+            continue  # "计划新建…120公里": what was set out to do, the target, not the outcome
         for table in _in_report(ctx, claim.span.block_id, holds.target_indicators):
             rows = [
                 r
