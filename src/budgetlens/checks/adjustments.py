@@ -11,6 +11,7 @@ import re
 from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import MONEY, Context, Operand, plain
 from budgetlens.checks.intervals import check_sum
+from budgetlens.checks.linking import INITIAL_BUDGET, YEARS_BUDGET
 from budgetlens.checks.prose import as_quantity
 from budgetlens.claims.model import Claim
 
@@ -39,11 +40,9 @@ ADJUSTMENT = Rule(
     ),
 )
 
-_INITIAL = re.compile(r"年初预算(?:数|资金|金额)?$")
 # money added: 追加, 调增, and a carry-over brought in ("使用2022年结转资金18.64万元")
 _ADDED = re.compile(r"(?:追加|调增|结转)(?:预算)?(?:资金|经费)?$")
 _CUT = re.compile(r"(?:调减|核减|压减|追减)(?:预算)?(?:资金|经费)?$")
-_YEARS = re.compile(r"(?:全年|调整后)预算(?:数|资金|金额)?$")
 _SENTENCE_END = re.compile(r"[。！？]")  # "；" may part a budget from its adjustment
 
 
@@ -70,8 +69,8 @@ def budget_adjustments(ctx: Context) -> None:
         if claim.type == "amount" and claim.quantity.unit in MONEY:
             sentences.setdefault(_sentence(ctx, claim), []).append(claim)
     for claims in sentences.values():
-        initial = [c for c in claims if _INITIAL.search(c.subject)]
-        final = [c for c in claims if _YEARS.search(c.subject)]
+        initial = [c for c in claims if INITIAL_BUDGET.search(c.subject)]
+        final = [c for c in claims if YEARS_BUDGET.search(c.subject)]
         if len(initial) != 1 or len(final) != 1:
             continue
         (first,), (last,) = initial, final

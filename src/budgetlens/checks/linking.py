@@ -48,6 +48,11 @@ def subject_key(text: str) -> str:
     return re.sub(r"[\s（）()“”\"'《》]", "", text)
 
 
+# what a subject names as a budget figure, by its last words: the 年初 budget, the year's
+# (adjusted) one; shared by the checks that restate, adjust and divide by them
+INITIAL_BUDGET = re.compile(r"年初预算(?:数|金额|资金)?$")
+YEARS_BUDGET = re.compile(r"(?:全年|调整后?)预算(?:数|金额|资金)?$")  # 调整预算 too
+
 _CODE = re.compile(r"^[0-9A-Z]{10,}[-－—]")  # the 项目编码 printed before a project's name
 
 

@@ -20,7 +20,12 @@ from budgetlens.checks import holds
 from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import MONEY, Context, Operand
 from budgetlens.checks.intervals import Quantity, check_equal
-from budgetlens.checks.linking import project_name, subject_key
+from budgetlens.checks.linking import (
+    INITIAL_BUDGET,
+    YEARS_BUDGET,
+    project_name,
+    subject_key,
+)
 from budgetlens.claims.model import Claim
 from budgetlens.tables import schemas as s
 
@@ -112,8 +117,8 @@ _PAID = re.compile(r"(?:已完成|已|累计|实际)(?:拨付|支付)(?:资金|�
 
 # The claim's subject (its last words) → the 总额 column it restates.
 _COLUMNS = (
-    (re.compile(r"年初预算(数|金额|资金)?$"), "budget"),
-    (re.compile(r"(调整后|全年)预算(数|金额)?$"), "adjusted"),
+    (INITIAL_BUDGET, "budget"),
+    (YEARS_BUDGET, "adjusted"),
     (re.compile(r"(预算)?执行(数|金额|资金)$|实际支出(数|金额|资金)?$"), "executed"),
 )
 _COLUMN_NAMES = {

@@ -23,6 +23,7 @@ from budgetlens.checks.intervals import (
     judge,
     to_wan,
 )
+from budgetlens.checks.linking import YEARS_BUDGET
 from budgetlens.claims.model import Claim
 from budgetlens.numbers import Number
 
@@ -872,7 +873,6 @@ def rates(ctx: Context) -> None:
 
 
 _BUDGET_NAME = re.compile(r"(?:年初|全年|调整后?)?预算数?$")
-_YEARS_BUDGET = re.compile(r"(?:全年|调整后?)预算数?$")
 # "年末结转和结余15.60万元，结转结余率0.65%": the amount is the money left over itself
 _LEFT_OVER = re.compile(r"结转|结余")
 
@@ -892,7 +892,7 @@ def _budget_before(ctx: Context, rate: Claim, actual: Claim) -> list[Claim]:
         and _BUDGET_NAME.search(c.subject)
     ]
     if len(found) > 1 and "年初" not in rate.subject:
-        found = [c for c in found if _YEARS_BUDGET.search(c.subject)]
+        found = [c for c in found if YEARS_BUDGET.search(c.subject)]
     if len(found) != 1:
         return []
     between = ctx.text_of(rate.span.block_id)[found[0].span.end : actual.span.start]
