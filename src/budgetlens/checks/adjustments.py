@@ -89,11 +89,8 @@ def budget_adjustments(ctx: Context) -> None:
 
 def _judge(ctx: Context, first: Claim, changes: list[Claim], last: Claim, cut: bool) -> None:
     """initial + added = the year's; for a cut, the year's + cut = initial."""
-    (whole, whole_claim), (base, base_claim) = (
-        ((Operand.from_claim(first), first), (Operand.from_claim(last), last))
-        if cut
-        else ((Operand.from_claim(last), last), (Operand.from_claim(first), first))
-    )
+    whole_claim, base_claim = (first, last) if cut else (last, first)
+    whole, base = Operand.from_claim(whole_claim), Operand.from_claim(base_claim)
     moved = [Operand.from_claim(c) for c in changes]
     judgement = check_sum(as_quantity(whole), [as_quantity(o) for o in (base, *moved)])
     listed = " + ".join(f"{c.subject} {o.number.text}" for c, o in zip(changes, moved, strict=True))

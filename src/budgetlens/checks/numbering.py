@@ -7,6 +7,7 @@ has lost 公开07表 to a slip.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, span_location
@@ -62,29 +63,26 @@ def statement_numbering(ctx: Context) -> None:
             if numbers[i] == expected or numbers[i + 1] != expected + 1 or expected in numbers:
                 ctx.held(NUMBERING)
                 continue
-            _, block, caption = captions[i]
-            where = span_location(block, *caption.span())
-            before, after = captions[i - 1], captions[i + 1]
+            printed, before, after = (
+                _caption_evidence(*captions[k][1:], role)
+                for k, role in ((i, "stated"), (i - 1, "operand"), (i + 1, "operand"))
+            )
             ctx.violated(
                 NUMBERING,
                 "warning",
                 None,
-                [
-                    Evidence(role="stated", text=caption.group().strip(), location=where),
-                    *(
-                        Evidence(
-                            role="operand",
-                            text=m.group().strip(),
-                            location=span_location(b, *m.span()),
-                        )
-                        for _, b, m in (before, after)
-                    ),
-                ],
-                f"表号“{caption.group().strip()}”位于“{before[2].group().strip()}”与"
-                f"“{after[2].group().strip()}”之间，应为第 {expected} 号"
-                f"（全文没有第 {expected} 号表）",
+                [printed, before, after],
+                f"表号“{printed.text}”位于“{before.text}”与“{after.text}”之间，"
+                f"应为第 {expected} 号（全文没有第 {expected} 号表）",
                 computed=str(expected),
             )
+
+
+def _caption_evidence(
+    block: Heading | Paragraph, caption: re.Match[str], role: Literal["stated", "operand"]
+) -> Evidence:
+    text = caption.group().strip()
+    return Evidence(role=role, text=text, location=span_location(block, *caption.span()))
 
 
 FAMILIES = [statement_numbering]

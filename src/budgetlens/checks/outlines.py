@@ -61,12 +61,15 @@ def _levels(grid: list[tuple[list[str], s.Amount]]) -> list[tuple[int, s.Amount]
 
 def _grid_lines(ctx: Context, table: s.Statement, key: str) -> list[tuple[list[str], s.Amount]]:
     """(label cells, row) of every line with a cell in column ``key``."""
+    grids: dict[str, list[list[str]]] = {}  # one grid per block: building one walks every cell
     found = []
     for row in table.rows:
         ref = row.cells.get(key)
         block = ctx.block_of(ref.table_id) if ref else None
-        if ref is not None and isinstance(block, Table):
-            found.append(([t.replace(" ", "") for t in block.grid()[ref.row][: ref.col]], row))
+        if ref is None or not isinstance(block, Table):
+            continue
+        grid = grids.setdefault(block.id, block.grid())
+        found.append(([t.replace(" ", "") for t in grid[ref.row][: ref.col]], row))
     return found
 
 

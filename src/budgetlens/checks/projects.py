@@ -14,7 +14,6 @@ the year, not the year's initial budget: the message says so.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from budgetlens.checks import holds
 from budgetlens.checks.catalog import Doc, Rule
@@ -27,6 +26,7 @@ from budgetlens.checks.linking import (
     subject_key,
 )
 from budgetlens.claims.model import Claim
+from budgetlens.layout.cells import parsed, split_measure
 from budgetlens.tables import schemas as s
 
 FIGURE = Rule(
@@ -300,12 +300,12 @@ def cost_indicator_units(ctx: Context) -> None:
             }
             for field, bases in (("target", ("budget", "adjusted")), ("actual", ("executed",))):
                 # a cell in 元 under a 万元 row is left unread by the table reader: read here
-                parsed = getattr(row, f"{field}_value") or _in_yuan(getattr(row, field))
-                if parsed is None or field not in row.cells or (parsed.unit or row.unit) != "元":
+                value = getattr(row, f"{field}_value") or _in_yuan(getattr(row, field))
+                if value is None or field not in row.cells or (value.unit or row.unit) != "元":
                     continue
-                stated = Operand.from_cell(getattr(row, field) or "", parsed, row.cells[field])
+                stated = Operand.from_cell(getattr(row, field) or "", value, row.cells[field])
                 same = [
-                    money[b] for b in bases if b in money and money[b].number.value == parsed.value
+                    money[b] for b in bases if b in money and money[b].number.value == value.value
                 ]
                 if not same:
                     ctx.held(COST_UNIT)
@@ -324,14 +324,12 @@ def cost_indicator_units(ctx: Context) -> None:
                 break  # one slip per row: an actual printed like its target is the same slip
 
 
-_YUAN = re.compile(r"^\s*(\d+(?:\.(\d+))?)\s*元\s*$")
-
-
 def _in_yuan(text: str | None) -> s.Parsed | None:
-    found = _YUAN.match(text or "")
-    if found is None:
+    """ "176.35元": a number and the unit 元, no comparator, as the table reader splits it."""
+    measure = split_measure(text)
+    if measure is None or measure[0] or measure[2] != "元":
         return None
-    return s.Parsed(value=Decimal(found[1]), decimals=len(found[2] or ""), unit="元")
+    return parsed(measure[1], "元")
 
 
 FAMILIES = [

@@ -22,6 +22,7 @@ from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand, plain
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.checks.intervals import UndefinedRatio, check_equal, check_ratio, check_sum
+from budgetlens.claims.model import Claim
 from budgetlens.document import Table
 from budgetlens.tables import schemas as s
 
@@ -316,20 +317,18 @@ _PROSE_TOTAL = re.compile(r"(收入|支出)总计$")
 
 def prose_balance(ctx: Context) -> None:
     """ "收入总计3648.72万元，支出总计3684.72万元": one sentence, the two sides of one balance."""
-    by_block: dict[str, list] = {}
+    by_block: dict[str, list[tuple[str, Claim]]] = {}  # block → (side, claim)
     for claim in ctx.claims:
-        if (
-            claim.type == "amount"
-            and claim.span.cell is None
-            and _PROSE_TOTAL.search(claim.subject)
-        ):
-            by_block.setdefault(claim.span.block_id, []).append(claim)
+        side = _PROSE_TOTAL.search(claim.subject)
+        if claim.type == "amount" and claim.span.cell is None and side:
+            by_block.setdefault(claim.span.block_id, []).append((side[1], claim))
     for block_id, claims in by_block.items():
         text = ctx.text_of(block_id)
-        for first, then in pairwise(claims):
-            sides = (_PROSE_TOTAL.search(first.subject)[1], _PROSE_TOTAL.search(then.subject)[1])
+        for (side, first), (then_side, then) in pairwise(claims):
             between = text[first.span.end : then.span.start]
-            if sides != ("收入", "支出") or re.search(r"[。；;]", between) or len(between) > 12:
+            if (side, then_side) != ("收入", "支出") or re.search(r"[。；;]", between):
+                continue
+            if len(between) > 12:
                 continue
             income, spending = Operand.from_claim(first), Operand.from_claim(then)
             ctx.judged(
@@ -379,9 +378,11 @@ def summary_lines(ctx: Context) -> None:
         for pattern in (_SIDE_TOTAL, _PLAIN_TOTAL):  # 本年收入合计, else 收入合计 itself
             for i, row in enumerate(table.rows):
                 found = pattern.match(row.label.replace(" ", ""))
+                if found is None or found[1] in totals:
+                    continue
                 amount = _amount(row) or _merged_amount(table, i)
-                if found and amount is not None and _only_numbered_above(table, i):
-                    totals.setdefault(found[1], (i, amount, row.label.replace(" ", "")))
+                if amount is not None and _only_numbered_above(table, i):
+                    totals[found[1]] = (i, amount, row.label.replace(" ", ""))
         for side in sorted({r.side for r in table.rows}):
             kind = "收入" if side == 0 else "支出"
             if kind not in totals:

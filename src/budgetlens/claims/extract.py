@@ -879,9 +879,10 @@ def _implied_current(chain: list[_Token]) -> list[tuple[Decimal, Decimal]]:
     moved = abs(change.number.value)
     low, high = moved - change.number.half_unit, moved + change.number.half_unit
     percent = abs(rate.number.value)
-    slow, fast = (percent + rate.number.half_unit) / 100, (percent - rate.number.half_unit) / 100
-    before = (low / slow, high / fast)
-    return [(before[0] + low, before[1] + high), (before[0] - high, before[1] - low)]
+    rate_high = (percent + rate.number.half_unit) / 100
+    rate_low = (percent - rate.number.half_unit) / 100
+    prior_low, prior_high = low / rate_high, high / rate_low
+    return [(prior_low + low, prior_high + high), (prior_low - high, prior_high - low)]
 
 
 def _current(
