@@ -351,8 +351,8 @@ CPPCC_2018_PLANTS = {
 
 # round 16: the real J03 (江苏省人大常委会办公厅 2019 预算, twelve statements), nine planted, five
 # of them kinds its examiner was asked to choose outside the covered ones; first look 5 of 9.
-# Not found: Q6 (a 政府性基金 statement's 合计 where the summaries print no such fund) and Q8 (a
-# column header 项目支出 printed 基本支出, so two columns share a name)
+# Not found: Q6 (a 政府性基金 statement's 合计 where the summaries print no such fund); Q8 (a
+# column header 项目支出 printed 基本支出, so two columns share a name) found in round 18
 CONGRESS_2019_PLANTS = {
     "Q1": ("STMT.summary_lines", "支出合计（支出/支出用途各行） 18,330.37 ≠ 各项之和 18340.37"),
     "Q2": ("STMT.code_name", "科目编码 30205"),
@@ -360,20 +360,43 @@ CONGRESS_2019_PLANTS = {
     "Q4": ("STMT.code_hierarchy", "303 对个人和家庭的补助「金额」 1,189.41"),
     "Q5": ("STMT.classification_named", "标题称经济分类"),
     "Q7": ("STMT.summary_lines", "当年支出小计（支出/功能分类各行） 18,330.37"),
+    "Q8": ("STMT.column_named", "名为基本支出的合计 6,459.58"),
     "Q9": ("STMT.code_hierarchy", "302 商品和服务支出「机关运行经费支出」 1,642.08"),
 }
 
-# round 17, measured after every fix of rounds 1–16 and not fixed for: the real J13 (中共江苏省委
-# 办公厅 2019 预算, twelve statements), nine planted; 6 of 9. Not found: W2 (a column header
-# 项目支出 printed 人员经费), W5 (a title's 基本支出 printed 项目支出), W6 (the 三公 table's unit
-# line 万元→元, its lines named unlike the other statements')
+# round 17, measured after every fix of rounds 1–16: the real J13 (中共江苏省委办公厅 2019 预算,
+# twelve statements), nine planted; first look 6 of 9. W2 (a column header 项目支出 printed
+# 人员经费), W5 (a title's 基本支出 printed 项目支出) and W6 (the 三公 table's unit line 万元→元,
+# its lines named by its columns) found since
 CPC_OFFICE_2019_PLANTS = {
     "W1": ("STMT.code_hierarchy", "20131 党委办公厅（室）及相关机构事务「金额」 22,395.50"),
+    "W2": ("STMT.column_named", "名为人员经费的合计 13,025.38"),
     "W3": ("STMT.code_hierarchy", "302 商品和服务支出「机关运行经费支出」 2,232.91"),
     "W4": ("STMT.code_name", "科目编码 30216"),
+    "W5": ("STMT.column_named", "「财政拨款项目支出预算表」中名为项目支出的合计 11,700.63"),
+    "W6": ("STMT.unit_line", "“三公”经费、会议费、培训费支出预算表」单位为元"),
     "W7": ("PLACEHOLDER.department_named", "中共江苏省委组织部"),
     "W8": ("STMT.summary_lines", "当年支出小计（支出/功能分类各行） 27,664.22"),
     "W9": ("STMT.outline_total", "办公设备购置费「总计」 54.00"),
+}
+
+# round 18, measured after every fix of rounds 1–17: the real J11 (中共江苏省委办公厅 2018 预算,
+# twelve statements), nine planted; first look 7 of 9 (not found: K8, a column header 基本支出
+# printed 人员经费, found by the column check written for round 17's W2 in the same stop; K9, a
+# caption's year under a cover that prints the report's year over two lines)
+CPC_OFFICE_2018_PLANTS = {
+    "K1": ("STMT.outline_total", "办公设备购置费「总计」 60.00 ≠ 各项之和 62"),
+    "K2": (
+        "STMT.code_hierarchy",
+        "302 商品和服务支出「机关运行经费支出」 2,094.58 ≠ 各项之和 2049.58",
+    ),
+    "K3": ("STMT.code_hierarchy", "20805 行政事业单位离退休「金额」 1,298.52"),
+    "K4": ("STMT.code_hierarchy", "合计「金额」 = 各类之和 10,430.11"),
+    "K5": ("STMT.income_equals_expenditure", "收入总计 24,458.43 ≠ 支出总计 24,548.43"),
+    "K6": ("STMT.column_total", "“三公”经费/小计」 508.20"),
+    "K7": ("STMT.code_hierarchy", "301 工资福利支出「金额」 7,308.27"),
+    "K8": ("STMT.column_named", "名为人员经费的合计 10,403.11"),
+    "K9": ("YEAR.heading_year", "标题「2017年政府采购预算表」"),
 }
 
 
@@ -408,9 +431,9 @@ LATER_COUNTIES = {
     # 公务接待费 restated one hundredth off
     "county_m": [250, 313, 347],
     # round 13, a 住房和城乡建设局 in seed 002's style (also as .docx): 16 老旧小区 in the 概况 for
-    # the 14 everywhere else; a 结转结余率 worked out on the wrong base; a date target missed
-    # with full marks
-    "county_l": [16, 348, 646],
+    # the 14 everywhere else; a 结转结余率 worked out on the wrong base (a date target missed
+    # with full marks found in round 18)
+    "county_l": [16, 348],
     # round 13, an 应急管理局 in seed 004's style: 1208 of 1250 rectified said to be 97.6%; a
     # formula's inputs giving 5.92 for a printed 7.53; 302 hose sets for the table's 320
     "county_k": [170, 232, 754],
@@ -432,11 +455,14 @@ LATER_COUNTIES = {
     # .docx): first looks 13/15 each; all found since
     "county_f": [],
     "county_e": [],
-    # round 17, a 水务局 as an OCR export, measured after every fix of rounds 1–16 and not fixed
-    # for: "完成调整后预算的100%" of 52.13 over 55.00; a 基本支出 share 27.67% for 25.67%; a
+    # round 17, a 水务局 as an OCR export, measured after every fix of rounds 1–16: first look
+    # 11/15 ("完成调整后预算的100%" of 52.13 over 55.00; a 基本支出 share 27.67% for 25.67%; a
     # completion date after its ≤11月30日 target with full marks; 89.29 graded 优 by a scale
-    # printed on its own line
-    "county_d": [122, 274, 406, 510],
+    # printed on its own line); all found since
+    "county_d": [],
+    # round 18, a 司法局 as an OCR export, measured after every fix of rounds 1–17: first look
+    # 12/15 (see the examiner README); all found since
+    "county_c": [],
 }
 
 
@@ -476,6 +502,7 @@ PLANT_SETS = {
     "jiangsu_cppcc_2018_planted": CPPCC_2018_PLANTS,
     "jiangsu_congress_2019_planted": CONGRESS_2019_PLANTS,
     "jiangsu_cpc_office_2019_planted": CPC_OFFICE_2019_PLANTS,
+    "jiangsu_cpc_office_2018_planted": CPC_OFFICE_2018_PLANTS,
 }
 
 

@@ -15,10 +15,12 @@ from budgetlens.textnorm import to_halfwidth
 
 # Thousands-separated or plain, optional decimals, optional percent. Latin letters or digits
 # around it make it part of a code ("51172522R000000257329"), not a number; Chinese
-# characters around it are the prose it sits in.
+# characters around it are the prose it sits in. OCR's spaces inside one number are read as
+# such, and flagged: "1 318.06" (a separator) and "1895.1 9" (its decimals split).
 _NUMBER = re.compile(
     r"(?<![A-Za-z0-9.])(?P<sign>[-+−])?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?P<spaced>\d{1,3}(?: \d{3})+\.\d+)|\d+(?:\.\d+)?)"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?P<spaced>\d{1,3}(?: \d{3})+\.\d+"
+    r"|\d+\.\d+(?: \d+)+(?![\d.]))|\d+(?:\.\d+)?)"
     r"(?![A-Za-z0-9])(?P<pct>\s?%)?"
 )
 # A cell that holds one number, allowing OCR's stray spaces between its digits ("6 5", "1.87 5").
@@ -67,7 +69,7 @@ def find_numbers(text: str) -> list[Number]:
                 m.group("num").replace(" ", ""),
                 m.group("sign"),
                 bool(m.group("pct")),
-                repaired=bool(m.group("spaced")),  # "1 318.06": OCR's space for a separator
+                repaired=bool(m.group("spaced")),  # OCR's space: a separator or a split
                 start=m.start(),
                 end=m.end(),
             )

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import pairwise
 
 from budgetlens.checks.catalog import Rule, Severity
 from budgetlens.checks.findings import (
@@ -192,10 +193,20 @@ class Context:
         self, pattern: re.Pattern[str]
     ) -> tuple[Heading | Paragraph, re.Match[str]] | None:
         """The report's title that ``pattern`` finds in, among the first blocks and short, with
-        the match; None where no such title is printed."""
-        for block in self.document.blocks[:TITLE_BLOCKS]:
-            short = isinstance(block, Heading | Paragraph) and len(block.text) <= MAX_TITLE
-            if short and (found := pattern.search(block.text)):
+        the match; None where no such title is printed. A cover may break its title over two
+        lines ("江苏省2018年度" / "省级部门预算公开报表"): a match that starts on the first line
+        of two is that line's."""
+        first = [
+            b
+            for b in self.document.blocks[:TITLE_BLOCKS]
+            if isinstance(b, Heading | Paragraph) and len(b.text) <= MAX_TITLE
+        ]
+        for block in first:
+            if found := pattern.search(block.text):
+                return block, found
+        for block, below in pairwise(first):
+            found = pattern.search(block.text + below.text)
+            if found and found.start() < len(block.text):
                 return block, found
         return None
 

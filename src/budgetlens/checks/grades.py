@@ -8,30 +8,35 @@ the national ones of 财预〔2020〕10号: 优 from 90, 良 from 80, 中 from 6
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from decimal import Decimal
 
 from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import Context, Operand, span_location
 from budgetlens.checks.findings import Evidence
+from budgetlens.claims.model import Claim
 from budgetlens.document import Heading, Paragraph
 from budgetlens.textnorm import to_halfwidth
 
 GRADE = Rule(
     "SCORE.grade_matches_score",
-    version=1,
+    version=2,
     severity="error",
     zh=Doc(
         "评价等级与得分所在的分数段一致",
         what="“得分89.36分，评价等级为“优””：等级按报告自己写明的分数段判断（“90分（含）以上为"
         "“优”，80分（含）至90分为“良”…”），未写明的按全国通行的分段（90 分及以上为优，80 分"
-        "及以上为良，60 分及以上为中，60 分以下为差）。",
+        "及以上为良，60 分及以上为中，60 分以下为差）。等级单独成句、句中没有得分时，按同段或"
+        "其上几段中最近的总得分判断，此时至多为警告。",
         why="等级与得分不符，结论就与所给的分数矛盾；评价结果常按等级使用。",
     ),
     en=Doc(
         "A grade is the band its score falls in",
         what='"得分89.36分，评价等级为“优”": the grade is judged by the bands the report '
         'prints ("90分（含）以上为“优”，80分（含）至90分为“良”…"), else by the national ones '
-        "(优 from 90, 良 from 80, 中 from 60, 差 below 60).",
+        "(优 from 90, 良 from 80, 中 from 60, 差 below 60). A grade in a sentence with no score "
+        "is of the nearest total score above it in its paragraph or a few blocks up; then at "
+        "most a warning.",
         why="A grade its score does not reach contradicts the score, and results are used by "
         "grade.",
     ),
@@ -65,35 +70,86 @@ def _grade_of(score: Decimal, bands: dict[str, Decimal]) -> str:
     return next(g for g in GRADES if score >= bands[g])
 
 
+# a grade given in a paragraph of its own is of the report's score printed at most this many
+# blocks above ("本项目自评得分89.29分。" then "按照…的标准，评价等级为“优”。")
+_NEARBY = 3
+
+
 def grades_match_scores(ctx: Context) -> None:
     bands, stated_bands = _bands(ctx)
+    totals: dict[str, list[Claim]] = defaultdict(list)
     for claim in ctx.claims:
-        block = ctx.document.block(claim.span.block_id)
-        if claim.type != "score_total" or not isinstance(block, Heading | Paragraph):
+        if claim.type == "score_total":
+            totals[claim.span.block_id].append(claim)
+    recent: list[tuple[int, Claim]] = []  # the score totals above, with their block's index
+    for index, block in enumerate(ctx.document.blocks):
+        if not isinstance(block, Heading | Paragraph):
             continue
-        rest = block.text[claim.span.end :]
-        sentence = re.split(r"[。；;]", rest, maxsplit=1)[0]
-        given = _GIVEN.search(to_halfwidth(sentence))
-        if given is None:
-            continue
-        score = claim.quantity.value
-        expected = _grade_of(score, bands)
-        if expected == given["grade"]:
-            ctx.held(GRADE)
-            continue
-        start = claim.span.end + given.start("grade")
-        word = Evidence(
-            role="label", text=given["grade"], location=span_location(block, start, start + 1)
-        )
-        source = "报告所列分段" if stated_bands else "通行分段"
-        ctx.violated(
-            GRADE,
-            "error" if stated_bands else "warning",
-            Operand.from_claim(claim),
-            [word],
-            f"得分 {claim.quantity.text} 分按{source}为“{expected}”"
-            f"（{_band(expected, bands)}），正文评为“{given['grade']}”",
-        )
+        text = to_halfwidth(block.text)
+        for given in _GIVEN.finditer(text):
+            score, near = _score_of(ctx, block.id, given.start(), totals, recent, index)
+            if score is not None:
+                _judge(ctx, block, given, score, near, bands, stated_bands)
+        recent += [(index, c) for c in totals.get(block.id, [])]
+
+
+def _score_of(
+    ctx: Context,
+    block_id: str,
+    at: int,
+    totals: dict[str, list[Claim]],
+    recent: list[tuple[int, Claim]],
+    index: int,
+) -> tuple[Claim | None, bool]:
+    """The score a grade at ``at`` is of, and whether it is linked only by place: the score
+    total earlier in its sentence, else the last one above it in its paragraph or within a few
+    blocks of its report."""
+    text = ctx.text_of(block_id)
+    before = [c for c in totals.get(block_id, []) if c.span.end <= at]
+    if before:
+        return before[-1], bool(_SENTENCE_END.search(text[before[-1].span.end : at]))
+    report = ctx.report_of.get(block_id)
+    above = [
+        c
+        for i, c in recent
+        if index - i <= _NEARBY and ctx.report_of.get(c.span.block_id) == report
+    ]
+    return (above[-1], True) if above else (None, False)
+
+
+_SENTENCE_END = re.compile(r"[。；;]")
+
+
+def _judge(
+    ctx: Context,
+    block: Heading | Paragraph,
+    given: re.Match[str],
+    claim: Claim,
+    near: bool,
+    bands: dict[str, Decimal],
+    stated_bands: bool,
+) -> None:
+    expected = _grade_of(claim.quantity.value, bands)
+    if expected == given["grade"]:
+        ctx.held(GRADE)
+        return
+    start = given.start("grade")
+    # the grade is what the score contradicts: it is the stated value, first in the evidence
+    word = Evidence(
+        role="stated", text=given["grade"], location=span_location(block, start, start + 1)
+    )
+    source = "报告所列分段" if stated_bands else "通行分段"
+    where = "上文得分" if near else "得分"
+    ctx.violated(
+        GRADE,
+        # a score found only above the grade is linked by place: at most a warning
+        "error" if stated_bands and not near else "warning",
+        None,
+        [word, Operand.from_claim(claim)],
+        f"{where} {claim.quantity.text} 分按{source}为“{expected}”"
+        f"（{_band(expected, bands)}），正文评为“{given['grade']}”",
+        computed=expected,
+    )
 
 
 def _band(grade: str, bands: dict[str, Decimal]) -> str:

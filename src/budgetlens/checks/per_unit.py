@@ -21,19 +21,20 @@ from budgetlens.document import Heading, Paragraph
 
 PER_UNIT = Rule(
     "RATE.per_unit",
-    version=1,
+    version=2,
     severity="error",
     zh=Doc(
-        "人均、户均、次均金额等于总额 ÷ 对应的人数、户数、次数",
+        "人均、户均、件均（案均）、村均金额等于总额 ÷ 对应的人数、户数、件数、村数",
         what="句中（或同段上一句）写出总金额和人数（户数、次数）时（“兑付补助资金312.50万元，惠及农户86"
-        "户，户均补助3.36万元”），人均、户均、次均金额等于总额 ÷ 该数，容许各数的四舍五入；单位"
-        "（元、万元）换算后比较。",
+        "户，户均补助3.36万元”），人均、户均、次均、件均（案均）、村均金额等于总额 ÷ 该数，"
+        "容许各数的四舍五入；单位（元、万元）换算后比较。",
         why="人均、户均数是读者判断标准高低的依据；除错一位或写反数字，结论就不同。",
     ),
     en=Doc(
-        "A per-head, per-household or per-visit amount is the total over the count",
+        "A per-head, per-household, per-case or per-village amount is the total over the count",
         what="Where a sentence, or the one before it in its paragraph, prints a total amount and "
-        "the count of the unit its word names (人均 → 人/名, 户均 → 户, 次均 → 次/人次), as in "
+        "the count of the unit its word names (人均 → 人/名, 户均 → 户, 次均 → 次/人次, "
+        "件均 → 件, 案均 → 件/起, 村均 → 个/村), as in "
         '"兑付补助资金312.50万元，惠及农户86户，户均补助3.36万元", the figure is the total over '
         "the count, each figure's rounding allowed, 元 and 万元 converted.",
         why="A per-head figure is how readers judge a standard; one divided wrongly or with "
@@ -84,8 +85,15 @@ _SAME_UNIT = {
 _PAID = re.compile(r"资金|合计|支付|发放|补偿|补助|补贴|劳务费|经费|资助")
 
 
-_PER = re.compile(r"(?P<per>人均|户均|次均)|平均每(?P<each>人|户|次)")
-_COUNTED = {"人": ("人", "名"), "户": ("户",), "次": ("次", "人次")}
+_PER = re.compile(r"(?P<per>[人户次件案村]均)|平均每(?P<each>人|户|次|件)")
+_COUNTED = {
+    "人": ("人", "名"),
+    "户": ("户",),
+    "次": ("次", "人次"),
+    "件": ("件",),
+    "案": ("件", "起"),  # 案均: per case closed
+    "村": ("个", "村"),
+}
 
 
 def _convert(amount: Decimal, unit: str | None, into: str | None) -> Decimal:

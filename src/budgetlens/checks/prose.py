@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from decimal import Decimal
 
 from budgetlens.checks.catalog import Doc, Rule, Severity
@@ -23,20 +24,21 @@ from budgetlens.checks.intervals import (
     judge,
     to_wan,
 )
-from budgetlens.checks.linking import YEARS_BUDGET
+from budgetlens.checks.linking import INITIAL_BUDGET, YEARS_BUDGET
 from budgetlens.claims.model import Claim
 from budgetlens.numbers import Number
 
 SHARE = Rule(
     "SHARE.part_of_total",
-    version=2,
+    version=3,
     severity="error",
     zh=Doc(
         "正文所写的占比等于部分 ÷ 合计",
         what="同一句中先写合计、再写其中一部分及其占比（“支出合计3081.49万元，其中基本支出"
         "2871.49万元，占93.19%”），占比按部分 ÷ 合计重新计算，容许四舍五入。句中没有合计、"
-        "但写明占什么的比例（“占本年支出合计的99.13%”）时，取同段之前唯一同名的金额为合计，"
-        "此时至多为警告。",
+        "但写明占什么的比例（“占本年支出合计的99.13%”），或部分的名称带出整体（“决算支出中基本支出"
+        "1386.52万元，占25.67%”）时，取同段之前唯一同名的金额为合计（“决算支出”与“支出决算数”"
+        "同名），此时至多为警告。",
         why="占比是读者理解结构的方式；算错的占比说明金额或百分比之一被改过。",
     ),
     en=Doc(
@@ -44,8 +46,9 @@ SHARE = Rule(
         what='Where a sentence states a total, then a part with its share ("支出合计3081.49'
         '万元，其中基本支出2871.49万元，占93.19%"), the share is recomputed as part ÷ total, '
         "rounding allowed. Where no total is in the sentence but the share names its whole "
-        '("占本年支出合计的99.13%"), the one earlier amount of the paragraph of that name is the '
-        "total; then at most a warning.",
+        '("占本年支出合计的99.13%") or the part\'s name does ("决算支出中基本支出1386.52万元，'
+        '占25.67%"), the one earlier amount of the paragraph of that name (决算支出 and 支出决算数 '
+        "alike) is the total; then at most a warning.",
         why="Shares are how readers see the structure; a wrong one means the amount or the "
         "percentage was changed without the other.",
     ),
@@ -123,18 +126,21 @@ UNIT_SLIP = Rule(
 )
 CHANGE = Rule(
     "CHANGE.current_minus_prior",
-    version=1,
+    version=2,
     severity="error",
     zh=Doc(
         "增减额等于本年数 − 上年数",
         what="“本年…X万元，比上年增加（减少）Y万元”且写出上年数时，增减额按本年数 − 上年数"
-        "重新计算，方向词决定符号。",
+        "重新计算，方向词决定符号。与目标值比较的百分点差（“实际完成97.6%，较目标值95%高出2.6个"
+        "百分点”）同样计算，目标值视为精确数。",
         why="增减额是说明变动原因的起点；算错或方向写反，后面的解释就是对错的数字作解释。",
     ),
     en=Doc(
         "A change is this year's amount less last year's",
         what="Where prose states this year's amount, the prior year's and the increase or "
-        "decrease, the change is recomputed as current − prior, signed by its direction word.",
+        "decrease, the change is recomputed as current − prior, signed by its direction word. "
+        'A difference in points from a target ("实际完成97.6%，较目标值95%高出2.6个百分点") is '
+        "recomputed alike, the target taken as exact.",
         why="The change is what the reasons that follow explain; a wrong one, or one of the "
         "wrong sign, has them explain the wrong figure.",
     ),
@@ -181,7 +187,7 @@ EXPLAINED = Rule(
 )
 RATE = Rule(
     "RATE.actual_over_budget",
-    version=2,
+    version=3,
     severity="error",
     zh=Doc(
         "正文所写的执行率（到位率）等于实际数 ÷ 预算数",
@@ -315,6 +321,21 @@ def _named_base(ctx: Context, share: Claim) -> str:
     return base if len(base) >= 2 else ""
 
 
+# "决算支出中基本支出1386.52万元，占27.67%": a part named inside the whole it is a share of
+_WHOLE_IN_NAME = re.compile(r"^(?P<base>\S{0,6}(?:支出|收入|经费|资金|预算|决算)数?)中(?!央|小)")
+# the same measure in either order, with or without 数: 决算支出 = 支出决算数
+_MEASURE_ORDER = re.compile(r"(决算|预算)(支出|收入)")
+
+
+def _whole_in_name(part: Claim) -> str:
+    named = _WHOLE_IN_NAME.match(_key(part.subject))
+    return named["base"] if named else ""
+
+
+def _measure(name: str) -> str:
+    return _MEASURE_ORDER.sub(r"\2\1", name).removesuffix("数")
+
+
 def _of_total(ctx: Context, share: Claim, total: Claim) -> bool:
     """Whether a share is of its group's total: it names no whole, or that one ("其中：授予
     小微企业合同金额312.50万元，占政府采购支出总额的51.03%" is not of 授予中小企业合同金额)."""
@@ -342,10 +363,10 @@ def shares_of_named_whole(ctx: Context) -> None:
         total = next((c for c in groups.get(share.group or "", []) if c.role == "total"), None)
         if total is not None and _of_total(ctx, share, total):
             continue  # judged against its group's total by ``shares``
-        base = _named_base(ctx, share)
+        part = by_id[share.ref]
+        base = _measure(_named_base(ctx, share) or _whole_in_name(part))
         if not base:
             continue
-        part = by_id[share.ref]
         wholes = [
             c
             for c in ctx.claims
@@ -353,7 +374,7 @@ def shares_of_named_whole(ctx: Context) -> None:
             and c.type == "amount"
             and c is not part
             and c.span.start < share.span.start
-            and _key(c.subject).endswith(base)
+            and _measure(_key(c.subject)).endswith(base)
             and comparable(c, part)
         ]
         if not wholes:  # "本年支出合计61678.98万元" two paragraphs up, printed once or alike
@@ -364,7 +385,7 @@ def shares_of_named_whole(ctx: Context) -> None:
                 if ctx.report_of.get(c.span.block_id) == report
                 and order[c.span.block_id] < order[share.span.block_id]
                 and c.type == "amount"
-                and _key(c.subject).endswith(base)
+                and _measure(_key(c.subject)).endswith(base)
                 and comparable(c, part)
             ]
             if len({(c.quantity.value, c.quantity.unit) for c in wholes}) == 1:
@@ -671,11 +692,17 @@ def changes(ctx: Context) -> None:
             _change(ctx, change, current, prior, rate)
 
 
+_TARGET_BASE = re.compile(r"(?:目标|指标)值$")
+
+
 def _change(ctx: Context, change: Claim, current: Claim, prior: Claim | None, rate: Claim | None):
     cur, chg = Operand.from_claim(current), Operand.from_claim(change)
     signed = Operand(signed_change(change), chg.unit, chg.evidence)
     if prior is not None:
         pri = Operand.from_claim(prior)
+        if _TARGET_BASE.search(prior.subject):  # "较目标值95%高出2.6个百分点": a target is exact
+            decimals = max(pri.number.decimals, cur.number.decimals, chg.number.decimals)
+            pri = Operand(replace(pri.number, decimals=decimals), pri.unit, pri.evidence)
         judgement = check_difference(as_quantity(signed), as_quantity(cur), as_quantity(pri))
         word = "增加" if change.direction == "increase" else "减少"
         ctx.judged(
@@ -857,6 +884,7 @@ def rates(ctx: Context) -> None:
                 actuals = [spent]  # in a footing too: "其中：…支出决算为412.36万元，完成预算…"
             if not budgets:  # "其中：…年初预算为121.50万元，支出决算为118.36万元，完成年初预算的…"
                 budgets = _budget_before(ctx, rate, spent)
+            budgets = _the_rates_budget(ctx, rate, budgets)
             if len(budgets) != 1 or len(actuals) != 1 or spent is not actuals[0]:
                 if budgets and actuals:
                     ctx.not_checked(SHORTFALL if rate.subject.endswith(_SHORTFALL) else RATE)
@@ -877,6 +905,18 @@ _BUDGET_NAME = re.compile(r"(?:年初|全年|调整后?)?预算数?$")
 _LEFT_OVER = re.compile(r"结转|结余")
 
 
+def _the_rates_budget(ctx: Context, rate: Claim, budgets: list[Claim]) -> list[Claim]:
+    """Of a 年初 and a year's (调整后) budget printed together, the one a rate is of: the
+    年初 one where the rate names it ("完成年初预算的…"), else the year's, as an execution rate
+    is of the budget in force."""
+    if len(budgets) < 2:
+        return budgets
+    phrase = re.split(r"[，,]", ctx.sentence_before(rate))[-1]  # "完成年初预算的"
+    named = INITIAL_BUDGET if "年初" in rate.subject + phrase else YEARS_BUDGET
+    found = [c for c in budgets if named.search(c.subject)]
+    return found if len(found) == 1 else budgets
+
+
 def _budget_before(ctx: Context, rate: Claim, actual: Claim) -> list[Claim]:
     """The one budget amount of a rate's sentence before it, where a footing took it into
     another group: of 年初 and 全年 budgets the year's, as an execution rate is of it, unless
@@ -891,8 +931,7 @@ def _budget_before(ctx: Context, rate: Claim, actual: Claim) -> list[Claim]:
         and max(start, 0) <= c.span.start < rate.span.start
         and _BUDGET_NAME.search(c.subject)
     ]
-    if len(found) > 1 and "年初" not in rate.subject:
-        found = [c for c in found if YEARS_BUDGET.search(c.subject)]
+    found = _the_rates_budget(ctx, rate, found)
     if len(found) != 1:
         return []
     between = ctx.text_of(rate.span.block_id)[found[0].span.end : actual.span.start]

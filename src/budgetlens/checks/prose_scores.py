@@ -258,11 +258,15 @@ class _Awards:
         for claim in ctx.claims:
             if claim.type == "score_award" and claim.ref:
                 self.stated.setdefault(claim.ref, []).append(claim)
+        self._restated = _restated_allotments(ctx)
 
     def of(self, allotment: Claim | None) -> Claim | None:
         """The one award stated against an allotment; None when none or they disagree."""
         if allotment is None:
             return None
+        restated = self.stated.get(self._restated.get(allotment.id, ""), [])
+        if len({a.quantity.value for a in restated}) == 1:
+            return restated[0]  # "产出指标分值50分，该部分得分46分" under "（二）产出指标（50分）"
         awards = self.stated.get(allotment.id, [])
         values = {a.quantity.value for a in awards}
         if len(values) == 1:
@@ -294,6 +298,28 @@ class _Awards:
         if any(f is None for f in found):
             return None
         return [o for f in found for o in f or []]
+
+
+def _restated_allotments(ctx: Context) -> dict[str, str]:
+    """A heading's allotment → the one its first paragraphs restate with the section's award
+    ("（二）产出指标（50分）" then "产出指标分值50分，该部分得分46分")."""
+    order = {b.id: i for i, b in enumerate(ctx.document.blocks)}
+    allotments = [c for c in ctx.claims if c.type == "score_allotment"]
+    found = {}
+    for heading in allotments:
+        if not isinstance(ctx.block_of(heading.span.block_id), Heading):
+            continue
+        at, name = order[heading.span.block_id], subject_key(heading.subject)
+        for claim in allotments:
+            below = order[claim.span.block_id] - at
+            if (
+                0 < below <= 2
+                and claim.quantity.value == heading.quantity.value
+                and subject_key(claim.subject).startswith(name)
+            ):
+                found[heading.id] = claim.id
+                break
+    return found
 
 
 _AWARD_NEXT = re.compile(r"^\s*分?\s*[）)]?\s*[，,：:]?\s*(?:自评)?得分?(?:为)?\s*$")

@@ -446,6 +446,8 @@ def _printed(claim: Claim) -> str:
 
 _DEPARTMENT_FACT = re.compile(r"^(?:本部门|本单位|本局|全局)")
 _ANAPHORIC = re.compile(r"^(?:该|此|上述|其)")
+# "（6）人民调解成功率：…实际完成97.6%": the indicator is named before the colon, not here
+_ONLY_A_ROLE = re.compile(r"^(?:实际)?(?:完成|达到)(?:值|数|情况|率)?(?:为|是)?$")
 # "公务用车保有量6辆", "共有车辆5辆", "实有公务用车3辆": the fleet, not one kind of vehicle
 _FLEET = re.compile(r"^(?:共有|实有|现有|在编)?(?:公务用车|车辆)(?:保有量|总数|总量)?$")
 
@@ -457,8 +459,8 @@ def same_achievements(ctx: Context) -> None:
     reports = ctx.report_of
     for claim in ctx.claims:
         subject = subject_key(claim.subject)
-        if _ANAPHORIC.match(subject):
-            continue  # "该类项目共2个": which one the words point back to, not a name
+        if _ANAPHORIC.match(subject) or _ONLY_A_ROLE.match(subject):
+            continue  # "该类项目共2个", "实际完成97.6%": the words name no achievement
         whole = bool(_DEPARTMENT_FACT.match(subject)) and claim.type == "count"
         # the vehicles a department holds, in its 三公 and its 资产 paragraphs alike
         fleet = claim.type == "count" and claim.role != "part" and bool(_FLEET.search(subject))
@@ -664,6 +666,24 @@ def _indicator_rows(table: s.ExtractedTable) -> list:
     return getattr(table, "indicators", None) or getattr(table, "items", [])
 
 
+# the first-level indicators a count of 三级指标 may be of
+_FIRST_LEVEL = re.compile(r"(产出|效益|满意度|成本)指标")
+
+
+def _first_level(ctx: Context, claim: Claim) -> str | None:
+    """The first-level indicator a count is of, named in its sentence ("产出指标包括数量、质量…
+    共10个三级指标") or heading its section ("（三）效益指标（30分）"); None for the whole."""
+    named = _FIRST_LEVEL.findall(ctx.sentence_before(claim))
+    if not named and claim.section:
+        named = _FIRST_LEVEL.findall(claim.section[-1])
+    return named[0] if len(set(named)) == 1 else None
+
+
+def _rows_of(table: s.ExtractedTable, kind: str | None) -> list:
+    rows = _indicator_rows(table)
+    return [r for r in rows if kind in (r.level1 or "")] if kind else rows
+
+
 def indicator_counts(ctx: Context) -> None:
     """ "本项目共设置7个三级指标" against the rows of the report's indicator table."""
     for claim in ctx.claims:
@@ -675,14 +695,17 @@ def indicator_counts(ctx: Context) -> None:
         tables = tables or [
             t for t in _in_report(ctx, claim.span.block_id, holds.target_indicators) if t.indicators
         ]
-        sizes = {len(_indicator_rows(t)) for t in tables}
+        kind = _first_level(ctx, claim)
+        if kind:  # "效益指标包括…共3个三级指标": the rows under that first-level indicator
+            tables = [t for t in tables if any(r.level1 for r in _indicator_rows(t))]
+        sizes = {len(_rows_of(t, kind)) for t in tables}
         if len(sizes) != 1:
             continue  # no table, or tables that list different numbers: which is meant is unsaid
-        rows = _indicator_rows(tables[0])
+        rows = _rows_of(tables[0], kind)
         stated = Operand.from_claim(claim)
         # "…设置13个三级指标，逐项对照评分": the report's score sheet lists them as its items
         sheets = _in_report(ctx, claim.span.block_id, holds.score_sheet)
-        listed = {len(rows), *(len(t.items) for t in sheets if hasattr(t, "items"))}
+        listed = {len(rows), *(len(t.items) for t in sheets if hasattr(t, "items") and not kind)}
         if stated.number.value in listed:
             ctx.held(COUNT)
             continue
@@ -702,7 +725,8 @@ def indicator_counts(ctx: Context) -> None:
             "error",
             stated,
             counted,
-            f"正文称共设置 {stated.number.text} 个三级指标，{tables[0].title}列有 {len(rows)} 个",
+            f"正文称{kind + '指标' if kind else ''}共设置 {stated.number.text} 个三级指标，"
+            f"{tables[0].title}{'其下' if kind else ''}列有 {len(rows)} 个",
             computed=str(len(rows)),
         )
 

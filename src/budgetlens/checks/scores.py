@@ -105,19 +105,23 @@ WEIGHT_ROW = Rule(
 )
 FULL_MARKS = Rule(
     "SCORE.full_marks_on_missed_target",
-    version=2,
+    version=3,
     severity="warning",
     zh=Doc(
         "未达到目标值的指标没有得满分",
         what="自评表中实际完成值未达到指标值（按 ≥、≤、= 等比较）的指标，得分小于其权重；"
-        "带限定词的完成值按其范围比较（“近80”低于 80，“超过100”“80余”高于，“约”“左右”不判断）。",
+        "带限定词的完成值按其范围比较（“近80”低于 80，“超过100”“80余”高于，“约”“左右”不判断）；"
+        "指标值与完成值都是文字、完成值写明未达到（“有待完善”对“持续完善”、“尚未完成”）的，"
+        "也不得满分。",
         why="未完成目标却给满分，是自评偏高最常见的形式，审核时必须说明理由或扣分。",
     ),
     en=Doc(
         "An indicator that missed its target does not get full marks",
         what="In a self-evaluation table, an indicator whose 实际完成值 misses its 指标值 (by "
         "its ≥, ≤ or =) scores less than its weight; an actual with a qualifier is the range it "
-        "allows (近80 below 80, 超过100 and 80余 above; 约 and 左右 are not judged).",
+        "allows (近80 below 80, 超过100 and 80余 above; 约 and 左右 are not judged); a target "
+        'and an actual both in words, the actual saying it falls short ("有待完善" against '
+        '"持续完善", "尚未完成"), get no full marks either.',
         why="Full marks on a missed target is the most common form of an inflated self-"
         "evaluation; a reviewer needs it justified or the points taken off.",
     ),
@@ -524,6 +528,9 @@ def scores_against_targets(ctx: Context) -> None:
             continue
         for row in table.indicators:
             score, weight = Operand.of_field(row, "score"), Operand.of_field(row, "weight")
+            if score and weight and _short_in_words(row):
+                _full_marks_in_words(ctx, row, score, weight)
+                continue
             target = Operand.of_field(row, "target")
             actual = Operand.of_field(row, "actual") or _qualified_actual(row)
             if not (score and weight and target and actual) or row.comparator not in MISSES:
@@ -567,6 +574,46 @@ def scores_against_targets(ctx: Context) -> None:
                 )
             else:
                 ctx.held(rule)
+
+
+# an outcome in words that says the target is not reached: "有待完善" against "持续完善"
+_SHORT = re.compile(
+    r"有待|尚需|尚未|尚不|未能|未(?:完成|达到|达标|实现|全部|按期|按时)|不足|欠缺|不够"
+    r"|部分(?:完成|达到|实现)"
+)  # not a bare 未: "未发生安全事故" meets "无安全事故"
+
+
+def _short_in_words(row: s.Indicator) -> bool:
+    """A target and an actual both in words, the actual saying the target is not reached."""
+    target, actual = (row.target or "").strip(), (row.actual or "").strip()
+    if not target or not actual or row.target_value or row.actual_value or target == actual:
+        return False
+    return bool(_SHORT.search(actual)) and not _SHORT.search(target)
+
+
+def _full_marks_in_words(ctx: Context, row: s.Indicator, score: Operand, weight: Operand) -> None:
+    if score.number.value != weight.number.value:
+        ctx.held(FULL_MARKS)  # points were taken off: the score agrees with the words
+        return
+    cells = [
+        Evidence(
+            role="operand",
+            text=getattr(row, field) or "",
+            location=EvidenceLocation(
+                table_id=ref.table_id, row=ref.row, col=ref.col, line=ref.line, page=ref.page
+            ),
+        )
+        for field in ("target", "actual")
+        if (ref := row.cells.get(field))
+    ]
+    ctx.violated(
+        FULL_MARKS,
+        "warning",
+        score,
+        [weight, *cells],
+        f"{_label(row)}：目标“{row.target}”，实际“{row.actual}”，未达目标却得满分 "
+        f"{score.number.text}",
+    )
 
 
 # An actual with a qualifier before or after its number, and its unit: "近80次", "超过100",

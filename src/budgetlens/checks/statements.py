@@ -127,19 +127,21 @@ RATE_COLUMN = Rule(
 )
 UNIT_LINE = Rule(
     "STMT.unit_line",
-    version=1,
+    version=2,
     severity="warning",
     zh=Doc(
         "报表的金额单位与印有相同数字的其他报表一致",
         what="多数报表以一种单位（如万元）列示、某张报表写另一种单位（如元），而它与以多数单位列示的"
-        "报表有同一科目、同一数字时，这张报表的单位行印错了。",
+        "报表有同一科目、同一数字时，这张报表的单位行印错了。科目按编码、行名或列名（“三公”表"
+        "以列名印出公务接待费等）对照。",
         why="同一笔钱不会既是 621.28 万元又是 621.28 元；单位错一级，整张表的金额就差一万倍。",
     ),
     en=Doc(
         "A statement's unit of money agrees with the statements that print its figures",
         what="Where most statements print one unit (万元) and one prints another (元), yet it "
         "shares a line and its figure with a statement in the usual unit, its unit line is "
-        "misprinted.",
+        "misprinted. A line is matched by its code, its label or its column's header (the 三公 "
+        "table prints 公务接待费 as a column).",
         why="One sum is not both 621.28 万元 and 621.28 元; a unit one step off makes every "
         "figure of the statement ten thousand times wrong.",
     ),
@@ -649,14 +651,24 @@ def _money_unit(table: s.Statement) -> str | None:
     return found.group() if found else None
 
 
-def _lines(table: s.Statement) -> dict[tuple[str, Decimal], Operand]:
-    """(code or label, value) → the cell, for every figure above zero."""
+# a column header that names no line of money: a total, a year, a budget or 决算 column
+_GENERIC_HEADER = re.compile(r"合计|小计|总计|金额|预算|决算|本年|上年|年度|数$|%")
+
+
+def named_figures(table: s.Statement) -> dict[tuple[str, Decimal], Operand]:
+    """(name, value) → the cell, for every figure above zero. A figure is named by its row's
+    code and label, and by its column where the header names a line of money (the 三公 table
+    prints 公务接待费 as a column, the economic tables as the row 30217)."""
     found: dict[tuple[str, Decimal], Operand] = {}
     for row in table.rows:
-        name = row.code or _NAME_NOISE.sub("", row.label)
+        label = _NAME_NOISE.sub("", row.label)
         for key, text in row.values.items():
             parsed = row.parsed.get(key)
-            if name and text and parsed is not None and parsed.value > 0:
+            if not text or parsed is None or parsed.value <= 0:
+                continue
+            header = _NAME_NOISE.sub("", key.split("/")[-1])
+            specific = len(header) >= 3 and not _GENERIC_HEADER.search(header)
+            for name in filter(None, (row.code, label, header if specific else "")):
                 found.setdefault(
                     (name, parsed.value), Operand.from_cell(text, parsed, row.cells[key])
                 )
@@ -678,13 +690,13 @@ def unit_lines(ctx: Context) -> None:
     shared: dict[tuple[str, Decimal], tuple[Operand, s.Statement]] = {}
     for table in statements:
         if units.get(table.id) == usual:
-            for line, cell in _lines(table).items():
+            for line, cell in named_figures(table).items():
                 shared.setdefault(line, (cell, table))
     for table in statements:
         unit = units.get(table.id)
         if unit is None or unit == usual:
             continue
-        same = next(((c, shared[k]) for k, c in _lines(table).items() if k in shared), None)
+        same = next(((c, shared[k]) for k, c in named_figures(table).items() if k in shared), None)
         if same is None:
             ctx.held(UNIT_LINE)
             continue

@@ -324,11 +324,14 @@ def _judge_named(
 
 
 def _side(claims: list[Claim], side: str) -> Claim | None:
-    """The one amount of the window whose subject carries the side's head noun."""
+    """The one amount of the window whose subject carries the side's head noun; for 决算, the
+    one amount spent where none is named so."""
     key = _key(side)
     if len(key) < 2:
         return None
     matches = [c for c in claims if key in c.subject]
+    if not matches and key == "决算":  # "…支出7.86万元，年初预算为9.00万元…决算数大于预算数"
+        matches = [c for c in claims if c.role == "actual"]
     if len(matches) > 1:  # "调整后预算数" among 年初预算 and 调整后预算: the one named in full
         named = _GENERIC.sub("", side.strip())
         matches = [c for c in matches if named in c.subject]

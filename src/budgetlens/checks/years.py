@@ -37,11 +37,12 @@ TITLE_YEAR = Rule(
 
 HEADING_YEAR = Rule(
     "YEAR.heading_year",
-    version=2,
+    version=3,
     severity="warning",
     zh=Doc(
         "各部分标题所写的预算/决算年度与报告标题相同",
-        what="报告标题（前几行）写明“YYYY年（度）…部门预算/决算”时，正文各部分标题中同样写法的"
+        what="报告标题（前几行，封面分两行印出的“江苏省2018年度”“省级部门预算公开报表”合读）写明"
+        "“YYYY年（度）…部门预算/决算”时，正文各部分标题中同样写法的"
         "年度（“第三部分 省检察院2016年度部门预算情况说明”）和报表标题开头的年度（“2025年部门支出"
         "预算总表”）与之相同，空表下的注（“注：本部门2024年无…，故本表为空表”）所写年度也与之"
         "相同；写“执行”“上年”的标题不算。",
@@ -49,7 +50,8 @@ HEADING_YEAR = Rule(
     ),
     en=Doc(
         "Every part's heading names the report's budget or accounts year",
-        what='Where the report\'s title (in its first lines) says "YYYY年（度）…部门预算/决算", '
+        what="Where the report's title (in its first lines, a cover's two lines \"江苏省2018年度\" "
+        '/ "省级部门预算公开报表" read as one) says "YYYY年（度）…部门预算/决算", '
         'a heading that names the report the same way ("第三部分 省检察院2016年度部门预算情况'
         '说明"), a statement caption that opens with a year ("2025年部门支出预算总表") and an '
         'empty statement\'s note ("注：本部门2024年无…，故本表为空表") give the same year; '

@@ -124,20 +124,23 @@ _SHARE = re.compile(  # not "受理占比达100%": a rate
 # P2: the prior a figure is compared with, "比2021年629.50万元", "与2021年3950.63万元相比",
 # "比预算数118.50万元", "比2021年的0.30万元"; and a change's direction word right before it.
 _COMPARED = re.compile(
-    r"(?:比|较|与|由)(?:(?P<year>\d{4})年度?|上年度?|上年同期|去年同期|去年|(?P<base>预算数|年初预算数?))"
+    r"(?:比|较|与|由)(?:(?P<year>\d{4})年度?|上年度?|上年同期|去年同期|去年|(?P<base>预算数|年初预算数?"
+    r"|(?:年度)?(?:目标|指标)值))"
     r"[^，,。；;\d]{0,6}?的?$|(?:比|较)$|^上(?:一)?年度?(?:同期|决算)?数?(?:为|是)$"
 )
 # "与2023年财政拨款收、支总计7990.14万元相比": a prior named at length, closed by 相比
 _COMPARED_AT_LENGTH = re.compile(r"(?:与|和)(?P<year>\d{4})年度?[^，,。；;\d]{0,16}?的?$")
 _CLOSED_COMPARISON = re.compile(r"^[^，,。；;\d]{0,3}相比")
 # "较上年的34.2%": a percentage compared with, right after its comparison
-_COMPARED_PERCENT = re.compile(r"(?:比|较|与|由)(?:\d{4}年度?|上年度?|去年)的?$")
+_COMPARED_PERCENT = re.compile(
+    r"(?:比|较|与|由)(?:\d{4}年度?|上年度?|去年|(?:年度)?(?:目标|指标)值)的?$"
+)
 _COMPARISON_LEAD = re.compile(r"^(?:与|比|较)")
 _NAMED_AFTER_COMPARISON = re.compile(r"^(?:与|比|较)(?:\d{4}年度?|上年度?)?的?")
 _NAMED_CHANGE = re.compile(r"^.*相比[，,]?|[各均]$")  # "…相比，财政拨款收、支总计各"
 MIN_NAME_LIKENESS = 0.6  # how alike a named prior's noun and a figure's subject must read
 _YEAR_NAMED = re.compile(r"(?:比|较|与)(?P<year>\d{4})年")
-_INCREASE = "增加|增长|上升|提高|提升|增|多出"
+_INCREASE = "增加|增长|上升|提高|提升|增|多出|高出|超出"
 _DECREASE = "减少|下降|降低|压减|减"
 _DIRECTION = re.compile(rf"(?<!调)(?:(?P<up>{_INCREASE})|(?P<down>{_DECREASE}))了?$")
 _SIGNED_RATE = re.compile(r"变动率(?:为|是)?$")
@@ -173,6 +176,7 @@ _FINANCIAL_RATE = re.compile(
 )
 _BUDGET_WORDS = re.compile(r"预算|申报|下达|计划")
 _ACTUAL_WORDS = re.compile(r"执行|实际|到位|支出|决算|使用|完成(?!预算)")
+_ADJUSTMENT = re.compile(r"(?:追加|追减|调增|调减|调剂|调整)$")
 _RATE_OF_BUDGET = re.compile(r"执行|到位|完成预算|偏离度|进度")
 # what a figure is measured by, not a figure that changes: "完成预算的", "为预算数9.80万元的",
 # "预算5.80万元，完成预算的88.28%"
@@ -965,7 +969,12 @@ def _group_rates(groups: _Groups, sources: list[_Source]) -> None:
             of_budget = bool(_RATE_OF_BUDGET.search(token.subject))
             roles = {id(t): _rate_role(t) if of_budget else None for t in before}
             token.ref = next(
-                (t for t in reversed(before) if t.money and roles[id(t)] != "budget"), None
+                (
+                    t
+                    for t in reversed(before)
+                    if t.money and roles[id(t)] != "budget" and not _ADJUSTMENT.search(t.subject)
+                ),
+                None,
             )
             free = [t for t in before if t.group is None]
             for t in free:
@@ -976,8 +985,8 @@ def _group_rates(groups: _Groups, sources: list[_Source]) -> None:
 
 def _rate_role(token: _Token) -> str | None:
     """Whether an amount before an execution rate is what was budgeted or what was spent."""
-    if not token.money:
-        return None
+    if not token.money or _ADJUSTMENT.search(token.subject):
+        return None  # "根据实际需求追加6.40万元": a change of the budget, neither side
     if _ACTUAL_WORDS.search(token.subject):
         return "actual"
     return "budget" if _BUDGET_WORDS.search(token.subject) else None

@@ -25,6 +25,7 @@ from budgetlens.tables import schemas as s
 _CODE_DIGITS = re.compile(r"^\d{1,9}$")
 _COLUMN_NUMBERS = re.compile(r"^(?:栏次|行次)$")
 _UNIT = re.compile(r"单位[：:]\s*(?P<unit>万元|千元|亿元|元)")
+_CAPTION = re.compile(r"^(?:编制)?(?:部门|单位|金额单位)[：:]|^公开\d+表$")
 
 
 @dataclass
@@ -64,6 +65,8 @@ def _header_path(table: Table, grid: list[list[str]], col: int, first_data: int)
     for r in range(first_data):
         cell = table.cell_at(r, col)
         text = cell.text if cell is not None else grid[r][col]
+        if _CAPTION.match(text.replace(" ", "")):
+            continue  # "部门：青石县司法局 | … | 金额单位：万元" above the header: no column's name
         if text and (not parts or parts[-1] != text) and not _is_column_numbers(grid[r]):
             parts.append(text)
     return "/".join(parts)
@@ -75,7 +78,7 @@ def _column_kinds(
     """Label, code and amount columns, from the cells below the header and its roles."""
     n_cols = len(grid[0]) if grid else 0
     labels, codes, amounts = [], [], []
-    body = grid[first_data:]
+    body = _body(grid, first_data)
     for c in range(n_cols):
         cells = [row[c] for row in body if c < len(row) and row[c]]
         numbers = [t for t in cells if parse_number(t) is not None]
@@ -95,6 +98,12 @@ def _column_kinds(
     # an empty column under no header is layout, not a column of amounts
     amounts = [c for c in amounts if paths[c] or any(row[c] for row in body if c < len(row))]
     return labels, codes, amounts
+
+
+def _body(grid: list[list[str]], first_data: int) -> list[list[str]]:
+    """The rows below the header, less the header repeated after a page break."""
+    header = {tuple(row) for row in grid[:first_data]}
+    return [row for row in grid[first_data:] if tuple(row) not in header]
 
 
 def _left_of_text(body: list[list[str]], c: int) -> bool:
@@ -145,8 +154,11 @@ def statement_rows(table: Table, grid: list[list[str]], unit: str | None) -> Rea
         keys[c] = name if name not in keys.values() else f"{name}#{c}"
     rows: list[s.Amount] = []
     groups: list[str | None] = [None] * len(parts)
+    header = {tuple(row) for row in grid[:first]}
     for r in range(first, len(grid)):
         row = grid[r]
+        if tuple(row) in header:
+            continue  # a header repeated after a page break
         moved: tuple[str, int] | None = None  # a total whose label spans into the next side
         for index, side in enumerate(parts):
             # text in a code column is a label spanning it ("合计" across 编码 and 名称)

@@ -184,12 +184,19 @@ def _aligned_on_comparator(row: list[str], fields: Fields) -> tuple[list[str], l
 
     OCR drops a row's leading empty cells (the merged side label and 一级指标), shifting every
     value left; the comparator is the one cell whose column is certain, so the row is shifted
-    until it stands under 指标性质 again.
+    until it stands under 指标性质 again. With no 指标性质 column, a target printed with its
+    comparator ("≥95%") left of the target column, in a row whose last cell is empty, moves
+    the row right to it.
     """
     origin = list(range(len(row)))
     col = fields.cols.get("comparator")
     found = next((c for c, text in enumerate(row) if text and parse_comparator(text)), None)
-    if col is None or found is None or found == col:
+    if col is None:  # "≥95%" in the target column: it stands there, unless the row moved left
+        col = fields.cols.get("target")
+        found = next((c for c, text in enumerate(row) if _compared(text)), None)
+        if col is None or found is None or found >= col or row[-1]:
+            return row, origin
+    if found is None or found == col:
         return row, origin
     lead = next((c for c, text in enumerate(row) if text), 0)
     if found < col:
@@ -197,6 +204,12 @@ def _aligned_on_comparator(row: list[str], fields: Fields) -> tuple[list[str], l
         return row[:lead] + [""] * pad + row[lead:], origin[:lead] + [-1] * pad + origin[lead:]
     drop = min(found - col, lead)
     return row[drop:], origin[drop:]
+
+
+def _compared(text: str) -> bool:
+    """A target printed with its comparator in one cell ("≥95%", "≤ 400元/件")."""
+    measure = split_measure(text)
+    return bool(measure and measure[0])
 
 
 def _side_label(text: str | None) -> bool:
