@@ -2,9 +2,11 @@
 Round 17 (a 水务局 as OCR, the real J13's statements): an execution rate where a sentence prints
 both budgets, a share whose whole its part names, a grade in a paragraph of its own, a deadline
 missed with full marks, a column or a statement title naming the wrong use, the 三公 table's
-unit against the lines its columns name. Round 18 (the real J11's statements): a cover title
-over two lines; and what reading the rates showed: OCR's split decimals, a budget's addition
-as no side of a rate."""
+unit against the lines its columns name. Round 18 (the real J11's statements, a 司法局 as OCR,
+a 街道办事处 in seed 002's style): a cover title over two lines, OCR's split decimals, a budget's
+addition as no side of a rate, points from a target, per-case averages, targets in words, rows
+OCR moved, flat subtotals, sections the prose restates or leaves out, reasons that deny a met
+target, "按执行率计分"."""
 
 from __future__ import annotations
 
@@ -157,3 +159,185 @@ def test_the_three_public_tables_unit_is_held_to_the_lines_its_columns_name(tmp_
     wrong, _ = _found(tmp_path, text.format(unit="元"), "STMT.unit_line")
     right, ran = _found(tmp_path, text.format(unit="万元"), "STMT.unit_line")
     assert [f.computed for f in wrong] == ["万元"] and not right and ran.passed >= 1
+
+
+# --- round 18: a 司法局 as an OCR export -------------------------------------------------------
+
+_INDICATORS = (
+    HEAD + "（二）产出指标（50分）\n产出指标包括数量、质量两类共 2 个三级指标，分值 50 分。\n"
+    "（1）案件办理数：年度指标值≥600件，实际完成648件，得25分。\n"
+    "（2）调解成功率：年度指标值≥95%，实际完成97.6%，较目标值95%高出{points}个百分点，得25分。\n"
+    "（3）受援人满意度：年度指标值≥95%，实际完成96.8%。\n\n"
+    "## 项目支出绩效自评表（2024 年度）\n\n"
+    "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因\n"
+    "\t产出指标\t数量指标\t案件办理数\t≥600件\t648件\t25\t25\t\n"
+    "\t\t质量指标\t调解成功率\t≥95%\t97.6%\t25\t25\t\n"
+    "\t效益指标\t社会效益指标\t公共法律服务体系\t持续完善\t{words}\t40\t40\t\n"
+    "\t满意度指标\t满意度指标\t受援人满意度\t≥95%\t96.8%\t10\t10\t\n"
+)
+
+
+@pytest.mark.parametrize(("points", "fires"), [("2.8", True), ("2.6", False)])
+def test_points_above_a_target_are_the_difference_from_it(tmp_path, points, fires):
+    text = _INDICATORS.format(points=points, words="持续完善")
+    found, _ = _found(tmp_path, text, "CHANGE.current_minus_prior")
+    assert bool(found) is fires
+
+
+def test_a_bare_actual_completed_names_no_achievement_to_restate(tmp_path):
+    found, _ = _found(
+        tmp_path, _INDICATORS.format(points="2.6", words="持续完善"), "RESTATE.same_achievement"
+    )
+    assert not found  # 648件, 97.6% and 96.8% are three indicators' actuals
+
+
+def test_a_count_of_one_first_level_indicators_rows(tmp_path):
+    found, ran = _found(
+        tmp_path, _INDICATORS.format(points="2.6", words="持续完善"), "COUNT.indicators"
+    )
+    assert not found and ran.passed == 1  # 2 产出 rows of the table's 4
+
+
+@pytest.mark.parametrize(("words", "fires"), [("有待完善", True), ("持续完善", False)])
+def test_a_target_in_words_not_reached_gets_no_full_marks(tmp_path, words, fires):
+    text = _INDICATORS.format(points="2.6", words=words)
+    found, _ = _found(tmp_path, text, "SCORE.full_marks_on_missed_target")
+    assert bool(found) is fires
+
+
+def test_an_indicator_row_ocr_moved_left_is_read_under_its_header(tmp_path):
+    text = _INDICATORS.format(points="2.6", words="持续完善").replace(
+        "\t\t质量指标\t调解成功率\t≥95%\t97.6%\t25\t25\t\n",
+        "\t\t调解成功率\t≥95%\t97.6%\t25\t20\t个别案件延期\t\n",
+    )
+    found, ran = _found(tmp_path, text + "合计\t\t\t\t\t\t100\t100\t\n", "FOOT.weight_total_row")
+    assert not found and ran.passed == 1  # 25 + 25 + 40 + 10 under their 分值 column
+
+
+@pytest.mark.parametrize(("average", "fires"), [("3208.40", True), ("3028.40", False)])
+def test_a_per_case_average_is_the_total_over_the_cases(tmp_path, average, fires):
+    text = HEAD + f"全年支付办案补贴196.24万元，办结补贴案件648件，案均办案补贴{average}元/件。\n"
+    found, ran = _found(tmp_path, text, "RATE.per_unit")
+    assert bool(found) is fires and ran.run == 1
+
+
+def test_the_amount_spent_is_the_决算_a_comparison_names(tmp_path):
+    text = (
+        HEAD + "公务用车运行维护费支出 7.86 万元，年初预算为 9.00 万元，完成预算的 87.33%，"
+        "决算数大于预算数的主要原因是严格公务用车使用审批。\n"
+    )
+    found, _ = _found(tmp_path, text, "WORD.named_comparison")
+    assert len(found) == 1
+
+
+def test_a_statements_caption_row_and_repeated_header_name_no_column(tmp_path):
+    text = (
+        "某县司法局\n2024年度部门决算\n\n收入决算表\n\n"
+        "部门：某县司法局\t\t\t金额单位：万元\t\t\n"
+        "科目编码\t科目名称\t本年收入合计\t财政拨款收入\t上级补助收入\t事业收入\n"
+        "\t合计\t1,790.07\t1,749.02\t\t41.05\n"
+        "204\t公共安全支出\t1,424.65\t1,383.60\t\t41.05\n"
+        "科目编码\t科目名称\t本年收入合计\t财政拨款收入\t上级补助收入\t事业收入\n"
+        "208\t社会保障和就业支出\t365.42\t365.42\t\t\n"
+    )
+    found, ran = _found(tmp_path, text, "STMT.column_total")
+    assert not found and ran.passed >= 3
+
+
+# --- round 18: a 街道办事处 in seed 002's style -----------------------------------------------
+
+
+def test_a_subtotal_printed_beside_its_parts_is_not_added_to_them(tmp_path):
+    text = (
+        "某街道办事处\n2024年度部门决算\n\n财政拨款“三公”经费支出决算表\n单位：万元\n\n"
+        "\t合计\n\t因公出国（境）费\n\t公务用车购置及运行费小计\n\t公务用车购置费\n\t公务用车运行费\n"
+        "\t公务接待费\n\n\t{total}\n\t0.00\n\t12.00\n\t0.00\n\t12.00\n\t3.00\n"
+    )
+    right, ran = _found(tmp_path, text.format(total="15.00"), "STMT.column_total")
+    wrong, _ = _found(tmp_path, text.format(total="16.00"), "STMT.column_total")
+    assert not right and ran.passed == 1 and len(wrong) == 1
+
+
+def test_a_change_is_of_the_figure_its_prior_implies(tmp_path):
+    text = (
+        HEAD + "年末实有在职人员54人，其中：行政人员30人，事业人员24人，比2023年末52人增加2人。\n"
+    )
+    found, ran = _found(tmp_path, text, "CHANGE.current_minus_prior")
+    assert not found and ran.passed == 1  # 54 − 52, not 24 − 52
+
+
+def test_items_the_prose_leaves_out_leave_the_section_not_checked(tmp_path):
+    text = (
+        HEAD + "（二）产出指标（50分）。该部分得分{award}分。\n"
+        "1．数量指标（30分）：均达到年度目标，得30分。\n"
+        "2．质量指标（10分）：按完成比例计分，得9.88分。\n3．成本指标（5分）：低于控制目标，得5分。\n"
+    )
+    left_out, ran = _found(tmp_path, text.format(award="49.38"), "SCORE.prose_allotments_add_up")
+    assert not left_out and ran.not_checked == 1  # a 5-point item scored 4.5, unlisted
+    over, _ = _found(tmp_path, text.format(award="51"), "SCORE.prose_allotments_add_up")
+    assert len(over) == 1  # more awarded than the items and the one left out could make
+
+
+def test_a_sections_award_is_one_figure_in_its_report(tmp_path):
+    text = (
+        HEAD + "三、综合评价结论\n经自评，项目绩效自评得分97.05分。其中：预算执行得分9.67分，"
+        "产出指标得分48分，效益指标得分29.38分，满意度指标得分10分。\n四、绩效目标实现情况分析\n"
+        "（二）产出指标（50分）。该部分得分{award}分。\n"
+    )
+    wrong, _ = _found(tmp_path, text.format(award="49"), "RESTATE.same_achievement")
+    right, _ = _found(tmp_path, text.format(award="48"), "RESTATE.same_achievement")
+    assert [f.computed for f in wrong] == ["48"] and not right
+
+
+def test_a_per_unit_figure_is_judged_by_the_working_printed_after_it(tmp_path):
+    text = HEAD + "户均改造成本{each}元/户（项目全年执行数1145.45万元÷惠及居民1268户）。\n"
+    wrong, _ = _found(tmp_path, text.format(each="9304"), "RATE.per_unit")
+    right, ran = _found(tmp_path, text.format(each="9034"), "RATE.per_unit")
+    assert len(wrong) == 1 and not right and ran.passed == 1
+
+
+@pytest.mark.parametrize(
+    ("note", "fires"),
+    [
+        ("部分事件响应超时，未完成年度目标。", True),
+        ("个别事件处置记录不全，酌情扣分。", False),
+        ("", True),
+    ],
+)
+def test_points_off_a_met_target_need_a_reason_that_does_not_deny_it(tmp_path, note, fires):
+    text = (
+        "某街道办事处\n2024年某项目支出绩效自评报告\n\n## 项目支出绩效自评表（2024 年度）\n\n"
+        "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因\n"
+        "\t产出指标\t数量指标\t划分网格\t≥60个\t62个\t45\t45\t\n"
+        f"\t\t时效指标\t网格事件平均响应时间\t≤2小时\t1.5小时\t5\t4.50\t{note}\n"
+        "\t效益指标\t社会效益指标\t矛盾纠纷化解率\t≥95%\t97.2%\t40\t40\t\n"
+    )
+    found, _ = _found(tmp_path, text, "SCORE.points_off_a_met_target")
+    assert bool(found) is fires
+
+
+@pytest.mark.parametrize(("score", "fires"), [("9.78", True), ("9.79", False)])
+def test_a_score_said_to_follow_the_rate_is_the_points_times_the_rate(tmp_path, score, fires):
+    text = (
+        "某街道办事处\n2024年某项目支出绩效自评报告\n\n四、绩效目标实现情况分析\n"
+        "（一）预算执行情况（10分）。项目全年预算数548.00万元，全年执行数536.33万元，执行率97.87%，"
+        "按执行率计分。\n\n## 项目支出绩效自评表（2024 年度）\n\n"
+        "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+        f"年度资金总额\t560.00\t548.00\t536.33\t10\t97.87%\t{score}\n"
+        "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        "\t产出指标\t数量指标\t划分网格\t≥60个\t62个\t50\t50\n"
+        "\t效益指标\t社会效益指标\t矛盾纠纷化解率\t≥95%\t97.2%\t40\t40\n"
+    )
+    found, ran = _found(tmp_path, text, "SCORE.execution_rate_score")
+    assert bool(found) is fires and ran.run == 1
+
+
+def test_another_line_is_not_the_line_whose_name_ends_its_name(tmp_path):
+    text = (
+        "某街道办事处\n2024年度部门决算\n\n一般公共预算财政拨款基本支出决算表\n单位：万元\n\n"
+        "\t科目编码\n\t科目名称\n\t决算数\n\n\t301\n\t工资福利支出\n\t1687.10\n\n"
+        "\t30199\n\t其他工资福利支出\n\t35.60\n\n\n"
+        "六、一般公共预算财政拨款基本支出决算情况说明\n人员经费主要包括：其他工资福利支出35.60万元。\n"
+    )
+    found, ran = _found(tmp_path, text, "RESTATE.statement_amount")
+    assert not found and ran.passed == 1  # 30199, not 301

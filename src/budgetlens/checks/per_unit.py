@@ -25,14 +25,15 @@ PER_UNIT = Rule(
     severity="error",
     zh=Doc(
         "人均、户均、件均（案均）、村均金额等于总额 ÷ 对应的人数、户数、件数、村数",
-        what="句中（或同段上一句）写出总金额和人数（户数、次数）时（“兑付补助资金312.50万元，惠及农户86"
+        what="句中（或同段上一句，或其后括号中的算式）写出总金额和人数（户数、次数）时（“兑付补助资金312.50万元，惠及农户86"
         "户，户均补助3.36万元”），人均、户均、次均、件均（案均）、村均金额等于总额 ÷ 该数，"
         "容许各数的四舍五入；单位（元、万元）换算后比较。",
         why="人均、户均数是读者判断标准高低的依据；除错一位或写反数字，结论就不同。",
     ),
     en=Doc(
         "A per-head, per-household, per-case or per-village amount is the total over the count",
-        what="Where a sentence, or the one before it in its paragraph, prints a total amount and "
+        what="Where a sentence (or the one before it in its paragraph, or the working after it) "
+        "prints a total amount and "
         "the count of the unit its word names (人均 → 人/名, 户均 → 户, 次均 → 次/人次, "
         "件均 → 件, 案均 → 件/起, 村均 → 个/村), as in "
         '"兑付补助资金312.50万元，惠及农户86户，户均补助3.36万元", the figure is the total over '
@@ -115,20 +116,43 @@ def _previous_sentence(ctx: Context, claim: Claim) -> int:
     return max(text.rfind(mark) for mark in "。；;") + 1
 
 
+# "9304元/户（": the working of a figure, in the parenthesis that opens right after it
+_WORKING = re.compile(r"^[^，,。；;（(]{0,4}[（(]")
+
+
+def _working_end(text: str, after: int) -> int:
+    """Where the working printed right after a figure ends ("（1145.45万元÷1268户）"), or
+    ``after`` where none is printed."""
+    opened = _WORKING.match(text[after:])
+    if opened is None:
+        return after
+    close = min((k for k in (text.find(c, after) for c in "）)") if k >= 0), default=-1)
+    return close if close >= 0 else after
+
+
 def per_units(ctx: Context) -> None:
     for i, claim in enumerate(ctx.claims):
         counted = _unit_of(claim) if claim.quantity.unit in MONEY else None
         if not counted or claim.type not in ("amount", "achievement"):
             continue
         start = _previous_sentence(ctx, claim)
-        before = [
-            c
-            for c in reversed(ctx.claims[:i])
-            if c.span.block_id == claim.span.block_id and c.span.start >= start
-        ]
-        count = next((c for c in before if c.quantity.unit in counted), None)
+        end = _working_end(ctx.text_of(claim.span.block_id), claim.span.end)
+        near = (
+            [
+                c
+                for c in reversed(ctx.claims[:i])
+                if c.span.block_id == claim.span.block_id and c.span.start >= start
+            ]
+            # "户均改造成本9304元/户（全年执行数1145.45万元÷惠及居民1268户）": its working
+            + [
+                c
+                for c in ctx.claims[i + 1 :]
+                if c.span.block_id == claim.span.block_id and c.span.start < end
+            ]
+        )
+        count = next((c for c in near if c.quantity.unit in counted), None)
         total = next(
-            (c for c in before if c.quantity.unit in MONEY and not _PER.search(c.subject)), None
+            (c for c in near if c.quantity.unit in MONEY and not _PER.search(c.subject)), None
         )
         if count is None or total is None or count.quantity.value == 0:
             continue

@@ -77,7 +77,7 @@ WHOLE = Rule(
 )
 PARTS = Rule(
     "FOOT.parts_add_up_to_total",
-    version=5,
+    version=6,
     severity="error",
     zh=Doc(
         "合计之后列出的各组成部分之和等于合计",
@@ -562,14 +562,22 @@ def _listed_in_full(ctx: Context, total: Claim, parts: list[Claim]) -> bool:
 _SPENT = re.compile(r"决算|实际支出|执行数")
 
 
+def _spent_before(text: str) -> bool:
+    """A figure printed as spent: "支出决算为", "实际支出", or a line's "（类）财政拨款支出"
+    with no word of a budget."""
+    return bool(_SPENT.search(text)) or (text.endswith("支出") and "预算" not in text)
+
+
 def _of_their_kind(ctx: Context, total: Claim, parts: list[Claim]) -> Claim | None:
     """The total lines "：支出决算为712.46万元" make: a paragraph that prints "年初预算为3,010.00
     万元，支出决算为3,191.61万元…其中：" above them is footed by its 决算, not its budget (None
     where it prints none)."""
-    spent = all(_SPENT.search(ctx.paragraph_before(p)[-12:]) for p in parts)
-    if not spent or _SPENT.search(total.subject) or "预算" not in total.subject:
+    before = [ctx.paragraph_before(p)[-12:] for p in parts]
+    spent = all(_SPENT.search(text) for text in before)
+    as_spent = all(_spent_before(text) for text in before)
+    if not as_spent or _SPENT.search(total.subject) or "预算" not in total.subject:
         return total
-    return next(
+    printed = next(
         (
             c
             for c in ctx.claims
@@ -579,6 +587,8 @@ def _of_their_kind(ctx: Context, total: Claim, parts: list[Claim]) -> Claim | No
         ),
         None,
     )
+    # lines printed as spent foot the 决算; "…（类）支出X" lines the 决算 where one is printed
+    return printed if printed or spent else total
 
 
 def _with_the_rest(total: Claim, parts: list[Claim]) -> bool:

@@ -65,18 +65,21 @@ DEDUCTED = Rule(
 )
 ALLOTMENTS = Rule(
     "SCORE.prose_allotments_add_up",
-    version=1,
+    version=2,
     severity="error",
     zh=Doc(
         "标题所列分值等于其下各小标题分值之和",
         what="绩效分析中上级标题的分值（“（一）通用指标绩效分析（54分）”）等于其下各小标题"
-        "分值之和（18 + 36）。",
+        "分值之和（18 + 36）。所列各项的分值和得分都少于标题所写、且得分少得不比分值多时"
+        "（像是正文略去了一项），不判断。",
         why="分值加不出来，说明指标体系调整后标题没改，或某项分值印错。",
     ),
     en=Doc(
         "A heading's allotment is the sum of the allotments below it",
         what='In a scored analysis, a heading\'s allotment ("（一）通用指标绩效分析（54分）") is '
-        "the sum of the allotments of the headings below it (18 + 36).",
+        "the sum of the allotments of the headings below it (18 + 36). Where both the points "
+        "and the award of the items listed fall short of the heading's, the award by no more "
+        "than the points (as an item the prose leaves out would), it is not judged.",
         why="An allotment its parts do not make was not updated when the indicators changed, or "
         "a part's allotment is misprinted.",
     ),
@@ -121,17 +124,19 @@ TARGET_SCORE = Rule(
 )
 AWARDS = Rule(
     "SCORE.prose_awards_add_up",
-    version=1,
+    version=2,
     severity="error",
     zh=Doc(
         "某部分所述得分等于其下各项得分之和",
-        what="正文写出某一部分的得分时（“通用指标共得52分”），它等于其下各项所写得分之和。",
+        what="正文写出某一部分的得分时（“通用指标共得52分”），它等于其下各项所写得分之和；"
+        "所列各项的分值和得分都少于该部分、像是略去了一项时，不判断。",
         why="部分得分与各项不符，说明一处得分改过而另一处没有。",
     ),
     en=Doc(
         "A section's stated award is the sum of its parts' awards",
         what='Where the prose states a section\'s award ("通用指标共得52分"), it is the sum of '
-        "the awards stated for its parts.",
+        "the awards stated for its parts; where the items listed fall short in points and "
+        "award as an item left out would, it is not judged.",
         why="A section award its parts do not make means one figure was changed and the other not.",
     ),
 )
@@ -392,6 +397,7 @@ _POINTS_PRINTED = re.compile(r"[（(]\s*\d[\d\s.]*分\s*[）)]")
 def allotments_add_up(ctx: Context) -> None:
     """A heading's allotment against its sub-headings'; top-level sections against 100."""
     nodes = _tree(ctx, _own_allotments(ctx))
+    awards = _Awards(ctx)
     for node in nodes:
         parts = _parts(node)
         if node.allotment is not None and parts is None:
@@ -399,7 +405,9 @@ def allotments_add_up(ctx: Context) -> None:
         if not parts:
             continue
         operands = [_operand(p.allotment) for p in parts if p.allotment]
-        if node.allotment is not None:
+        if node.allotment is not None and _one_left_out(awards, node, parts):
+            ctx.not_checked(ALLOTMENTS)
+        elif node.allotment is not None:
             stated = _operand(node.allotment)
             judgement = check_sum(stated.number, [o.number for o in operands], counted=True)
             ctx.judged(
@@ -415,6 +423,22 @@ def allotments_add_up(ctx: Context) -> None:
             ctx.not_checked(HUNDRED)  # "（2 0 分）": the heading's own points, unread (OCR)
         elif len(operands) >= 2:
             _hundred(ctx, operands)
+
+
+def _one_left_out(awards: _Awards, node: _Node, parts: list[_Node]) -> bool:
+    """Whether the items the prose lists fall short of their heading as an item it leaves out
+    would: "（二）产出指标（50分）。该部分得分49.38分" over items of 30 + 10 + 5 points scored
+    30 + 9.88 + 5, a 5-point item scored 4.5 unlisted. Both the points and the award fall
+    short, the award by no more than the points."""
+    stated = awards.of(node.allotment)
+    found = [awards.of(p.allotment) for p in parts]
+    if node.allotment is None or stated is None or None in found:
+        return False
+    points = node.allotment.quantity.value - sum(
+        (p.allotment.quantity.value for p in parts if p.allotment), Decimal(0)
+    )
+    scored = stated.quantity.value - sum((a.quantity.value for a in found if a), Decimal(0))
+    return points > 0 and 0 <= scored <= points
 
 
 def _hundred(ctx: Context, operands: list[Operand]) -> None:
@@ -449,6 +473,9 @@ def awards_add_up(ctx: Context) -> None:
         stated = awards.of(node.allotment)
         found = [awards.resolved(p) for p in parts]
         if stated is None or any(f is None for f in found):
+            continue
+        if _one_left_out(awards, node, parts):
+            ctx.not_checked(AWARDS)
             continue
         operands = [o for f in found for o in f or []]
         s = _operand(stated)

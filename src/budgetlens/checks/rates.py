@@ -38,11 +38,12 @@ EXECUTION = Rule(
 )
 RATE_SCORE = Rule(
     "SCORE.execution_rate_score",
-    version=1,
+    version=2,
     severity="error",
     zh=Doc(
         "报告写明“得分=执行率×分值”时，预算执行得分等于分值 × 执行率",
-        what="报告（正文、表注或评分表的评分方法）写明预算执行得分按“执行率×分值”计算时，"
+        what="报告（正文、表注或评分表的评分方法）写明预算执行得分按“执行率×分值”计算"
+        "（或“按执行率计分”）时，"
         "自评表「预算执行情况」一行的得分等于该行分值（权重）× 预算执行率，"
         "执行率超过 100% 按 100% 计；整数得分按精确值比较。",
         why="得分不按报告自己写明的公式计算，总分和评价结论就多算或少算了分。",
@@ -50,7 +51,8 @@ RATE_SCORE = Rule(
     en=Doc(
         "Where the report prints 得分=执行率×分值, the budget score is points × rate",
         what="Where the report (prose, a note, a score sheet's 评分方法) says the execution score "
-        "is 执行率 × 分值, a 预算执行情况 line's 得分 equals its 分值 (权重) × its 执行率, a rate "
+        'is 执行率 × 分值 (or "按执行率计分"), a 预算执行情况 line\'s 得分 equals its 分值 (权重) '
+        "× its 执行率, a rate "
         "above 100% counting as 100%; a whole-number score is taken as exact.",
         why="A score off the formula the report itself states adds points to, or takes them "
         "from, the total and the conclusion.",
@@ -92,9 +94,10 @@ def budget_execution(ctx: Context) -> None:
 
 
 # "得分=执行率×分值", "分值×预算执行率", "执行率×10分": digits need their 分, so that a
-# rate's "×100%" is not read as a score formula
+# rate's "×100%" is not read as a score formula; or in words, "按执行率计分"
 _FORMULA = re.compile(
     r"(?:预算)?执行率\s*[×xX*]\s*(?:分值|权重|\d+\s*分)|(?:分值|权重)\s*[×xX*]\s*(?:预算)?执行率"
+    r"|按(?:预算)?执行率(?:计分|计算得分|折算得分)"
 )
 _HUNDRED = Decimal(100)
 

@@ -452,14 +452,39 @@ _ONLY_A_ROLE = re.compile(r"^(?:实际)?(?:完成|达到)(?:值|数|情况|率)?
 _FLEET = re.compile(r"^(?:共有|实有|现有|在编)?(?:公务用车|车辆)(?:保有量|总数|总量)?$")
 
 
+# the sections a self-evaluation scores, whose award its conclusion restates
+_SECTION = re.compile(r"^(?:预算执行|(?:产出|效益|满意度|成本|过程|决策)指标)$")
+_THIS_PART = re.compile(r"^(?:该|本|此)(?:部分|项|类)")
+
+
+def _section_scored(claim: Claim, by_id: dict[str, Claim]) -> str | None:
+    """The section a prose award is of ("产出指标得分48分"; "该部分得分49分" under its heading's
+    allotment), or None."""
+    if claim.type != "score_award" or claim.span.cell:
+        return None
+    name = subject_key(claim.subject)
+    if not name.endswith("得分"):
+        return None  # an item's "得10分" under its section, not the section's own award
+    name = name.removesuffix("得分")
+    allotted = by_id.get(claim.ref or "")
+    if _THIS_PART.match(name) and allotted is not None:
+        name = subject_key(allotted.subject)
+    return f"{name}得分" if _SECTION.match(name) else None
+
+
 def same_achievements(ctx: Context) -> None:
     """One report states one achievement once: "调研80余次" and, in another paragraph of the
     same report, "调研60余次" cannot both be true. Linked by words, so a warning."""
     seen: dict[tuple, Claim] = {}
     reports = ctx.report_of
+    by_id = {c.id: c for c in ctx.claims}
     for claim in ctx.claims:
         subject = subject_key(claim.subject)
-        if _ANAPHORIC.match(subject) or _ONLY_A_ROLE.match(subject):
+        scored = _section_scored(claim, by_id)
+        if scored:  # "产出指标得分48分" in the conclusion, "该部分得分49分" under 产出指标（50分）
+            claim = claim.model_copy(update={"type": "achievement", "subject": scored})
+            subject = scored
+        elif _ANAPHORIC.match(subject) or _ONLY_A_ROLE.match(subject):
             continue  # "该类项目共2个", "实际完成97.6%": the words name no achievement
         whole = bool(_DEPARTMENT_FACT.match(subject)) and claim.type == "count"
         # the vehicles a department holds, in its 三公 and its 资产 paragraphs alike
@@ -548,7 +573,10 @@ def _names_carry(ctx: Context, claim: Claim, what: str, at_start: bool) -> bool:
     subject = claim.subject
     named = "结转" in subject if "结转" in what else ("结余" in subject and "结转" not in subject)
     lead = ctx.sentence_before(claim)[-16:]
-    return named and ("年初" in lead) == at_start and "上年" not in lead
+    return named and ("年初" in lead + subject) == at_start and "上年" not in lead
+
+
+_OF_A_FUND = re.compile(r"政府性基金|国有资本经营|一般公共预算")
 
 
 def none_but_amount(ctx: Context) -> None:
@@ -582,6 +610,7 @@ def none_but_amount(ctx: Context) -> None:
             if c.span.block_id == block.id
             and c.type == "amount"
             and c.quantity.value == 0
+            and not _OF_A_FUND.search(c.subject)  # 0 of 政府性基金 is not none at all
             and _names_carry(ctx, c, "结转", at_start=False)
         ]
         for text, span, what, at_start in said:

@@ -128,18 +128,20 @@ FULL_MARKS = Rule(
 )
 DEDUCTED_MET = Rule(
     "SCORE.points_off_a_met_target",
-    version=2,
+    version=3,
     severity="warning",
     zh=Doc(
         "已达到目标的指标被扣分时说明了原因",
         what="自评表中实际完成值达到指标值（按 ≥、≤、= 等比较）的指标，得分低于其权重时，"
-        "该行写明了扣分原因（偏差原因分析、未完成原因等）；带限定词的完成值按其范围比较。",
+        "该行写明了扣分原因（偏差原因分析、未完成原因等），且原因不称目标未完成（“未完成年度目标”"
+        "与该行自己的完成值相反）；带限定词的完成值按其范围比较。",
         why="目标已完成却扣分又不说明原因，得分就与该行自己的指标值、完成值相矛盾。",
     ),
     en=Doc(
         "An indicator that met its target loses points only with a reason",
         what="In a self-evaluation table, an indicator whose 实际完成值 meets its 指标值 (by its "
-        "≥, ≤ or =) and scores less than its weight gives the reason in its row's note; an "
+        "≥, ≤ or =) and scores less than its weight gives the reason in its row's note, one that "
+        'does not say the target was missed ("未完成年度目标" against the row\'s own actual); an '
         "actual with a qualifier (超过100, 98%以上) is the range it allows.",
         why="Points taken off a target met, with no reason, contradict the row's own target and "
         "actual value.",
@@ -554,6 +556,7 @@ def scores_against_targets(ctx: Context) -> None:
             printed = actual.evidence.text if qualified else actual.number.text
             printed += "" if qualified or printed.endswith(unit) else unit  # "112处", "96.2%"
             stated = f"目标 {row.stated_target()}，实际完成 {printed}"
+            note = (row.note or "").strip()
             if full and missed:
                 ctx.violated(
                     FULL_MARKS,
@@ -562,20 +565,24 @@ def scores_against_targets(ctx: Context) -> None:
                     [weight, target, actual],
                     f"{_label(row)}：{stated}，却得满分 {score.number.text}",
                 )
-            elif not full and not missed and not (row.note or "").strip():
+            elif not full and not missed and (not note or _SAID_MISSED.search(note)):
+                # no reason, or one that says the target was missed when the row says it was met
+                why = "原因却称未完成" if note else "未说明原因"
                 ctx.violated(
                     DEDUCTED_MET,
                     "warning",
                     score,
                     [weight, target, actual],
                     f"{_label(row)}：{stated}，已达目标却得 {score.number.text} 分"
-                    f"（权重 {weight.number.text}），未说明原因",
+                    f"（权重 {weight.number.text}），{why}",
                     computed=weight.number.text,
                 )
             else:
                 ctx.held(rule)
 
 
+# a reason for points off that says the target was missed: "…，未完成年度目标"
+_SAID_MISSED = re.compile(r"未(?:完成|达到|达成|实现)(?:年度|既定)?(?:绩效)?目标|未达标")
 # an outcome in words that says the target is not reached: "有待完善" against "持续完善"
 _SHORT = re.compile(
     r"有待|尚需|尚未|尚不|未能|未(?:完成|达到|达标|实现|全部|按期|按时)|不足|欠缺|不够"

@@ -12,7 +12,7 @@ import re
 from budgetlens.checks.catalog import Doc, Rule
 from budgetlens.checks.engine import MONEY, Context, Operand
 from budgetlens.checks.findings import Evidence, EvidenceLocation
-from budgetlens.checks.intervals import Quantity, check_equal
+from budgetlens.checks.intervals import Quantity, Tier, check_equal
 from budgetlens.checks.statements import KINDS
 from budgetlens.claims.model import Claim
 from budgetlens.tables import schemas as s
@@ -69,10 +69,16 @@ def _key(text: str) -> str:
     return _NOISE.sub("", text)
 
 
-def _first_amount(row: s.Amount, said: str = "") -> Operand | None:
-    """The row's figure a prose line restates: of the kind it says (决算 or 预算) where the
-    row prints both ("年初预算数 | 决算数 | 完成年初预算（%）"), else its first."""
+def _first_amount(row: s.Amount, said: str = "", fund: str | None = None) -> Operand | None:
+    """The row's figure a prose line restates: of the fund it speaks of where the row prints
+    a column for each ("合计 | 一般公共预算财政拨款 | 政府性基金预算财政拨款"), of the kind it
+    says (决算 or 预算) where the row prints both ("年初预算数 | 决算数 | 完成年初预算（%）"),
+    else its first."""
     printed = [n for n, text in row.values.items() if text and n in row.parsed]
+    of_fund = [n for n in printed if fund and fund in n.split("/")[-1]]
+    if of_fund:
+        name = of_fund[0]
+        return Operand.from_cell(row.values[name] or "", row.parsed[name], row.cells[name])
     kinds = {n: _key(n.split("/")[-1]) for n in printed}
     wanted = "决算" if "决算" in said else "预算" if "预算" in said else None
     chosen = [
@@ -107,7 +113,7 @@ _ITEM = re.compile(
     r"(?:[-—－](?P<h3>[^-—－”\"]{2,20}))?[”\"]科目)"
 )
 # the figure an item paragraph gives its line: "…支出决算为…", "…”科目155.42万元", "…（项）支出…"
-_SPENT = re.compile(r"(?:决算数?|科目|[（(]项[）)]支出)$")
+_SPENT = re.compile(r"(?:决算数?|科目|[（(]项[）)](?:支出)?)$")
 
 
 def _item_line(statements: list[s.Statement], paragraph: str) -> list[Restated]:
@@ -132,6 +138,15 @@ def _item_line(statements: list[s.Statement], paragraph: str) -> list[Restated]:
     return found
 
 
+# the funds a statement or a sentence may be limited to
+_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
+
+
+def _fund(text: str) -> str | None:
+    named = {f for f in _FUNDS if f in text}
+    return named.pop() if len(named) == 1 else None
+
+
 def _candidates(statements: list[s.Statement], claim: Claim, paragraph: str) -> list[Restated]:
     """The statement cells a prose amount restates, each with its name: the columns of a
     one-line statement whose header its subject ends with ("三公" 经费表: 公务接待费 is a
@@ -152,14 +167,24 @@ def _candidates(statements: list[s.Statement], claim: Claim, paragraph: str) -> 
         return [(row.label, _first_amount(row), row)] if row else []
     rows: list[tuple[Restated, bool]] = []
     columns: list[Restated] = []
+    # the fund the prose speaks of: its sentence's, else its section's ("五、一般公共预算财政
+    # 拨款支出决算情况说明")
+    fund = _fund(paragraph + claim.subject) or _fund("".join(claim.section[-2:]))
     for table in statements:
+        if fund and (titled := _fund(table.title)) and titled != fund:
+            continue  # the 政府性基金 statement does not restate a 一般公共预算 sentence
         for row in table.rows:
             label = _key(row.label)
+            # "其他工资福利支出" is a line of its own, not 工资福利支出
             if len(label) >= 4 and subject.endswith(label) and _readable(row):
+                if subject[: -len(label)].endswith("其他"):
+                    continue
                 said = claim.subject if re.search("决算|预算", claim.subject) else table.title
-                figure = _first_amount(row, said)
+                figure = _first_amount(row, said, fund)
                 rows.append(((row.label, figure, row), _fiscal(table.title)))
-        if len(table.rows) == 1:
+        if len(table.rows) == 1 and (
+            any(table.rows[0].values.values()) or (fund and fund == _fund(table.title))
+        ):  # an empty statement ("本表无数据") restates only what names its fund
             row = table.rows[0]
             named = {name: _column_named(name, subject) for name in row.values}
             longest = max((len(n) for n in named.values() if n), default=0)
@@ -174,7 +199,7 @@ def _candidates(statements: list[s.Statement], claim: Claim, paragraph: str) -> 
                     columns.append((header, None, row))
     # a line both the statements of all funds and those of 财政拨款 print is the one of the
     # scope the prose speaks of: "本年支出预算合计…其中：基本支出" is all funds'
-    fiscal = _fiscal(paragraph + claim.subject)
+    fiscal = _fiscal(paragraph + claim.subject) or fund is not None
     scoped = [r for r, of_fiscal in rows if of_fiscal == fiscal]
     return columns or scoped or [r for r, _ in rows] or _titled_total(statements, subject)
 
@@ -252,13 +277,24 @@ def statement_amounts(ctx: Context) -> None:
             continue
         candidates = _candidates(statements, claim, ctx.paragraph_before(claim))
         stated = Operand.from_claim(claim)
+        judged = [
+            (name, cell, row, check_equal(
+                Quantity(stated.number, stated.unit), Quantity(cell.number, cell.unit or "万元")
+            ))
+            for name, cell, row in candidates
+            if cell is not None
+        ]  # fmt: skip
+        # a line of its statement printed with the figure makes a blank one of the same name
+        # another fact: "二、政府性基金预算财政拨款" is both an income line and a 结转 line of the
+        # 总表 (a blank in another statement is a cell left empty)
+        printed = {r.location.table_id for _, _, r, j in judged if j.tier is Tier.PASS}
         for name, cell, row in candidates:
             if cell is None:
-                _blank(ctx, stated, claim, name, row)
-                continue
-            judgement = check_equal(
-                Quantity(stated.number, stated.unit), Quantity(cell.number, cell.unit or "万元")
-            )
+                if row.location.table_id in printed:
+                    ctx.held(BLANK)
+                else:
+                    _blank(ctx, stated, claim, name, row)
+        for name, cell, _, judgement in judged:
             ctx.judged(
                 STATEMENT_AMOUNT,
                 judgement,

@@ -436,7 +436,21 @@ def _parts_of(columns: list[str], total: str) -> list[str] | None:
             parts += group
         else:
             return None  # deeper groups without a subtotal: not read with confidence
-    return parts or None
+    return _without_flat_subtotals(parts) or None
+
+
+def _without_flat_subtotals(parts: list[str]) -> list[str]:
+    """A 小计 printed beside its own parts, not over them ("公务用车购置及运行费小计 | 公务用车
+    购置费 | 公务用车运行费"): the parts that follow it, named like it, are in it already."""
+    kept: list[str] = []
+    stem = ""
+    for part in parts:
+        leaf = part.split("/")[-1].replace(" ", "")
+        if stem and leaf.startswith(stem):
+            continue
+        stem = leaf.removesuffix("小计")[:4] if leaf.endswith("小计") and len(leaf) > 4 else ""
+        kept.append(part)
+    return kept
 
 
 def judge_lines(

@@ -916,8 +916,9 @@ def _current(
         and not t.subject.endswith(("年初预算", "年初预算数"))  # what a 决算 is measured by
     ]
     same = [t for t in candidates if t.sentence == first.sentence]
-    if same:
-        return same[0]
+    if same:  # "在职人员54人，其中…事业人员24人，比2023年末52人增加2人": the 54 its prior implies
+        fits = [t for t in same if any(lo <= t.number.value <= hi for lo, hi in implied or [])]
+        return fits[0] if fits else same[0]
     start = source.sentences[first.sentence]
     opening = source.half[start : first.start]
     if _COMPARISON_LEAD.match(opening.lstrip()):
