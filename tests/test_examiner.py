@@ -352,14 +352,15 @@ CPPCC_2018_PLANTS = {
 
 # round 16: the real J03 (江苏省人大常委会办公厅 2019 预算, twelve statements), nine planted, five
 # of them kinds its examiner was asked to choose outside the covered ones; first look 5 of 9.
-# Not found: Q6 (a 政府性基金 statement's 合计 where the summaries print no such fund); Q8 (a
-# column header 项目支出 printed 基本支出, so two columns share a name) found in round 18
+# Q6 (a 政府性基金 statement's 合计 where the summaries print no such fund) and Q8 (a column
+# header 项目支出 printed 基本支出, so two columns share a name) found in round 18
 CONGRESS_2019_PLANTS = {
     "Q1": ("STMT.summary_lines", "支出合计（支出/支出用途各行） 18,330.37 ≠ 各项之和 18340.37"),
     "Q2": ("STMT.code_name", "科目编码 30205"),
     "Q3": ("STMT.code_hierarchy", "20101 人大事务「金额」 13,907.78"),
     "Q4": ("STMT.code_hierarchy", "303 对个人和家庭的补助「金额」 1,189.41"),
     "Q5": ("STMT.classification_named", "标题称经济分类"),
+    "Q6": ("STMT.fund_statement_total", "合计 18,330.37，而「收支预算总表」政府性基金一行为 空白"),
     "Q7": ("STMT.summary_lines", "当年支出小计（支出/功能分类各行） 18,330.37"),
     "Q8": ("STMT.column_named", "名为基本支出的合计 6,459.58"),
     "Q9": ("STMT.code_hierarchy", "302 商品和服务支出「机关运行经费支出」 1,642.08"),

@@ -98,18 +98,20 @@ AMOUNT = Rule(
 )
 ACHIEVEMENT = Rule(
     "RESTATE.same_achievement",
-    version=2,
+    version=3,
     severity="warning",
     zh=Doc(
         "同一报告中同一项成绩只有一个数",
         what="同一报告中主语、单位、限定词相同的完成情况（“调研80余次”与“调研60余次”）数值相同；"
-        "以“本部门”“本单位”开头的部门自身情况（“本部门核定编制23名”）在部门的各报告中都相同。",
+        "以“本部门”“本单位”开头的部门自身情况（“本部门核定编制23名”）在部门的各报告中都相同；"
+        "一个部分的得分（结论中的“产出指标得分48分”与该部分的“该部分得分49分”）也只有一个数。",
         why="一项成绩两个数不可能都对；仅凭文字关联，为警告。",
     ),
     en=Doc(
         "One achievement has one figure within a report",
         what="Within one report, achievements with the same subject, unit and qualifier "
-        '("调研80余次" and "调研60余次") have the same value.',
+        '("调研80余次" and "调研60余次") have the same value, and so does a section award '
+        '("产出指标得分48分" in the conclusion, "该部分得分49分" under the section).',
         why="Two figures for one achievement cannot both be true; linked by words, so a warning.",
     ),
 )
@@ -133,7 +135,7 @@ WEIGHTS = Rule(
 )
 NONE_STATED = Rule(
     "RESTATE.none_stated_but_amount",
-    version=2,
+    version=3,
     severity="error",
     zh=Doc(
         "称“无结转结余”的报告没有记载结转金额",
@@ -155,19 +157,21 @@ NONE_STATED = Rule(
 )
 COUNT = Rule(
     "COUNT.indicators",
-    version=2,
+    version=3,
     severity="error",
     zh=Doc(
         "正文所写的三级指标个数等于表中所列",
         what="“本项目共设置7个三级指标”与同一报告中指标表所列三级指标的行数相等（目标设置表与自评表"
-        "列出相同行数时，即为这个数；各表行数不同时不判断）。",
+        "列出相同行数时，即为这个数；各表行数不同时不判断）；句中或所在小节点明一个一级指标时"
+        "（“产出指标包括…共10个三级指标”），只数该一级指标下的行。",
         why="个数不符，说明表中漏列或多列了指标，或正文沿用了旧的指标体系。",
     ),
     en=Doc(
         "The number of 三级指标 stated is the number the table lists",
         what='"本项目共设置7个三级指标" equals the number of indicator rows of the report\'s '
         "indicator tables (its target table and 自评表 listing as many; tables that list "
-        "different numbers are not judged).",
+        "different numbers are not judged); a count its sentence or section gives of one "
+        'first-level indicator ("产出指标包括…共10个三级指标") counts the rows under it.',
         why="A different count means indicators left out of or added to the table, or prose kept "
         "from an older indicator set.",
     ),

@@ -19,7 +19,7 @@ from budgetlens.tables import schemas as s
 
 STATEMENT_AMOUNT = Rule(
     "RESTATE.statement_amount",
-    version=2,
+    version=3,
     severity="error",
     zh=Doc(
         "决算说明中的金额等于决算报表中同名的一行",
@@ -44,7 +44,7 @@ STATEMENT_AMOUNT = Rule(
 
 BLANK = Rule(
     "COMPLETE.stated_cell_blank",
-    version=1,
+    version=2,
     severity="warning",
     zh=Doc(
         "说明中记载了金额的报表栏目不应空白",

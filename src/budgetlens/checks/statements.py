@@ -48,21 +48,24 @@ BALANCE = Rule(
 )
 COLUMNS = Rule(
     "STMT.column_total",
-    version=2,
+    version=3,
     severity="error",
     zh=Doc(
         "报表每行的合计列等于其下各列之和",
         what="报表中合计、小计列等于表头归在其下的各列之和（合计 = 财政拨款 + 事业收入…；基本支出"
         " = 人员经费 + 公用经费；“三公” = 出国 + 接待 + 车），逐行检查；表头末层为预算数、决算数"
-        "时按每一种分别相加。合计一栏空白而其下各栏之和不为零，为警告。多数行不符时视为列读错，"
-        "不检查。",
+        "时按每一种分别相加；与其组成部分并列印出的小计（“公务用车购置及运行费小计 | 公务用车"
+        "购置费 | 公务用车运行费”）不与这些部分重复相加。合计一栏空白而其下各栏之和不为零，为警告。"
+        "多数行不符时视为列读错，不检查。",
         why="一行加不出合计，这一行有数字印错；审核按行追查。",
     ),
     en=Doc(
         "Every line's total column is the sum of the columns under it",
         what="On every line of a statement, a 合计 or 小计 column is the sum of the columns its "
         "header groups under it (合计 = 财政拨款 + 事业收入 …; 基本支出 = 人员经费 + 公用经费), "
-        "each kind of figure apart where the header ends in 预算数 and 决算数 (the 三公 table). A "
+        "each kind of figure apart where the header ends in 预算数 and 决算数 (the 三公 table); a "
+        "小计 printed beside its own parts (公务用车购置及运行费小计 | 购置费 | 运行费) is not "
+        "added to them again. A "
         "total printed blank over parts that are not zero is a warning. Where most lines fail, "
         "the columns were misread and are not checked.",
         why="A line that does not foot has a misprinted figure; reviewers trace it line by line.",

@@ -65,7 +65,7 @@ ADJUSTMENT = Rule(
 )
 NAMED = Rule(
     "WORD.named_comparison",
-    version=1,
+    version=2,
     severity="warning",
     zh=Doc(
         "句中“甲大于/小于/持平于乙”与所列甲乙两数一致",
