@@ -341,3 +341,11 @@ def test_another_line_is_not_the_line_whose_name_ends_its_name(tmp_path):
     )
     found, ran = _found(tmp_path, text, "RESTATE.statement_amount")
     assert not found and ran.passed == 1  # 30199, not 301
+
+
+def test_a_misprinted_day_of_a_month_is_read_as_its_last_day():
+    from budgetlens.checks.deadlines import dates_in, deadline
+
+    (done,) = dates_in("2024年11月31日")  # no crash on a day the month lacks
+    assert str(done.on(2024)) == "2024-11-30"
+    assert deadline("11月底前").day == 30 and deadline("实施期为2024年3月至11月") is None

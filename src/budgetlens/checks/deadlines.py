@@ -13,8 +13,8 @@ from datetime import date
 
 from budgetlens.checks import holds
 from budgetlens.checks.catalog import Doc, Rule
-from budgetlens.checks.engine import Context, Operand, span_location
-from budgetlens.checks.findings import Evidence, EvidenceLocation
+from budgetlens.checks.engine import Context, Operand, field_evidence, span_location
+from budgetlens.checks.findings import Evidence
 from budgetlens.claims.model import Claim
 from budgetlens.document import Paragraph
 from budgetlens.tables import schemas as s
@@ -69,7 +69,8 @@ class Day:
     end: int
 
     def on(self, year: int) -> date:
-        return date(self.year or year, self.month, min(self.day, 28 if self.month == 2 else 31))
+        year = self.year or year
+        return date(year, self.month, min(self.day, calendar.monthrange(year, self.month)[1]))
 
 
 def dates_in(text: str) -> list[Day]:
@@ -107,19 +108,6 @@ def _later(done: Day, due: Day) -> bool:
     return done.on(year) > due.on(due.year or year)
 
 
-def _cell(row: s.Indicator, field: str) -> Evidence | None:
-    ref = row.cells.get(field)
-    if ref is None:
-        return None
-    return Evidence(
-        role="operand",
-        text=getattr(row, field) or "",
-        location=EvidenceLocation(
-            table_id=ref.table_id, row=ref.row, col=ref.col, line=ref.line, page=ref.page
-        ),
-    )
-
-
 def _deadline_rows(tables: list[s.ExtractedTable]) -> list[tuple[s.Indicator, Day]]:
     """The indicator rows whose target is a deadline, its comparator in the cell or its own."""
     found = []
@@ -152,7 +140,7 @@ def late_rows(ctx: Context) -> None:
             ctx.held(LATE)
             continue
         score = Operand.of_field(row, "score")
-        target, actual = _cell(row, "target"), _cell(row, "actual")
+        target, actual = field_evidence(row, "target"), field_evidence(row, "actual")
         if score is None or target is None or actual is None:
             continue
         ctx.violated(
@@ -197,7 +185,7 @@ def late_in_prose(ctx: Context) -> None:
             text=done.text,
             location=span_location(block, start, sentence.start() + done.end),
         )
-        evidence = [e for e in (_cell(row, "target"), _cell(row, "actual")) if e]
+        evidence = [e for e in (field_evidence(row, "target"), field_evidence(row, "actual")) if e]
         table_says = f"，自评表实际 {row.actual}" if row.actual else ""
         ctx.violated(
             LATE,

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import pairwise
+from typing import Literal
 
 from budgetlens.checks.catalog import Rule, Severity
 from budgetlens.checks.findings import (
@@ -70,6 +71,26 @@ def cell_location(
     )
 
 
+def ref_location(ref: CellRef) -> EvidenceLocation:
+    """Where the table cell a row's field was read from is printed."""
+    return EvidenceLocation(
+        line=ref.line, page=ref.page, table_id=ref.table_id, row=ref.row, col=ref.col
+    )
+
+
+def field_evidence(
+    row: Indicator | ScoreItem | ScoreGroup,
+    name: str,
+    role: Literal["stated", "operand", "label"] = "operand",
+) -> Evidence | None:
+    """A row's field as printed, a number or words ("持续完善", "2024年11月30日前"), with its
+    cell; None where the row has no such cell."""
+    ref = row.cells.get(name)
+    if ref is None:
+        return None
+    return Evidence(role=role, text=getattr(row, name, None) or "", location=ref_location(ref))
+
+
 def word_operand(text: str, where: EvidenceLocation, value: Decimal = Decimal(0)) -> Operand:
     """A printed word as an operand: what a finding is about, with no number of its own
     ("无结转结余", a department's name, a year)."""
@@ -104,11 +125,8 @@ class Operand:
             percent=parsed.percent,
             repaired=parsed.repaired,
         )
-        location = EvidenceLocation(
-            line=ref.line, page=ref.page, table_id=ref.table_id, row=ref.row, col=ref.col
-        )
         unit = parsed.unit if parsed.unit in MONEY else None
-        return cls(number, unit, Evidence(role="operand", text=text, location=location))
+        return cls(number, unit, Evidence(role="operand", text=text, location=ref_location(ref)))
 
     @classmethod
     def from_claim(cls, claim: Claim) -> Operand:

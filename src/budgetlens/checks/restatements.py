@@ -18,11 +18,11 @@ from budgetlens.checks.engine import (
     Context,
     Operand,
     cell_location,
+    field_evidence,
     plain,
     span_location,
     word_operand,
 )
-from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.checks.intervals import check_equal
 from budgetlens.checks.linking import (
     STRENGTH_WORDS,
@@ -742,17 +742,7 @@ def indicator_counts(ctx: Context) -> None:
         if stated.number.value in listed:
             ctx.held(COUNT)
             continue
-        counted = [
-            Evidence(
-                role="operand",
-                text=r.level3 or "",
-                location=EvidenceLocation(
-                    table_id=ref.table_id, row=ref.row, col=ref.col, line=ref.line, page=ref.page
-                ),
-            )
-            for r in rows
-            if (ref := r.cells.get("level3"))
-        ]
+        counted = [e for r in rows if (e := field_evidence(r, "level3"))]
         ctx.violated(
             COUNT,
             "error",
@@ -798,17 +788,7 @@ def full_score_with_missed_target(ctx: Context) -> None:
             continue
         evidence = []
         for row in missed:
-            for field in ("target", "actual"):
-                ref = row.cells[field]
-                evidence.append(
-                    Evidence(
-                        role="operand",
-                        text=getattr(row, field) or "",
-                        location=EvidenceLocation(
-                            table_id=ref.table_id, row=ref.row, col=ref.col, line=ref.line
-                        ),
-                    )
-                )
+            evidence += [e for field in ("target", "actual") if (e := field_evidence(row, field))]
         described = "；".join(
             f"{r.level3} 目标 {r.stated_target()}，实际 {r.actual}"
             f"{'' if (r.actual or '').endswith(r.unit or '') else r.unit}"

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from budgetlens.checks import holds
 from budgetlens.checks.catalog import Doc, Rule
-from budgetlens.checks.engine import Context, Operand, plain
+from budgetlens.checks.engine import Context, Operand, field_evidence, plain
 from budgetlens.checks.findings import Evidence, EvidenceLocation
 from budgetlens.checks.intervals import Tier, check_sum
 from budgetlens.numbers import Number, parse_number
@@ -602,17 +602,7 @@ def _full_marks_in_words(ctx: Context, row: s.Indicator, score: Operand, weight:
     if score.number.value != weight.number.value:
         ctx.held(FULL_MARKS)  # points were taken off: the score agrees with the words
         return
-    cells = [
-        Evidence(
-            role="operand",
-            text=getattr(row, field) or "",
-            location=EvidenceLocation(
-                table_id=ref.table_id, row=ref.row, col=ref.col, line=ref.line, page=ref.page
-            ),
-        )
-        for field in ("target", "actual")
-        if (ref := row.cells.get(field))
-    ]
+    cells = [e for field in ("target", "actual") if (e := field_evidence(row, field))]
     ctx.violated(
         FULL_MARKS,
         "warning",
