@@ -23,6 +23,17 @@ def read(path: Path) -> Document:
     return read_document(path)
 
 
+def findings_of(tmp_path: Path, text: str, rule: str) -> tuple[list, object]:
+    """One rule's findings on ``text`` checked as a text export, and its ledger line (None
+    where the rule never ran)."""
+    from budgetlens.pipeline import check_document
+
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    result = check_document(report)
+    return [f for f in result.findings if f.rule_id == rule], result.ledger.rules.get(rule)
+
+
 @cache
 def seed_findings(seed: str) -> list:
     """Every finding of a seed's whole check (ingest, tables, claims, checks), once."""

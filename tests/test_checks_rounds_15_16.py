@@ -15,17 +15,10 @@ import pytest
 
 from budgetlens.pipeline import check_document
 
-from .conftest import CORPUS
+from .conftest import CORPUS, findings_of
 
 EXAMINER = CORPUS.parent / "corpus" / "examiner"
 HEAD = "某县某局\n2024年度某项目支出绩效自评报告\n\n一、项目概况\n"
-
-
-def _found(tmp_path: Path, text: str, rule: str) -> list:
-    report = tmp_path / "report.txt"
-    report.write_text(text, encoding="utf-8")
-    result = check_document(report)
-    return [f for f in result.findings if f.rule_id == rule], result.ledger.rules.get(rule)
 
 
 @pytest.mark.parametrize(
@@ -43,7 +36,7 @@ def _found(tmp_path: Path, text: str, rule: str) -> list:
     ],
 )  # fmt: skip
 def test_a_budget_adjusted_during_the_year_adds_up(tmp_path, sentence, fires):
-    found, ran = _found(tmp_path, HEAD + sentence + "\n", "CHANGE.budget_adjustment")
+    found, ran = findings_of(tmp_path, HEAD + sentence + "\n", "CHANGE.budget_adjustment")
     assert bool(found) is fires and ran is not None and ran.run == 1
 
 
@@ -52,7 +45,7 @@ def test_an_amount_of_no_known_kind_between_leaves_the_adjustment_not_checked(tm
         HEAD
         + "项目年初预算100.00万元，下达中央补助20.00万元，年中追加5.00万元，全年预算130.00万元。\n"
     )
-    found, ran = _found(tmp_path, text, "CHANGE.budget_adjustment")
+    found, ran = findings_of(tmp_path, text, "CHANGE.budget_adjustment")
     assert not found and ran.not_checked == 1
 
 
@@ -64,7 +57,7 @@ def test_a_monthly_rate_pays_twelve_months_of_a_year(tmp_path, paid, fires):
     """county_g l.291: 850元 × 46人 × 12 = 46.92万元; a total not said to be the year's leaves
     the months unsaid: not checked."""
     text = HEAD + f"按每人每月850元标准，为46人发放，{paid}。\n"
-    found, ran = _found(tmp_path, text, "RATE.unit_price_product")
+    found, ran = findings_of(tmp_path, text, "RATE.unit_price_product")
     if fires is None:
         assert not found and ran.not_checked == 1
     else:
@@ -75,7 +68,7 @@ def test_a_monthly_rate_pays_twelve_months_of_a_year(tmp_path, paid, fires):
 
 def test_a_rate_with_a_thousands_separator_is_read(tmp_path):
     text = HEAD + "按每人每月1,050元标准，为128人发放，全年发放161.28万元。\n"
-    found, ran = _found(tmp_path, text, "RATE.unit_price_product")
+    found, ran = findings_of(tmp_path, text, "RATE.unit_price_product")
     assert not found and ran.passed == 1
 
 
@@ -85,7 +78,7 @@ def test_an_execution_rate_is_of_the_years_budget_when_both_are_printed(tmp_path
         "本项目年初预算580.00万元，追加40.00万元，全年预算620.00万元；"
         "全年实际支出598.40万元，预算执行率100%。\n"
     )
-    found, _ = _found(tmp_path, text, "RATE.actual_over_budget")
+    found, _ = findings_of(tmp_path, text, "RATE.actual_over_budget")
     assert [f.computed for f in found] and "÷ 全年预算 620.00" in found[0].message
 
 
@@ -95,7 +88,7 @@ def test_a_parts_rate_is_not_taken_of_the_wholes_budget(tmp_path):
         "项目全年预算150.00万元，全年执行140.85万元，预算执行率93.90%。"
         "其中财政拨款执行104.85万元，执行率95.32%。\n"
     )
-    found, _ = _found(tmp_path, text, "RATE.actual_over_budget")
+    found, _ = findings_of(tmp_path, text, "RATE.actual_over_budget")
     assert not found
 
 
@@ -105,8 +98,8 @@ def test_a_carry_over_rate_is_the_amount_left_over_over_the_budget(tmp_path):
         HEAD
         + "全年预算2386.54万元，支出决算2370.94万元。年末结转和结余15.60万元，结转结余率{r}。\n"
     )
-    assert not _found(tmp_path, text.format(r="0.65%"), "RATE.shortfall_over_budget")[0]
-    assert _found(tmp_path, text.format(r="0.56%"), "RATE.shortfall_over_budget")[0]
+    assert not findings_of(tmp_path, text.format(r="0.65%"), "RATE.shortfall_over_budget")[0]
+    assert findings_of(tmp_path, text.format(r="0.56%"), "RATE.shortfall_over_budget")[0]
 
 
 SMALL_FIRMS = (
@@ -118,14 +111,14 @@ SMALL_FIRMS = (
 def test_one_amount_listed_after_its_whole_is_not_more_than_it(tmp_path):
     """county_h l.198, county_i l.86."""
     rule = "FOOT.parts_add_up_to_total"
-    (found,), _ = _found(tmp_path, SMALL_FIRMS.format(small="294.65", more=""), rule)
+    (found,), _ = findings_of(tmp_path, SMALL_FIRMS.format(small="294.65", more=""), rule)
     assert "其中所列 294.65" in found.message
-    assert not _found(tmp_path, SMALL_FIRMS.format(small="249.65", more=""), rule)[0]
+    assert not findings_of(tmp_path, SMALL_FIRMS.format(small="249.65", more=""), rule)[0]
 
 
 def test_an_amount_after_the_list_ends_is_no_part(tmp_path):
     text = HEAD + "项目年初预算180.00万元，其中财政资金150.00万元；调整后预算196.50万元。\n"
-    assert not _found(tmp_path, text, "FOOT.parts_add_up_to_total")[0]
+    assert not findings_of(tmp_path, text, "FOOT.parts_add_up_to_total")[0]
 
 
 def test_a_projects_own_execution_rate_in_prose_is_its_tables():
@@ -174,8 +167,8 @@ def test_a_total_said_to_be_made_of_its_parts_adds_up(tmp_path):
         "和年中追加资金15.00万元构成。\n"
     )
     rule = "FOOT.parts_add_up_to_total"
-    assert _found(tmp_path, text.format(c="16.84"), rule)[0]
-    assert not _found(tmp_path, text.format(c="18.64"), rule)[0]
+    assert findings_of(tmp_path, text.format(c="16.84"), rule)[0]
+    assert not findings_of(tmp_path, text.format(c="18.64"), rule)[0]
 
 
 def test_a_comparison_names_the_side_it_prints_in_full(tmp_path):
@@ -184,7 +177,7 @@ def test_a_comparison_names_the_side_it_prints_in_full(tmp_path):
         "一般行政管理事务（项）：年初预算120.00万元，调整后预算168.36万元，支出决算160.12万元。"
         "决算数大于调整后预算数的主要原因是年中追加工作经费。\n"
     )
-    (found,), _ = _found(tmp_path, text, "WORD.named_comparison")
+    (found,), _ = findings_of(tmp_path, text, "WORD.named_comparison")
     assert "调整后预算 168.36万元" in found.message
 
 
@@ -201,8 +194,8 @@ def test_the_fleet_is_one_count_in_every_paragraph(tmp_path):
         "某县某镇人民政府\n2024年度部门决算\n\n一、三公经费\n截至2024年12月31日，公务用车保有量6辆。\n"
         "二、资产\n截至2024年12月31日，本部门共有车辆{n}辆，其中：执法执勤用车2辆。\n"
     )
-    assert _found(tmp_path, text.format(n="5"), "RESTATE.same_achievement")[0]
-    assert not _found(tmp_path, text.format(n="6"), "RESTATE.same_achievement")[0]
+    assert findings_of(tmp_path, text.format(n="5"), "RESTATE.same_achievement")[0]
+    assert not findings_of(tmp_path, text.format(n="6"), "RESTATE.same_achievement")[0]
 
 
 def test_a_sentence_printing_both_totals_balances(tmp_path):
@@ -210,15 +203,15 @@ def test_a_sentence_printing_both_totals_balances(tmp_path):
         "某县某局\n2024年度部门决算\n\n一、说明\n2024年度收入总计{a}万元，支出总计3684.72万元。\n"
     )
     rule = "STMT.income_equals_expenditure"
-    assert _found(tmp_path, text.format(a="3648.72"), rule)[0]
-    assert not _found(tmp_path, text.format(a="3684.72"), rule)[0]
+    assert findings_of(tmp_path, text.format(a="3648.72"), rule)[0]
+    assert not findings_of(tmp_path, text.format(a="3684.72"), rule)[0]
 
 
 def test_a_comparison_opening_its_sentence_is_about_the_figure_its_rate_implies(tmp_path):
     """county_f l.82: the change is the fund's 1,021.37, not the last part listed."""
     text = "某县某局\n2024年度部门决算\n\n八、政府性基金\n2024年度政府性基金预算财政拨款支出1,021.37万元，主要用于耕地保护补偿835.80万元、土地储备前期工作185.57万元。与2023年度相比增加127.75万元，增长{r}%。\n"  # noqa: E501
     rule = "CHANGE.rate_of_prior"
-    assert not _found(tmp_path, text.format(r="14.30"), rule)[0]
+    assert not findings_of(tmp_path, text.format(r="14.30"), rule)[0]
 
 
 def test_classified_lines_foot_the_figure_of_their_kind(tmp_path):
@@ -226,8 +219,8 @@ def test_classified_lines_foot_the_figure_of_their_kind(tmp_path):
     print 支出决算: the 决算 is their total."""
     text = "某县某局\n2024年度部门决算\n\n（三）具体情况\n一般公共预算财政拨款支出年初预算为300.00万元，支出决算为{t}万元。其中：\n1.一般公共服务支出（类）行政运行（项）：支出决算为200.00万元。\n2.一般公共服务支出（类）一般行政管理事务（项）：支出决算为110.00万元。\n"  # noqa: E501
     rule = "FOOT.parts_add_up_to_total"
-    assert not _found(tmp_path, text.format(t="310.00"), rule)[0]
-    (found,), _ = _found(tmp_path, text.format(t="320.00"), rule)
+    assert not findings_of(tmp_path, text.format(t="310.00"), rule)[0]
+    (found,), _ = findings_of(tmp_path, text.format(t="320.00"), rule)
     assert "320.00" in found.message
 
 

@@ -91,6 +91,17 @@ def field_evidence(
     return Evidence(role=role, text=getattr(row, name, None) or "", location=ref_location(ref))
 
 
+def blank_line(row: Amount) -> Evidence:
+    """A statement line printed blank, as evidence: where it is, with no text."""
+    where = EvidenceLocation(
+        table_id=row.location.table_id,
+        row=row.location.row,
+        line=row.location.line,
+        page=row.location.page,
+    )
+    return Evidence(role="operand", text="", location=where)
+
+
 def word_operand(text: str, where: EvidenceLocation, value: Decimal = Decimal(0)) -> Operand:
     """A printed word as an operand: what a finding is about, with no number of its own
     ("无结转结余", a department's name, a year)."""

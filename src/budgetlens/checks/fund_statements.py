@@ -10,8 +10,8 @@ import re
 from decimal import Decimal
 
 from budgetlens.checks.catalog import Doc, Rule
-from budgetlens.checks.engine import Context, Operand
-from budgetlens.checks.findings import Evidence, EvidenceLocation
+from budgetlens.checks.engine import Context, Operand, blank_line
+from budgetlens.checks.findings import Evidence
 from budgetlens.tables import schemas as s
 
 FUND_TOTAL = Rule(
@@ -60,13 +60,7 @@ def _line_value(row: s.Amount) -> tuple[Decimal, Evidence]:
             ).evidence
         if not text:
             break
-    where = EvidenceLocation(
-        table_id=row.location.table_id,
-        row=row.location.row,
-        line=row.location.line,
-        page=row.location.page,
-    )
-    return Decimal(0), Evidence(role="operand", text="", location=where)
+    return Decimal(0), blank_line(row)
 
 
 def fund_statement_totals(ctx: Context) -> None:

@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 
 from budgetlens.checks.catalog import Doc, Rule
-from budgetlens.checks.engine import MONEY, Context, Operand
-from budgetlens.checks.findings import Evidence, EvidenceLocation
+from budgetlens.checks.engine import MONEY, Context, Operand, blank_line
 from budgetlens.checks.intervals import Quantity, Tier, check_equal
 from budgetlens.checks.statements import KINDS
 from budgetlens.claims.model import Claim
@@ -310,17 +309,11 @@ def _blank(ctx: Context, stated: Operand, claim: Claim, name: str, row: s.Amount
     if stated.number.value == 0:
         ctx.held(BLANK)  # nothing stated, nothing printed
         return
-    where = EvidenceLocation(
-        table_id=row.location.table_id,
-        row=row.location.row,
-        line=row.location.line,
-        page=row.location.page,
-    )
     ctx.violated(
         BLANK,
         "warning",
         stated,
-        [Evidence(role="operand", text="", location=where)],
+        [blank_line(row)],
         f"{claim.subject} {stated.number.text}{claim.quantity.unit}，但报表「{name}」一栏空白",
     )
 
